@@ -1,0 +1,224 @@
+"""Decode YAML nodes into the content model's dataclasses, collecting errors.
+
+The dataclasses *are* the schema: field names are the allowed keys, type hints
+say what each value must be, and ``Annotated`` markers say which strings are
+ids or references. One walk checks structure, types, unknown and missing keys
+and text quality, and remembers where every id and reference was written so
+that cross-file checks can point at the right line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Union
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import ContentError
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+    column: int
+
+    @classmethod
+    def of(cls, file: str, node: Node) -> "Location":
+        return cls(file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def error(self, message: str, hint: str = "") -> ContentError:
+        return ContentError(self.file, self.line, self.column, message, hint)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """Marks a string field: an id, or a reference to another kind of item."""
+
+    kind: str  # "id", "url", "lang", or the id kind a reference points to
+
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+Id = Annotated[str, Marker("id")]
+Url = Annotated[str, Marker("url")]
+LanguageCode = Annotated[str, Marker("lang")]
+
+
+def ref(kind: str) -> Any:
+    """A string that must name an existing item of ``kind`` (e.g. a source id)."""
+    return Annotated[str, Marker(kind)]
+
+
+LOCATION_FIELD = "loc"
+STANDARD_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:float", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!]|javascript:", re.IGNORECASE)
+
+
+@dataclass
+class Reference:
+    kind: str
+    value: str
+    loc: Location
+
+
+@dataclass
+class Decoded:
+    """What one file's walk found: ids with their places, references to check."""
+
+    ids: list[tuple[str, Location]] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
+
+
+class _Invalid:
+    """Stands for a value that failed; its error is already recorded."""
+
+
+INVALID = _Invalid()
+
+
+class Decoder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.found = Decoded()
+
+    def decode(self, node: Node, hint: Any, what: str) -> Any:
+        loc = Location.of(self.file, node)
+        if node.tag not in STANDARD_TAGS:
+            return self._fail(loc, f"{what}: the tag {node.tag!r} is not allowed",
+                              "remove the '!!' tag; write plain text")
+        marker = None
+        if typing.get_origin(hint) is Annotated:
+            hint, marker = hint.__origin__, hint.__metadata__[0]
+        origin = typing.get_origin(hint)
+        if origin in (Union, types.UnionType):
+            options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+            return self.decode(node, options[0], what)
+        if origin is list:
+            return self._decode_list(node, typing.get_args(hint)[0], what, loc)
+        if dataclasses.is_dataclass(hint):
+            return self._decode_record(node, hint, what, loc)
+        if hint is int:
+            return self._decode_int(node, what, loc)
+        if hint is bool:
+            return self._decode_bool(node, what, loc)
+        if hint is str:
+            return self._decode_text(node, what, loc, marker)
+        raise TypeError(f"the content model uses an unsupported type: {hint!r}")
+
+    # -- kinds of values -------------------------------------------------
+
+    def _decode_record(self, node: Node, cls: type, what: str, loc: Location) -> Any:
+        if not isinstance(node, MappingNode):
+            return self._fail(loc, f"{what} must be a set of 'key: value' lines",
+                              f"write the keys of {what} on their own indented lines")
+        fields = {f.name: f for f in dataclasses.fields(cls) if f.name != LOCATION_FIELD}
+        hints = typing.get_type_hints(cls, include_extras=True)
+        values: dict[str, Any] = {}
+        seen: dict[str, Node] = {}
+        failed = False
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else "?"
+            key_loc = Location.of(self.file, key_node)
+            if key in seen:
+                self._fail(key_loc, f"{what}: the key '{key}' is written twice",
+                           "keep one of the two lines")
+                failed = True
+                continue
+            seen[key] = value_node
+            if key not in fields:
+                close = difflib.get_close_matches(key, list(fields), n=1)
+                allowed = ", ".join(fields)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                self._fail(key_loc, f"{what}: unknown key '{key}'",
+                           f"{hint}allowed keys here: {allowed}")
+                failed = True
+                continue
+            value = self.decode(value_node, hints[key], f"{what}.{key}")
+            failed |= value is INVALID
+            values[key] = value
+        for name, spec in fields.items():
+            required = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+            if required and name not in seen:
+                self._fail(loc, f"{what}: the key '{name}' is missing",
+                           f"add a line '{name}: ...' to {what}")
+                failed = True
+        if failed:
+            return INVALID
+        if isinstance(values.get("en"), str) and values.get("en") == values.get("fr") \
+                and len(values["en"].split()) > 2:
+            return self._fail(loc, f"{what}: the English and the French are the same text",
+                              "translate one of the two")
+        if LOCATION_FIELD in {f.name for f in dataclasses.fields(cls)}:
+            values[LOCATION_FIELD] = loc
+        return cls(**values)
+
+    def _decode_list(self, node: Node, item: Any, what: str, loc: Location) -> Any:
+        if not isinstance(node, SequenceNode):
+            return self._fail(loc, f"{what} must be a list",
+                              "start each entry on its own line with '- '")
+        values = [self.decode(child, item, f"{what}[{i + 1}]") for i, child in enumerate(node.value)]
+        if any(value is INVALID for value in values):
+            return INVALID
+        return values
+
+    def _decode_int(self, node: Node, what: str, loc: Location) -> Any:
+        if not isinstance(node, ScalarNode) or node.tag != "tag:yaml.org,2002:int":
+            return self._fail(loc, f"{what} must be a whole number", "write digits only, e.g. 3")
+        return int(node.value)
+
+    def _decode_bool(self, node: Node, what: str, loc: Location) -> Any:
+        if not isinstance(node, ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
+            return self._fail(loc, f"{what} must be true or false", "write true or false")
+        return node.value.lower() in ("true", "yes", "on")
+
+    def _decode_text(self, node: Node, what: str, loc: Location, marker: Marker | None) -> Any:
+        if not isinstance(node, ScalarNode):
+            return self._fail(loc, f"{what} must be a text, not a list or a set of keys",
+                              "write the text on the same line, after the colon")
+        # The raw scalar: "Non" or "2024" stay text, as the editor wrote them.
+        text = " ".join(node.value.split())
+        if not text:
+            return self._fail(loc, f"{what} is empty", "write the text, or remove the key")
+        bad = _CONTROL.search(node.value)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            return self._fail(loc, f"{what} contains an invisible control character ({code})",
+                              "retype the text; it was probably pasted from another program")
+        if _HTML.search(text):
+            return self._fail(loc, f"{what} contains HTML or a script: {text[:60]!r}",
+                              "write plain text; the guide does the formatting")
+        if marker is not None:
+            return self._check_marked(text, marker, what, loc)
+        return text
+
+    def _check_marked(self, text: str, marker: Marker, what: str, loc: Location) -> Any:
+        if marker.kind == "id":
+            if not ID_PATTERN.match(text):
+                return self._fail(loc, f"{what}: '{text}' is not a valid id",
+                                  "use lowercase letters, digits and single hyphens, e.g. adopt-share-knowledge")
+            self.found.ids.append((text, loc))
+        elif marker.kind == "url":
+            if not re.match(r"^https://[^\s]+$", text):
+                return self._fail(loc, f"{what}: '{text}' is not a web address",
+                                  "give the full address starting with https://")
+        elif marker.kind == "lang":
+            if text not in ("en", "fr"):
+                return self._fail(loc, f"{what}: unknown language '{text}'", "write en or fr")
+        else:
+            self.found.references.append(Reference(marker.kind, text, loc))
+        return text
+
+    def _fail(self, loc: Location, message: str, hint: str) -> _Invalid:
+        self.found.errors.append(loc.error(message, hint))
+        return INVALID

@@ -1,0 +1,219 @@
+"""The content model: what the YAML in ``content_data/`` means.
+
+Every translatable text keeps its English and French side by side (``en`` and
+``fr`` keys), so a missing or stale translation shows in one file and one diff.
+Every item has a stable ``id`` (anchors, links, cards) and a ``source``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .decode import Id, LanguageCode, Location, Url, ref
+
+LANGUAGES = ("en", "fr")
+SourceRef = ref("source")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in both languages, with no identity of its own (a heading, a label)."""
+
+    en: str
+    fr: str
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A sourced statement with a stable id: a behaviour, a covered point, an example."""
+
+    id: Id
+    source: SourceRef
+    en: str
+    fr: str
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: Id
+    title: str
+    short: Text
+    language: LanguageCode
+    publisher: Text
+    kind: Text
+    used_for: Text
+    url: Optional[Url] = None
+    licence: Optional[Text] = None
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    id: Id
+    source: SourceRef
+    en: str
+    fr: str
+    why: Text
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class IsIsNotRow:
+    """One row of the "is / is not" table: a contrast drawn from the definition."""
+
+    id: Id
+    source: SourceRef
+    it_is: Text
+    it_is_not: Text
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ScaleDimension:
+    """One axis of the scale: what changes from the lower to the higher levels."""
+
+    id: Id
+    source: SourceRef
+    name: Text
+    lower: Text
+    higher: Text
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Level:
+    id: Id
+    number: int
+    source: SourceRef
+    concept: Text
+    behaviours: list[Item]
+    effort: Text
+    benefit: Text
+    example: Item
+    note: Optional[Text] = None
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Competency:
+    id: Id
+    source: SourceRef
+    name: Text
+    summary: Item
+    definition: Item
+    contacts: Item
+    motivation: Item
+    covers: list[Item]
+    excludes: list[Exclusion]
+    is_is_not: list[IsIsNotRow]
+    purpose: Item
+    example: Item
+    scale_intro: Item
+    scale: list[ScaleDimension]
+    levels: list[Level]
+    adopt: list[Item]
+    avoid: list[Item]
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class SourcesFile:
+    sources: list[Source]
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Every word the renderers print around the content, in both languages."""
+
+    definition: Text
+    contacts: Text
+    motivation: Text
+    covers: Text
+    excludes: Text
+    why_excluded: Text
+    is_is_not: Text
+    it_is: Text
+    it_is_not: Text
+    purpose: Text
+    example: Text
+    scale: Text
+    lower_levels: Text
+    higher_levels: Text
+    levels: Text
+    level: Text
+    concept: Text
+    behaviours: Text
+    effort: Text
+    benefit: Text
+    adopt: Text
+    avoid: Text
+    adopt_heading: Text
+    avoid_heading: Text
+    source: Text
+    sources: Text
+    publisher: Text
+    language: Text
+    language_en: Text
+    language_fr: Text
+    what_it_is: Text
+    used_for: Text
+    licence: Text
+    online: Text
+    not_online: Text
+
+
+@dataclass(frozen=True)
+class UiFile:
+    labels: Labels
+
+
+@dataclass(frozen=True)
+class Guide:
+    """Everything the site shows, validated; built once per build."""
+
+    sources: dict[str, Source]
+    labels: Labels
+    competency: Competency
+
+
+# The files of content_data/, each with the dataclass its top level must match.
+FILES: dict[str, type] = {
+    "sources.yml": SourcesFile,
+    "ui.yml": UiFile,
+    "competency.yml": Competency,
+}
+
+
+def bilingual_texts(value: object) -> list[tuple[str, str]]:
+    """Every (en, fr) pair inside ``value``, in document order."""
+    found: list[tuple[str, str]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, (list, tuple)):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            for child in node.values():
+                walk(child)
+        elif hasattr(node, "__dataclass_fields__"):
+            en, fr = getattr(node, "en", None), getattr(node, "fr", None)
+            if isinstance(en, str) and isinstance(fr, str):
+                found.append((en, fr))
+            for name in node.__dataclass_fields__:
+                if name not in ("en", "fr", "loc"):
+                    walk(getattr(node, name))
+
+    walk(value)
+    return found

@@ -1,0 +1,57 @@
+"""What every renderer shares: the output type and small building blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..markup import attr_id, text
+from ..model import Guide, Item, Source
+from ..typography import for_language
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """One item that search should find on its own, linking to its anchor."""
+
+    anchor: str
+    title: str
+    text: str
+
+
+@dataclass
+class Rendered:
+    markdown: str
+    entries: list[SearchEntry] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """A renderer's inputs: the guide, the page's language, and the output so far."""
+
+    guide: Guide
+    lang: str
+    out: Rendered = field(default_factory=lambda: Rendered(""))
+
+    def label(self, name: str) -> str:
+        return text(getattr(self.guide.labels, name).get(self.lang), self.lang)
+
+    def plain_label(self, name: str) -> str:
+        return for_language(getattr(self.guide.labels, name).get(self.lang), self.lang)
+
+    def t(self, bilingual: object) -> str:
+        """The escaped, typeset text of anything with ``en`` and ``fr``."""
+        return text(bilingual.get(self.lang), self.lang)  # type: ignore[attr-defined]
+
+    def index(self, anchor: str, title: str, body: str) -> None:
+        self.out.entries.append(SearchEntry(anchor, title, for_language(body, self.lang)))
+
+    def cite(self, source_id: str) -> str:
+        """A short link to the item's source on the sources page."""
+        source: Source = self.guide.sources[source_id]
+        name = text(source.short.get(self.lang), self.lang)
+        return f"[{name}](sources.md#{attr_id(source_id)}){{ .guide-cite }}"
+
+    def item_line(self, item: Item, title: str) -> str:
+        """An item's text with its source; indexed for search under ``title``."""
+        self.index(item.id, title, item.get(self.lang))
+        return f"{self.t(item)} {self.cite(item.source)}"

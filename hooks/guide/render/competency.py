@@ -1,0 +1,146 @@
+"""The competency page: definition, scope, scale, levels, behaviours."""
+
+from __future__ import annotations
+
+from ..markup import attr_id
+from ..model import Item, Level
+from .base import Context, Rendered
+
+
+def render_competency(ctx: Context) -> Rendered:
+    c = ctx.guide.competency
+    parts = [
+        f'<p class="guide-summary" id="{attr_id(c.summary.id)}" markdown="span">'
+        f"{ctx.item_line(c.summary, ctx.t(c.name))}</p>",
+        _section(ctx, "definition", ctx.label("definition"),
+                 f"{ctx.item_line(c.definition, ctx.plain_label('definition'))}\n\n"
+                 + _admonition("info", ctx.label("contacts"),
+                               ctx.item_line(c.contacts, ctx.plain_label("contacts")))),
+        _section(ctx, "motivation", ctx.label("motivation"),
+                 _admonition("abstract", "",
+                             ctx.item_line(c.motivation, ctx.plain_label("motivation")))),
+        _section(ctx, "covers", ctx.label("covers"),
+                 _items(ctx, c.covers, ctx.plain_label("covers"))),
+        _section(ctx, "excludes", ctx.label("excludes"), _exclusions(ctx)),
+        _section(ctx, "is-is-not", ctx.label("is_is_not"), _is_is_not(ctx)),
+        _section(ctx, "purpose", ctx.label("purpose"),
+                 ctx.item_line(c.purpose, ctx.plain_label("purpose"))),
+        _section(ctx, "example", ctx.label("example"),
+                 _admonition("example", ctx.label("example"),
+                             ctx.item_line(c.example, ctx.plain_label("example")))),
+        _section(ctx, "scale", ctx.label("scale"), _scale(ctx)),
+        _section(ctx, "levels", ctx.label("levels"),
+                 "\n\n".join(_level(ctx, level) for level in c.levels)),
+        _section(ctx, "adopt", ctx.label("adopt_heading"),
+                 _behaviours(ctx, c.adopt, "adopt", ":material-check-circle:")),
+        _section(ctx, "avoid", ctx.label("avoid_heading"),
+                 _behaviours(ctx, c.avoid, "avoid", ":material-close-circle:")),
+    ]
+    ctx.out.markdown = "\n\n".join(parts) + "\n"
+    return ctx.out
+
+
+def _section(ctx: Context, anchor: str, title: str, body: str, depth: int = 2) -> str:
+    return f"{'#' * depth} {title} {{ #{anchor} }}\n\n{body}"
+
+
+def _admonition(kind: str, title: str, body: str) -> str:
+    return f'!!! {kind} "{title}"\n\n    {body}'
+
+
+def _items(ctx: Context, items: list[Item], title: str, css: str = "") -> str:
+    lines = [f'<ul class="guide-items {css}" markdown>']
+    for item in items:
+        lines.append(f'<li id="{attr_id(item.id)}" markdown="span">{ctx.item_line(item, title)}</li>')
+    lines.append("</ul>")
+    return "\n".join(lines)
+
+
+def _behaviours(ctx: Context, items: list[Item], kind: str, icon: str) -> str:
+    """Adopt and avoid differ by icon and by word, never by colour alone."""
+    word = ctx.label(kind)
+    title = ctx.plain_label(f"{kind}_heading")
+    lines = [f'<ul class="guide-items guide-behaviours guide-{kind}" markdown>']
+    for item in items:
+        lines.append(
+            f'<li id="{attr_id(item.id)}" markdown="span">'
+            f'<span class="guide-tag guide-tag--{kind}">{icon} {word}</span> '
+            f"{ctx.item_line(item, title)}</li>"
+        )
+    lines.append("</ul>")
+    return "\n".join(lines)
+
+
+def _exclusions(ctx: Context) -> str:
+    why = ctx.label("why_excluded")
+    lines = ['<ul class="guide-items" markdown>']
+    for item in ctx.guide.competency.excludes:
+        ctx.index(item.id, ctx.plain_label("excludes"),
+                  f"{item.get(ctx.lang)} {item.why.get(ctx.lang)}")
+        lines.append(
+            f'<li id="{attr_id(item.id)}" markdown="span">{ctx.t(item)} '
+            f"{ctx.cite(item.source)}<br>**{why}** — {ctx.t(item.why)}</li>"
+        )
+    lines.append("</ul>")
+    return "\n".join(lines)
+
+
+def _is_is_not(ctx: Context) -> str:
+    rows = []
+    for row in ctx.guide.competency.is_is_not:
+        ctx.index(row.id, ctx.plain_label("is_is_not"),
+                  f"{row.it_is.get(ctx.lang)} / {row.it_is_not.get(ctx.lang)}")
+        rows.append(
+            f'<tr id="{attr_id(row.id)}"><td markdown="span">{ctx.t(row.it_is)}</td>'
+            f'<td markdown="span">{ctx.t(row.it_is_not)} {ctx.cite(row.source)}</td></tr>'
+        )
+    return (
+        '<div class="md-typeset__table guide-is-is-not" markdown><table markdown>\n'
+        f'<thead><tr><th scope="col">{ctx.label("it_is")}</th>'
+        f'<th scope="col">{ctx.label("it_is_not")}</th></tr></thead>\n'
+        f"<tbody markdown>\n{chr(10).join(rows)}\n</tbody></table></div>"
+    )
+
+
+def _scale(ctx: Context) -> str:
+    c = ctx.guide.competency
+    rows = []
+    for dim in c.scale:
+        ctx.index(dim.id, ctx.plain_label("scale"),
+                  f"{dim.name.get(ctx.lang)}: {dim.lower.get(ctx.lang)} {dim.higher.get(ctx.lang)}")
+        rows.append(
+            f'<tr id="{attr_id(dim.id)}"><th scope="row" markdown="span">{ctx.t(dim.name)}</th>'
+            f'<td markdown="span">{ctx.t(dim.lower)}</td>'
+            f'<td markdown="span">{ctx.t(dim.higher)} {ctx.cite(dim.source)}</td></tr>'
+        )
+    intro = ctx.item_line(c.scale_intro, ctx.plain_label("scale"))
+    return (
+        f"{intro}\n\n"
+        '<div class="md-typeset__table guide-scale" markdown><table markdown>\n'
+        f'<thead><tr><td></td><th scope="col">{ctx.label("lower_levels")}</th>'
+        f'<th scope="col">{ctx.label("higher_levels")}</th></tr></thead>\n'
+        f"<tbody markdown>\n{chr(10).join(rows)}\n</tbody></table></div>"
+    )
+
+
+def _level(ctx: Context, level: Level) -> str:
+    heading = f"{ctx.plain_label('level')} {level.number}"
+    concept = ctx.t(level.concept)
+    ctx.index(level.id, f"{heading} — {level.concept.get(ctx.lang)}",
+              f"{level.effort.get(ctx.lang)} {level.benefit.get(ctx.lang)}")
+    parts = [
+        f"### {ctx.label('level')} {level.number} — {concept} {{ #{attr_id(level.id)} }}",
+        f"**{ctx.label('behaviours')}**",
+        _items(ctx, level.behaviours, f"{heading} — {level.concept.get(ctx.lang)}"),
+    ]
+    if level.note is not None:
+        parts.append(_admonition("note", ctx.label("level") + f" {level.number}", ctx.t(level.note)))
+    parts.append(
+        '<dl class="guide-effort-benefit" markdown>\n'
+        f'<dt>{ctx.label("effort")}</dt><dd markdown="span">{ctx.t(level.effort)}</dd>\n'
+        f'<dt>{ctx.label("benefit")}</dt><dd markdown="span">{ctx.t(level.benefit)}</dd>\n'
+        "</dl>"
+    )
+    example = f'<span id="{attr_id(level.example.id)}"></span>' + ctx.item_line(level.example, heading)
+    parts.append(_admonition("example", ctx.label("example"), example))
+    return "\n\n".join(parts)

@@ -1,0 +1,66 @@
+"""Per-language search indexes, with accent folding, from Material's merged one.
+
+Material writes one index for the whole site and mkdocs-static-i18n merges every
+language into it, so a search on an English page also finds French pages. We
+split it: the default language keeps ``search/search_index.json``, every other
+language gets ``<lang>/search/search_index.json`` with locations relative to its
+own root (its pages' ``base`` points there). lunr cannot fold accents, so each
+entry whose text has accents gets an extra ``folded`` field (declared in
+mkdocs.yml's search ``fields``): "equipe" finds "équipe", while results still
+show the accented text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, Iterable
+
+from .render.base import SearchEntry
+
+FOLDED_FIELD = "folded"
+# Apostrophes split words, so "l'organisation" is indexed as "l" + "organisation".
+SEPARATOR = r"[\s\-'’]+"
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def language_of(location: str, languages: Iterable[str], default: str) -> str:
+    first = location.split("/", 1)[0]
+    return first if first in languages and first != default else default
+
+
+def split_index(
+    merged: dict[str, Any],
+    languages: list[str],
+    default: str,
+    extra: dict[str, list[SearchEntry]],
+) -> dict[str, dict[str, Any]]:
+    """Return one index per language. ``extra`` maps page locations to item entries."""
+    docs_by_lang: dict[str, list[dict[str, Any]]] = {lang: [] for lang in languages}
+    for doc in merged["docs"]:
+        lang = language_of(doc["location"], languages, default)
+        docs_by_lang[lang].append(doc)
+    for page, entries in sorted(extra.items()):
+        lang = language_of(page, languages, default)
+        docs_by_lang[lang].extend(
+            {"location": f"{page}#{e.anchor}", "title": e.title, "text": e.text} for e in entries
+        )
+    indexes = {}
+    for lang, docs in docs_by_lang.items():
+        prefix = "" if lang == default else f"{lang}/"
+        config = dict(merged["config"], lang=[lang], separator=SEPARATOR)
+        indexes[lang] = {"config": config, "docs": [_localise(doc, prefix) for doc in docs]}
+    return indexes
+
+
+def _localise(doc: dict[str, Any], prefix: str) -> dict[str, Any]:
+    doc = dict(doc)
+    if prefix and doc["location"].startswith(prefix):
+        doc["location"] = doc["location"][len(prefix):]
+    folded = fold(f"{doc['title']} {doc['text']}")
+    if folded != f"{doc['title']} {doc['text']}":
+        doc[FOLDED_FIELD] = folded
+    return doc

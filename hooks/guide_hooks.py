@@ -1,0 +1,131 @@
+"""MkDocs wiring for the guide. Thin on purpose: find, delegate, report.
+
+How the pieces fit (see README, "Architecture"):
+
+* ``on_pre_build`` loads and validates ``content_data/`` through a cache keyed by
+  the files' size and modification time, so the YAML is read once per build even
+  though mkdocs-static-i18n re-runs the build (and every event) per language.
+* ``on_page_markdown`` fills the thin stub pages in ``docs/`` (``<!-- guide: x -->``)
+  in the page's own language (``page.file.locale``, set by i18n).
+* ``on_post_build`` (after i18n's, which runs at -100) splits the merged search
+  index into one index per language and writes each language's sitemap.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from guide.errors import ContentInvalid
+from guide.loader import content_files, load_guide
+from guide.model import Guide
+from guide.render.base import SearchEntry
+from guide.render.dispatch import UnknownBlock, render_blocks
+from guide.search_index import split_index
+from guide.sitemap import language_sitemap
+
+log = logging.getLogger("mkdocs.hooks.guide")
+
+_cache: dict[str, object] = {"key": None, "guide": None}
+_search_entries: dict[str, list[SearchEntry]] = {}
+_default_404: dict[str, str] = {}
+
+
+# -- hooks ---------------------------------------------------------------------
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    _guide(config)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = getattr(page.file, "locale", None) or _default_language(config)
+    try:
+        rendered, entries = render_blocks(markdown, _guide(config), lang)
+    except UnknownBlock as exc:
+        raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
+    if entries:
+        _search_entries[page.url] = entries
+    return rendered
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """Keep the site-wide 404.html in the default language.
+
+    Every language build writes the root 404.html, so the last one (French) would
+    win with lang="fr"; we serve the default language's everywhere instead.
+    """
+    if template_name != "404.html":
+        return output
+    if _current_language(config) == _default_language(config):
+        _default_404["html"] = output
+        return output
+    return _default_404.get("html", output)
+
+
+@event_priority(-200)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested per-language build: the merged index is not ready yet
+    site = Path(config.site_dir)
+    index_path = site / "search" / "search_index.json"
+    if not index_path.is_file():
+        return
+    languages = _languages(config)
+    default = _default_language(config)
+    merged = json.loads(index_path.read_text(encoding="utf-8"))
+    for lang, index in split_index(merged, languages, default, _search_entries).items():
+        root = site if lang == default else site / lang
+        _write(root / "search" / "search_index.json",
+               json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
+        if lang != default and (site / "sitemap.xml").is_file():
+            _write(root / "sitemap.xml",
+                   language_sitemap((site / "sitemap.xml").read_text(encoding="utf-8"),
+                                    config.site_url or "", lang))
+
+
+# -- helpers -------------------------------------------------------------------
+
+def _guide(config: MkDocsConfig) -> Guide:
+    """The validated content, loaded again only when a content file changed."""
+    content_dir = Path(config.config_file_path).parent / "content_data"
+    key = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in content_files(content_dir))
+    if _cache["key"] != key:
+        try:
+            guide = load_guide(content_dir)
+        except ContentInvalid as exc:
+            raise PluginError(exc.report()) from None
+        _cache.update(key=key, guide=guide)
+        _search_entries.clear()
+    return _cache["guide"]  # type: ignore[return-value]
+
+
+def _languages(config: MkDocsConfig) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [_default_language(config)]
+    return [lang.locale for lang in i18n.config.languages]
+
+
+def _current_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n is not None else _default_language(config)
+
+
+def _default_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        return i18n.default_language
+    return config.theme.get("language", "en")
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,120 @@
+"""What readers get: the built HTML of both languages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_build
+from html_text import normalise, page_text
+
+from guide.model import bilingual_texts
+from guide.typography import for_language
+
+LANGS = {"en": "", "fr": "fr/"}
+
+
+def _html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_competency_page_has_four_levels_with_their_behaviours(site, guide, lang):
+    html = _html(site, LANGS[lang] + "competency")
+    for level in guide.competency.levels:
+        assert f'id="{level.id}"' in html
+        for behaviour in level.behaviours:
+            assert f'id="{behaviour.id}"' in html
+    adopt = re.search(r'<ul class="guide-items guide-behaviours guide-adopt">(.*?)</ul>', html, re.S)
+    avoid = re.search(r'<ul class="guide-items guide-behaviours guide-avoid">(.*?)</ul>', html, re.S)
+    assert adopt and avoid
+    assert adopt.group(1).count("<li") == len(guide.competency.adopt) == 12
+    assert avoid.group(1).count("<li") == len(guide.competency.avoid) == 5
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_adopt_and_avoid_differ_by_icon_and_word_not_colour_alone(site, lang):
+    html = _html(site, LANGS[lang] + "competency")
+    word = {"en": ("Adopt", "Avoid"), "fr": ("À adopter", "À éviter")}[lang]
+    for kind, label in zip(("adopt", "avoid"), word):
+        block = re.search(rf'<ul class="[^"]*guide-{kind}">(.*?)</ul>', html, re.S).group(1)
+        items = block.split("<li")[1:]
+        assert items, kind
+        for item in items:
+            assert f"guide-tag--{kind}" in item and "<svg" in item
+            assert normalise(re.sub(r"<[^>]+>", " ", item)).count(label) == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_text_of_the_yaml_is_on_the_page_of_its_language(site, guide, lang):
+    pages = {
+        "competency": bilingual_texts(guide.competency),
+        "sources": bilingual_texts(list(guide.sources.values())),
+    }
+    for page, texts in pages.items():
+        shown = page_text(site, LANGS[lang] + page)
+        for en, fr in texts:
+            expected = normalise(for_language(en if lang == "en" else fr, lang))
+            assert expected in shown, f"{page} ({lang}) lacks: {expected}"
+
+
+def test_no_english_text_leaks_onto_french_pages(site, guide):
+    shown = page_text(site, "fr/competency")
+    for en, _fr in bilingual_texts(guide.competency):
+        if len(en.split()) > 3:
+            assert normalise(en) not in shown
+
+
+def test_every_page_declares_its_language(site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 6
+    for path in pages:
+        lang = "fr" if path.relative_to(site).parts[0] == "fr" else "en"
+        opening = re.search(r"<html[^>]*>", path.read_text(encoding="utf-8")).group(0)
+        assert f'lang="{lang}"' in opening, path
+
+
+def test_french_pages_follow_french_typography(site):
+    shown = page_text(site, "fr/competency")
+    assert "\u202f;" in shown and " ;" not in shown
+    assert "\u00a0:" in shown and re.search(r"\w :", shown) is None
+    assert "l’organisation" in shown and "l'organisation" not in shown
+
+
+def test_two_builds_give_byte_identical_output(site, tmp_path):
+    again = tmp_path / "again"
+    result = run_build(ROOT, again)
+    assert result.returncode == 0, result.stderr
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    differing = [str(path) for path in first if first[path] != second[path]]
+    assert differing == []
+
+
+def test_each_language_has_its_own_search_index(site):
+    import json
+
+    english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    french = json.loads((site / "fr/search/search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"] and french["config"]["lang"] == ["fr"]
+    assert not any(doc["location"].startswith("fr/") for doc in english["docs"])
+    assert any("équipe" in doc["text"] for doc in french["docs"])
+    assert not any("équipe" in doc["text"] for doc in english["docs"])
+    # Each behaviour is an entry of its own that links to its anchor.
+    assert any(doc["location"] == "competency/#adopt-share-knowledge" for doc in french["docs"])
+
+
+def test_french_pages_point_search_and_sitemap_at_the_french_root(site):
+    assert '"base": "../../fr"' in _html(site, "fr/competency")
+    assert '"base": ".."' in _html(site, "competency")
+    assert (site / "fr/sitemap.xml").is_file()
+
+
+def test_no_third_party_resources_are_referenced(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
+            assert not re.search(r'(?:src|href)="(?:https?:)?//', tag) or 'rel="canonical"' in tag \
+                or 'rel="alternate"' in tag, (path, tag)
