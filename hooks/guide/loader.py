@@ -7,6 +7,7 @@ before anything is rendered: the build publishes all of it or none of it.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any
 
@@ -78,9 +79,12 @@ def _cross_file_errors(found: Decoded) -> list[ContentError]:
     for reference in found.references:
         target = first_place.get(reference.value)
         if target is None or not target.file.endswith(f"{reference.kind}s.yml"):
+            known = sorted(i for i, loc in first_place.items() if loc.file.endswith(f"{reference.kind}s.yml"))
+            close = difflib.get_close_matches(reference.value, known, n=1)
+            guess = f"did you mean '{close[0]}'? " if close else ""
             errors.append(reference.loc.error(
                 f"unknown {reference.kind} '{reference.value}'",
-                f"use the id of a {reference.kind} listed in content_data/{reference.kind}s.yml",
+                f"{guess}known {reference.kind}s: {', '.join(known)}",
             ))
     return errors
 

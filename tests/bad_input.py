@@ -1,0 +1,56 @@
+"""Apply a bad-input fixture (tests/fixtures/bad/*.yml) to a copy of the content.
+
+A fixture says which file to break and how (``find``/``replace``, ``content``,
+``pad_bytes`` or ``delete``), the message the editor must see (``error``) and
+where: ``line``, or ``at``, a text whose line in the broken file is the answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+FIXTURES = Path(__file__).parent / "fixtures" / "bad"
+
+
+@dataclass(frozen=True)
+class BadInput:
+    name: str
+    file: str
+    error: str
+    line: int
+
+    def expected_prefix(self) -> str:
+        return f"content_data/{self.file}:{self.line}:"
+
+
+def all_fixtures() -> list[Path]:
+    return sorted(FIXTURES.glob("*.yml"))
+
+
+def apply_fixture(path: Path, content_dir: Path) -> BadInput:
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    target = content_dir / spec["file"]
+    if spec.get("delete"):
+        target.unlink()
+        broken = ""
+    elif "content" in spec:
+        broken = spec["content"]
+    elif "pad_bytes" in spec:
+        broken = target.read_text(encoding="utf-8") + "#" * spec["pad_bytes"] + "\n"
+    else:
+        original = target.read_text(encoding="utf-8")
+        assert original.count(spec["find"]) == 1, f"{path.name}: 'find' must match exactly once"
+        broken = original.replace(spec["find"], spec["replace"])
+    if not spec.get("delete"):
+        target.write_text(broken, encoding="utf-8")
+    if "line" in spec:
+        line = spec["line"]
+    else:
+        assert broken.count(spec["at"]) == 1, f"{path.name}: 'at' must match exactly once"
+        # An ``at`` starting with a newline anchors to the start of a line.
+        start = broken.index(spec["at"]) + spec["at"].startswith("\n")
+        line = broken[:start].count("\n") + 1
+    return BadInput(path.stem, spec["file"], spec["error"], line)

@@ -1,0 +1,57 @@
+"""Every editor mistake is caught, at its file and line, with a hint; nothing is lost."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from bad_input import all_fixtures, apply_fixture
+from conftest import ROOT, copy_project, run_build
+
+from guide.errors import ContentInvalid
+from guide.loader import load_guide
+
+FIXTURES = all_fixtures()
+
+
+def test_the_corpus_covers_at_least_25_mistakes():
+    assert len(FIXTURES) >= 25
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_validation_reports_file_line_and_hint(fixture, tmp_path):
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    bad = apply_fixture(fixture, content)
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    matching = [e for e in caught.value.errors
+                if e.format().startswith(bad.expected_prefix()) and bad.error in e.message]
+    assert matching, f"expected {bad.expected_prefix()} … {bad.error!r}, got:\n{caught.value.report()}"
+    assert all(error.hint for error in caught.value.errors)
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_the_build_stops_with_the_same_message_and_no_traceback(fixture, tmp_path):
+    project = copy_project(tmp_path / "project")
+    bad = apply_fixture(fixture, project / "content_data")
+    before = {p: p.read_bytes() for p in (project / "content_data").iterdir()}
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert bad.expected_prefix() in output and bad.error in output, output
+    assert "hint:" in output
+    assert "Traceback" not in output
+    assert not (site / "index.html").exists(), "a page was published despite the error"
+    assert before == {p: p.read_bytes() for p in (project / "content_data").iterdir()}
+
+
+def test_all_errors_are_reported_at_once(tmp_path):
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    for name in ("missing-fr", "unknown-source", "bad-url"):
+        apply_fixture(ROOT / "tests/fixtures/bad" / f"{name}.yml", content)
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    assert len(caught.value.errors) >= 3
