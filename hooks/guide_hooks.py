@@ -24,6 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from guide.errors import ContentInvalid
+from guide.html_head import without_hreflang_links
 from guide.loader import content_files, load_guide
 from guide.model import Guide
 from guide.render.base import SearchEntry
@@ -42,6 +43,11 @@ _default_404: dict[str, str] = {}
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _guide(config)
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+    env.filters["without_hreflang_links"] = without_hreflang_links
+    return env
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

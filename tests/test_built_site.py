@@ -107,7 +107,7 @@ def test_each_language_has_its_own_search_index(site):
 
 
 def test_french_pages_point_search_and_sitemap_at_the_french_root(site):
-    assert '"base": "../../fr"' in _html(site, "fr/competency")
+    assert '"base": "../../fr/"' in _html(site, "fr/competency")
     assert '"base": ".."' in _html(site, "competency")
     assert (site / "fr/sitemap.xml").is_file()
 

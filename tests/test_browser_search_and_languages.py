@@ -1,0 +1,73 @@
+"""In a real browser: search stays in the page's language; the switch keeps the page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query like a reader and return the result links, in order."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)
+    page.wait_for_function(
+        """q => document.querySelector('input.md-search__input').value === q &&
+              (document.querySelectorAll('.md-search-result__item').length > 0 ||
+               /No matching|Aucun/.test(document.querySelector('.md-search-result__meta').textContent))""",
+        arg=query,
+    )
+    return page.eval_on_selector_all(
+        ".md-search-result__item a", "links => links.map(a => a.href)"
+    )
+
+
+def test_french_search_ignores_accents_and_finds_only_french_pages(page, server):
+    page.goto(f"{server}/fr/competency/")
+    links = search(page, "equipe")
+    assert links, "no result for 'equipe'"
+    assert all("/fr/" in link for link in links), links
+    texts = page.locator(".md-search-result__list").inner_text()
+    assert "équipe" in texts
+
+
+def test_french_search_copes_with_elision(page, server):
+    page.goto(f"{server}/fr/")
+    links = search(page, "l'organisation")
+    assert links and all("/fr/" in link for link in links)
+
+
+def test_english_search_finds_plurals_and_only_english_pages(page, server):
+    page.goto(f"{server}/competency/")
+    links = search(page, "partnership")
+    assert links and not any("/fr/" in link for link in links), links
+    assert "partnerships" in page.locator(".md-search-result__list").inner_text()
+
+
+def test_a_behaviour_is_found_on_its_own_and_links_to_its_anchor(page, server):
+    page.goto(f"{server}/competency/")
+    links = search(page, "silos")
+    targets = [(urlsplit(link).path, urlsplit(link).fragment) for link in links]
+    assert ("/competency/", "avoid-silos") in targets, links
+
+
+@pytest.mark.parametrize("start, other", [("/competency/", "/fr/competency/"),
+                                           ("/fr/competency/", "/competency/")])
+def test_language_switch_lands_on_the_same_page(page, server, start, other):
+    page.goto(server + start)
+    target = "fr" if other.startswith("/fr/") else "en"
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(f'a.md-select__link[hreflang="{target}"]').click()
+    page.wait_for_url(server + other)
+    assert page.locator("html").get_attribute("lang") == target
+
+
+def test_french_pages_log_no_console_error(page, server):
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    for path in ("/fr/", "/fr/competency/", "/fr/sources/", "/", "/competency/"):
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+    assert errors == []

@@ -1,0 +1,43 @@
+"""Renderers alone: text is escaped and typeset whatever reaches them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import markdown
+
+from guide.markup import text
+from guide.render.base import Context
+from guide.render.competency import render_competency
+from guide.typography import NBSP, NNBSP, french
+
+
+def test_french_typography_uses_no_break_spaces():
+    assert french("Pourquoi ? Voici : un « exemple » ; fin !") == (
+        f"Pourquoi{NNBSP}? Voici{NBSP}: un «{NBSP}exemple{NBSP}»{NNBSP}; fin{NNBSP}!"
+    )
+
+
+def test_french_typography_leaves_times_and_urls_alone():
+    assert french("de 14:35 à 15:20") == "de 14:35 à 15:20"
+
+
+def test_french_apostrophes_become_typographic():
+    assert french("l'organisation") == "l’organisation"
+
+
+def test_markup_in_text_is_shown_not_interpreted():
+    html = markdown.Markdown().convert(text("<script>alert(1)</script> *x* [a](javascript:b)", "en"))
+    assert "<script>" not in html and "&lt;script&gt;" in html or "&#60;script&#62;" in html
+    assert "<em>" not in html and "<a " not in html
+
+
+def test_a_script_that_slipped_past_validation_is_still_escaped(guide):
+    hostile = "<script>alert('x')</script>"
+    adopt = [dataclasses.replace(guide.competency.adopt[0], en=hostile)]
+    competency = dataclasses.replace(guide.competency, adopt=adopt)
+    rendered = render_competency(Context(dataclasses.replace(guide, competency=competency), "en"))
+    html = markdown.Markdown(extensions=["md_in_html", "attr_list", "admonition", "tables"]).convert(
+        rendered.markdown)
+    assert "<script>" not in html
+    assert "&#60;script&#62;alert" in html and "&#60;/script&#62;" in html
