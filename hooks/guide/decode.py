@@ -40,13 +40,22 @@ class Location:
 class Marker:
     """Marks a string field: an id, or a reference to another kind of item."""
 
-    kind: str  # "id", "url", "lang", or the id kind a reference points to
+    kind: str  # "id", "url", "lang", "time", "choice", or the kind a reference points to
+    choices: tuple[str, ...] = ()
 
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 Id = Annotated[str, Marker("id")]
 Url = Annotated[str, Marker("url")]
 LanguageCode = Annotated[str, Marker("lang")]
+
+
+Time = Annotated[str, Marker("time")]
+
+
+def one_of(*choices: str) -> Any:
+    """A string that must be one of a few fixed words."""
+    return Annotated[str, Marker("choice", choices)]
 
 
 def ref(kind: str) -> Any:
@@ -64,6 +73,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!]|javascript:", re.IGNORECASE)
 
 
+def kind_of(cls: type) -> str:
+    """The kind of item a record declares: its class name, or its ``KIND``."""
+    return getattr(cls, "KIND", cls.__name__.lower())
+
+
+@dataclass(frozen=True)
+class Declaration:
+    id: str
+    kind: str
+    loc: Location
+
+
 @dataclass
 class Reference:
     kind: str
@@ -75,7 +96,7 @@ class Reference:
 class Decoded:
     """What one file's walk found: ids with their places, references to check."""
 
-    ids: list[tuple[str, Location]] = field(default_factory=list)
+    ids: list[Declaration] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
 
@@ -159,6 +180,8 @@ class Decoder:
                 and len(values["en"].split()) > 2:
             return self._fail(loc, f"{what}: the English and the French are the same text",
                               "translate one of the two")
+        if "id" in values and "id" in seen:
+            self.found.ids.append(Declaration(values["id"], kind_of(cls), Location.of(self.file, seen["id"])))
         if LOCATION_FIELD in {f.name for f in dataclasses.fields(cls)}:
             values[LOCATION_FIELD] = loc
         return cls(**values)
@@ -207,11 +230,18 @@ class Decoder:
             if not ID_PATTERN.match(text):
                 return self._fail(loc, f"{what}: '{text}' is not a valid id",
                                   "use lowercase letters, digits and single hyphens, e.g. adopt-share-knowledge")
-            self.found.ids.append((text, loc))
         elif marker.kind == "url":
             if not re.match(r"^https://[^\s]+$", text):
                 return self._fail(loc, f"{what}: '{text}' is not a web address",
                                   "give the full address starting with https://")
+        elif marker.kind == "time":
+            if not re.match(r"^([01][0-9]|2[0-3]):[0-5][0-9]$", text):
+                return self._fail(loc, f"{what}: '{text}' is not a time of day",
+                                  "write hours and minutes on 24 hours, e.g. 14:35")
+        elif marker.kind == "choice":
+            if text not in marker.choices:
+                return self._fail(loc, f"{what}: '{text}' is not one of: {', '.join(marker.choices)}",
+                                  f"write one of: {', '.join(marker.choices)}")
         elif marker.kind == "lang":
             if text not in ("en", "fr"):
                 return self._fail(loc, f"{what}: unknown language '{text}'", "write en or fr")

@@ -11,7 +11,7 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from .decode import INVALID, Decoded, Decoder
+from .decode import INVALID, Declaration, Decoded, Decoder
 from .errors import ContentError, ContentInvalid
 from .model import FILES, Competency, Guide, SourcesFile, UiFile
 from .yaml_nodes import load_nodes
@@ -61,25 +61,27 @@ def load_guide(content_dir: Path) -> Guide:
     sources: SourcesFile = roots["sources.yml"]
     ui: UiFile = roots["ui.yml"]
     return Guide(sources={s.id: s for s in sources.sources}, labels=ui.labels,
-                 competency=roots["competency.yml"])
+                 competency=roots["competency.yml"], why=roots["why.yml"],
+                 tips=roots["tips.yml"], workshop=roots["workshop.yml"],
+                 glossary=roots["glossary.yml"])
 
 
 def _cross_file_errors(found: Decoded) -> list[ContentError]:
     errors = []
-    first_place: dict[str, Any] = {}
-    for item_id, loc in found.ids:
-        if item_id in first_place:
-            other = first_place[item_id]
-            errors.append(loc.error(
-                f"the id '{item_id}' is already used at {other.file}:{other.line}",
+    first: dict[str, Declaration] = {}
+    for declared in found.ids:
+        other = first.get(declared.id)
+        if other is not None:
+            errors.append(declared.loc.error(
+                f"the id '{declared.id}' is already used at {other.loc.file}:{other.loc.line}",
                 "ids must be unique across the guide; give this item another id",
             ))
         else:
-            first_place[item_id] = loc
+            first[declared.id] = declared
     for reference in found.references:
-        target = first_place.get(reference.value)
-        if target is None or not target.file.endswith(f"{reference.kind}s.yml"):
-            known = sorted(i for i, loc in first_place.items() if loc.file.endswith(f"{reference.kind}s.yml"))
+        target = first.get(reference.value)
+        if target is None or target.kind != reference.kind:
+            known = sorted(d.id for d in first.values() if d.kind == reference.kind)
             close = difflib.get_close_matches(reference.value, known, n=1)
             guess = f"did you mean '{close[0]}'? " if close else ""
             errors.append(reference.loc.error(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .decode import Id, LanguageCode, Location, Url, ref
+from .decode import Id, LanguageCode, Location, Time, Url, one_of, ref
 
 LANGUAGES = ("en", "fr")
 SourceRef = ref("source")
@@ -129,6 +129,130 @@ class Competency:
 
 
 @dataclass(frozen=True)
+class Obstacle:
+    """What gets in the way when people do not collaborate; tips point at these."""
+
+    id: Id
+    source: SourceRef
+    en: str
+    fr: str
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Tip:
+    id: Id
+    source: SourceRef
+    en: str
+    fr: str
+    obstacles: list[ref("obstacle")]  # type: ignore[valid-type]
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A practitioner's words: ``fr`` is the original excerpt, ``en`` its translation."""
+
+    id: Id
+    source: SourceRef
+    original: LanguageCode
+    en: str
+    fr: str
+    attribution: Text
+    context: Optional[Text] = None
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class WhyFile:
+    reasons: list[Item]
+    avenues: list[Item]
+    obstacles: list[Obstacle]
+    benefits: list[Item]
+
+
+@dataclass(frozen=True)
+class TipsFile:
+    tips: list[Tip]
+    quotes: list[Quote]
+
+
+@dataclass(frozen=True)
+class Role:
+    id: Id
+    source: SourceRef
+    name: Text
+    task: Text
+    when: Text
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One block of the workshop's timetable."""
+
+    id: Id
+    source: SourceRef
+    kind: one_of("rotation", "break", "plenary")  # type: ignore[valid-type]
+    minutes: int
+    name: Text
+    questions: list[Text] = field(default_factory=list)
+    activity: Optional[Text] = None
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class HarvestGroup:
+    id: Id
+    source: SourceRef
+    name: Text
+    ideas: list[Item]
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Workshop:
+    id: Id
+    source: SourceRef
+    purpose: Item
+    question: Item
+    facilitation: Item
+    start: Time
+    roles: list[Role]
+    icebreaker: Item
+    schedule: list[Slot]
+    harvest: list[HarvestGroup]
+    checklist: list[Item]
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry; every form is explained where it appears on a page."""
+
+    id: Id
+    source: SourceRef
+    term: Text
+    forms: Text
+    definition: Text
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class GlossaryFile:
+    terms: list[Term]
+
+
+@dataclass(frozen=True)
 class SourcesFile:
     sources: list[Source]
 
@@ -172,6 +296,43 @@ class Labels:
     licence: Text
     online: Text
     not_online: Text
+    reasons_heading: Text
+    avenues_heading: Text
+    obstacles_heading: Text
+    benefits_heading: Text
+    helped_by: Text
+    no_tip_yet: Text
+    tips_heading: Text
+    overcomes: Text
+    voices_heading: Text
+    translation: Text
+    workshop_purpose: Text
+    workshop_question: Text
+    roles: Text
+    role: Text
+    role_task: Text
+    role_when: Text
+    icebreaker: Text
+    timetable: Text
+    timeline_title: Text
+    time: Text
+    duration: Text
+    minutes: Text
+    guiding_questions: Text
+    harvest: Text
+    checklist: Text
+    run_sheet: Text
+    run_sheet_link: Text
+    print: Text
+    scale_diagram_title: Text
+    effort_axis: Text
+    horizon_axis: Text
+    horizon_now: Text
+    horizon_later: Text
+    glossary: Text
+    term: Text
+    definition_column: Text
+    tip: Text
 
 
 @dataclass(frozen=True)
@@ -186,6 +347,10 @@ class Guide:
     sources: dict[str, Source]
     labels: Labels
     competency: Competency
+    why: WhyFile
+    tips: TipsFile
+    workshop: Workshop
+    glossary: GlossaryFile
 
 
 # The files of content_data/, each with the dataclass its top level must match.
@@ -193,6 +358,10 @@ FILES: dict[str, type] = {
     "sources.yml": SourcesFile,
     "ui.yml": UiFile,
     "competency.yml": Competency,
+    "why.yml": WhyFile,
+    "tips.yml": TipsFile,
+    "workshop.yml": Workshop,
+    "glossary.yml": GlossaryFile,
 }
 
 

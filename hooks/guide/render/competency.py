@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..markup import attr_id
 from ..model import Item, Level
 from .base import Context, Rendered
+from .diagrams import scale_diagram
 
 
 def render_competency(ctx: Context) -> Rendered:
@@ -28,7 +29,7 @@ def render_competency(ctx: Context) -> Rendered:
         _section(ctx, "example", ctx.label("example"),
                  _admonition("example", ctx.label("example"),
                              ctx.item_line(c.example, ctx.plain_label("example")))),
-        _section(ctx, "scale", ctx.label("scale"), _scale(ctx)),
+        _section(ctx, "scale", ctx.label("scale"), _scale(ctx) + "\n\n" + scale_diagram(ctx)),
         _section(ctx, "levels", ctx.label("levels"),
                  "\n\n".join(_level(ctx, level) for level in c.levels)),
         _section(ctx, "adopt", ctx.label("adopt_heading"),
@@ -48,11 +49,12 @@ def _admonition(kind: str, title: str, body: str) -> str:
     return f'!!! {kind} "{title}"\n\n    {body}'
 
 
-def _items(ctx: Context, items: list[Item], title: str, css: str = "") -> str:
-    lines = [f'<ul class="guide-items {css}" markdown>']
+def _items(ctx: Context, items: list[Item], title: str, numbered: bool = False) -> str:
+    tag = "ol" if numbered else "ul"
+    lines = [f'<{tag} class="guide-items" markdown>']
     for item in items:
         lines.append(f'<li id="{attr_id(item.id)}" markdown="span">{ctx.item_line(item, title)}</li>')
-    lines.append("</ul>")
+    lines.append(f"</{tag}>")
     return "\n".join(lines)
 
 

@@ -12,11 +12,20 @@ from typing import Callable
 from ..model import Guide
 from .base import Context, Rendered, SearchEntry
 from .competency import render_competency
+from .glossary import abbreviations, render_glossary
 from .sources import render_sources
+from .tips import render_tips
+from .why import render_why
+from .workshop import render_run_sheet, render_workshop
 
 RENDERERS: dict[str, Callable[[Context], Rendered]] = {
     "competency": render_competency,
     "sources": render_sources,
+    "why": render_why,
+    "tips": render_tips,
+    "workshop": render_workshop,
+    "run-sheet": render_run_sheet,
+    "glossary": render_glossary,
 }
 
 BLOCK = re.compile(r"^<!--\s*guide:\s*([a-z-]+)\s*-->\s*$", re.MULTILINE)
@@ -38,4 +47,6 @@ def render_blocks(markdown: str, guide: Guide, lang: str) -> tuple[str, list[Sea
         entries.extend(rendered.entries)
         return rendered.markdown
 
-    return BLOCK.sub(replace, markdown), entries
+    rendered = BLOCK.sub(replace, markdown)
+    # Glossary terms are explained wherever they appear, on every page.
+    return f"{rendered}\n\n{abbreviations(Context(guide, lang))}\n", entries

@@ -1,0 +1,33 @@
+"""The glossary page, and the abbreviation lines that explain terms in place."""
+
+from __future__ import annotations
+
+from ..markup import attr_id
+from ..typography import for_language
+from .base import Context, Rendered
+
+
+def render_glossary(ctx: Context) -> Rendered:
+    rows = []
+    for term in sorted(ctx.guide.glossary.terms, key=lambda t: t.term.get(ctx.lang).lower()):
+        ctx.index(term.id, term.term.get(ctx.lang), term.definition.get(ctx.lang))
+        rows.append(f'<tr id="{attr_id(term.id)}"><th scope="row">{ctx.t(term.term)}</th>'
+                    f'<td markdown="span">{ctx.t(term.definition)} {ctx.cite(term.source)}</td></tr>')
+    ctx.out.markdown = (
+        '<div class="md-typeset__table" markdown><table markdown>\n'
+        f'<thead><tr><th scope="col">{ctx.label("term")}</th>'
+        f'<th scope="col">{ctx.label("definition_column")}</th></tr></thead>\n'
+        f"<tbody markdown>\n{chr(10).join(rows)}\n</tbody></table></div>\n"
+    )
+    return ctx.out
+
+
+def abbreviations(ctx: Context) -> str:
+    """Markdown ``abbr`` definitions: each form of each term gets its meaning as a tooltip."""
+    lines = []
+    for term in ctx.guide.glossary.terms:
+        meaning = " ".join(for_language(term.definition.get(ctx.lang), ctx.lang).split())
+        for form in term.forms.get(ctx.lang).split(","):
+            if form.strip():
+                lines.append(f"*[{form.strip()}]: {meaning}")
+    return "\n".join(lines)

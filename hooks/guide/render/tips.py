@@ -1,0 +1,48 @@
+"""Practical tips, each with the obstacles it helps overcome, and voices from practice."""
+
+from __future__ import annotations
+
+from ..markup import attr_id, escape, text
+from ..model import Quote
+from ..typography import french
+from .base import Context, Rendered
+from .competency import _section
+
+
+def render_tips(ctx: Context) -> Rendered:
+    obstacles = {o.id: o for o in ctx.guide.why.obstacles}
+    tips = ['<ol class="guide-items guide-tips" markdown>']
+    for tip in ctx.guide.tips.tips:
+        links = "; ".join(f"[{text(obstacles[o].get(ctx.lang).rstrip('.'), ctx.lang)}](why.md#{attr_id(o)})"
+                          for o in tip.obstacles)
+        tips.append(
+            f'<li id="{attr_id(tip.id)}" markdown="span">'
+            f"{ctx.item_line(tip, ctx.plain_label('tips_heading'))}"
+            f'<br><span class="guide-related">{ctx.label("overcomes")} {links}</span></li>'
+        )
+    tips.append("</ol>")
+    quotes = "\n\n".join(_quote(ctx, quote) for quote in ctx.guide.tips.quotes)
+    ctx.out.markdown = "\n\n".join([
+        _section(ctx, "tips", ctx.label("tips_heading"), "\n".join(tips)),
+        _section(ctx, "voices", ctx.label("voices_heading"), quotes),
+    ]) + "\n"
+    return ctx.out
+
+
+def _quote(ctx: Context, quote: Quote) -> str:
+    """The original words, marked with their language; a marked translation elsewhere."""
+    original_text = quote.get(quote.original)
+    shown = french(f"« {original_text} »") if quote.original == "fr" else f"“{original_text}”"
+    lang_attr = f' lang="{quote.original}"'
+    parts = [f'<figure class="guide-quote" id="{attr_id(quote.id)}" markdown>',
+             f"<blockquote{lang_attr}><p>{escape(shown)}</p></blockquote>"]
+    if ctx.lang != quote.original:
+        parts.append(f'<p class="guide-translation"><em>{ctx.label("translation")}</em> '
+                     f"“{ctx.t(quote)}”</p>")
+    if quote.context is not None:
+        parts.append(f'<p class="guide-quote-context">{ctx.t(quote.context)}</p>')
+    parts.append(f'<figcaption markdown="span">— {ctx.t(quote.attribution)}, {ctx.cite(quote.source)}</figcaption>')
+    parts.append("</figure>")
+    ctx.index(quote.id, ctx.plain_label("voices_heading"),
+              f"{quote.get(quote.original)} {quote.get(ctx.lang)}")
+    return "\n".join(parts)

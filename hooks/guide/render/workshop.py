@@ -1,0 +1,100 @@
+"""The world-café kit a facilitator can run from, and its one-page run sheet."""
+
+from __future__ import annotations
+
+from ..markup import attr_id
+from .base import Context, Rendered
+from .competency import _admonition, _items, _section
+from .diagrams import clock, timeline_diagram
+
+
+def render_workshop(ctx: Context) -> Rendered:
+    w = ctx.guide.workshop
+    ctx.out.markdown = "\n\n".join([
+        _section(ctx, "purpose", ctx.label("workshop_purpose"),
+                 ctx.item_line(w.purpose, ctx.plain_label("workshop_purpose")) + "\n\n"
+                 + ctx.item_line(w.facilitation, ctx.plain_label("workshop_purpose"))),
+        _section(ctx, "question", ctx.label("workshop_question"),
+                 _admonition("question", ctx.label("workshop_question"),
+                             f'<span id="{attr_id(w.question.id)}"></span>'
+                             + ctx.item_line(w.question, ctx.plain_label("workshop_question")))),
+        _section(ctx, "roles", ctx.label("roles"), _roles(ctx)),
+        _section(ctx, "icebreaker", ctx.label("icebreaker"),
+                 f'<p id="{attr_id(w.icebreaker.id)}" markdown="span">'
+                 f"{ctx.item_line(w.icebreaker, ctx.plain_label('icebreaker'))}</p>"),
+        _section(ctx, "timetable", ctx.label("timetable"),
+                 timeline_diagram(ctx) + "\n\n" + _timetable(ctx)),
+        _section(ctx, "harvest", ctx.label("harvest"), _harvest(ctx)),
+        _section(ctx, "checklist", ctx.label("checklist"),
+                 _items(ctx, w.checklist, ctx.plain_label("checklist"))),
+        _section(ctx, "run-sheet", ctx.label("run_sheet"),
+                 f"[{ctx.label('run_sheet_link')}](run-sheet.md){{ .md-button }}"),
+    ]) + "\n"
+    return ctx.out
+
+
+def _roles(ctx: Context) -> str:
+    rows = []
+    for role in ctx.guide.workshop.roles:
+        ctx.index(role.id, ctx.plain_label("roles"),
+                  f"{role.name.get(ctx.lang)}: {role.task.get(ctx.lang)} {role.when.get(ctx.lang)}")
+        rows.append(f'<tr id="{attr_id(role.id)}"><th scope="row">{ctx.t(role.name)}</th>'
+                    f"<td>{ctx.t(role.task)}</td><td>{ctx.t(role.when)}</td></tr>")
+    return ('<div class="md-typeset__table"><table>\n'
+            f'<thead><tr><th scope="col">{ctx.label("role")}</th><th scope="col">{ctx.label("role_task")}</th>'
+            f'<th scope="col">{ctx.label("role_when")}</th></tr></thead>\n'
+            f"<tbody>\n{chr(10).join(rows)}\n</tbody></table></div>")
+
+
+def _timetable(ctx: Context) -> str:
+    w = ctx.guide.workshop
+    blocks, elapsed = [], 0
+    for slot in w.schedule:
+        span = f"{clock(w.start, elapsed)}–{clock(w.start, elapsed + slot.minutes)}"
+        elapsed += slot.minutes
+        body = [f"### {ctx.t(slot.name)} {{ #{attr_id(slot.id)} }}",
+                f"**{span}** · {slot.minutes} {ctx.label('minutes')}"]
+        if slot.activity is not None:
+            body.append(ctx.t(slot.activity))
+        if slot.questions:
+            body.append(f"**{ctx.label('guiding_questions')}**\n\n"
+                        + "\n".join(f"- {ctx.t(q)}" for q in slot.questions))
+        ctx.index(slot.id, f"{slot.name.get(ctx.lang)} ({span})",
+                  " ".join([slot.activity.get(ctx.lang) if slot.activity else ""]
+                           + [q.get(ctx.lang) for q in slot.questions]))
+        blocks.append("\n\n".join(body))
+    return "\n\n".join(blocks)
+
+
+def _harvest(ctx: Context) -> str:
+    groups = []
+    for group in ctx.guide.workshop.harvest:
+        groups.append(f"### {ctx.t(group.name)} {{ #{attr_id(group.id)} }}\n\n"
+                      + _items(ctx, group.ideas, group.name.get(ctx.lang)))
+    return "\n\n".join(groups)
+
+
+def render_run_sheet(ctx: Context) -> Rendered:
+    """Everything a facilitator needs on the day, on one printed page."""
+    w = ctx.guide.workshop
+    rows, elapsed = [], 0
+    for slot in w.schedule:
+        span = f"{clock(w.start, elapsed)}–{clock(w.start, elapsed + slot.minutes)}"
+        elapsed += slot.minutes
+        what = [ctx.t(slot.activity)] if slot.activity else []
+        what += [ctx.t(q) for q in slot.questions]
+        rows.append(f"<tr><td>{span}</td><td>{ctx.t(slot.name)}</td><td>{'<br>'.join(what)}</td></tr>")
+    roles = "".join(f"<li><strong>{ctx.t(r.name)}</strong> — {ctx.t(r.when)}</li>" for r in w.roles)
+    checklist = "".join(f"<li>{ctx.t(item)}</li>" for item in w.checklist)
+    ctx.out.markdown = (
+        f'<button class="md-button guide-print" type="button" onclick="window.print()">{ctx.label("print")}</button>\n\n'
+        f'<div class="guide-run-sheet">\n'
+        f'<p class="guide-run-sheet__question"><strong>{ctx.label("workshop_question")}</strong>: {ctx.t(w.question)}</p>\n'
+        f'<div class="md-typeset__table"><table>\n<thead><tr><th scope="col">{ctx.label("time")}</th>'
+        f'<th scope="col">{ctx.label("timetable")}</th><th scope="col">{ctx.label("guiding_questions")}</th></tr></thead>\n'
+        f"<tbody>\n{chr(10).join(rows)}\n</tbody></table></div>\n"
+        f'<p><strong>{ctx.label("roles")}</strong></p><ul>{roles}</ul>\n'
+        f'<p><strong>{ctx.label("checklist")}</strong></p><ul>{checklist}</ul>\n'
+        "</div>\n"
+    )
+    return ctx.out
