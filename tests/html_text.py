@@ -11,6 +11,9 @@ from pathlib import Path
 
 class _TextParser(HTMLParser):
     SKIP = {"script", "style", "svg", "template"}
+    BLOCKS = {"p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "br",
+              "section", "nav", "header", "footer", "ul", "ol", "table", "figure",
+              "figcaption", "blockquote", "dt", "dd", "label", "button", "title"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -20,10 +23,14 @@ class _TextParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in self.SKIP:
             self._skipping += 1
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP and self._skipping:
             self._skipping -= 1
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
@@ -33,7 +40,7 @@ class _TextParser(HTMLParser):
 def visible_text(page_html: str) -> str:
     parser = _TextParser()
     parser.feed(page_html)
-    return _collapse(" ".join(parser.parts))
+    return _collapse("".join(parser.parts))
 
 
 def page_text(site: Path, url_path: str) -> str:
