@@ -138,9 +138,9 @@ def _level(ctx: Context, level: Level) -> str:
     if level.note is not None:
         parts.append(_admonition("note", ctx.label("level") + f" {level.number}", ctx.t(level.note)))
     parts.append(
-        '<dl class="guide-effort-benefit" markdown>\n'
-        f'<dt>{ctx.label("effort")}</dt><dd markdown="span">{ctx.t(level.effort)}</dd>\n'
-        f'<dt>{ctx.label("benefit")}</dt><dd markdown="span">{ctx.t(level.benefit)}</dd>\n'
+        '<dl class="guide-effort-benefit">\n'
+        f'<dt>{ctx.label("effort")}</dt><dd>{ctx.t(level.effort)}</dd>\n'
+        f'<dt>{ctx.label("benefit")}</dt><dd>{ctx.t(level.benefit)}</dd>\n'
         "</dl>"
     )
     example = f'<span id="{attr_id(level.example.id)}"></span>' + ctx.item_line(level.example, heading)

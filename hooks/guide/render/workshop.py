@@ -28,7 +28,7 @@ def render_workshop(ctx: Context) -> Rendered:
         _section(ctx, "checklist", ctx.label("checklist"),
                  _items(ctx, w.checklist, ctx.plain_label("checklist"))),
         _section(ctx, "run-sheet", ctx.label("run_sheet"),
-                 f"[{ctx.label('run_sheet_link')}](run-sheet.md){{ .md-button }}"),
+                 f"[{ctx.label('run_sheet_link')}](run-sheet.md){{ .md-button .md-button--primary }}"),
     ]) + "\n"
     return ctx.out
 
@@ -87,7 +87,7 @@ def render_run_sheet(ctx: Context) -> Rendered:
     roles = "".join(f"<li><strong>{ctx.t(r.name)}</strong> — {ctx.t(r.when)}</li>" for r in w.roles)
     checklist = "".join(f"<li>{ctx.t(item)}</li>" for item in w.checklist)
     ctx.out.markdown = (
-        f'<button class="md-button guide-print" type="button" onclick="window.print()">{ctx.label("print")}</button>\n\n'
+        f'<button class="md-button md-button--primary guide-print" type="button" onclick="window.print()">{ctx.label("print")}</button>\n\n'
         f'<div class="guide-run-sheet">\n'
         f'<p class="guide-run-sheet__question"><strong>{ctx.label("workshop_question")}</strong>: {ctx.t(w.question)}</p>\n'
         f'<div class="md-typeset__table"><table>\n<thead><tr><th scope="col">{ctx.label("time")}</th>'

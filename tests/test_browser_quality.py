@@ -1,0 +1,129 @@
+"""Quality gates on every page of the built site, in both languages, in Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from quality_checks import (
+    PageWatch,
+    accessibility_problems,
+    broken_link_problems,
+    horizontal_scroll_problems,
+    site_pages,
+    sitemap_problems,
+    small_text_problems,
+)
+
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+LOOK_AT = {"home": "", "competency": "competency/", "workshop": "workshop/", "run-sheet": "run-sheet/"}
+
+
+def test_the_page_list_covers_both_languages(site):
+    pages = site_pages(site)
+    english = [p for p in pages if not p.startswith("/fr/")]
+    french = [p for p in pages if p.startswith("/fr/")]
+    assert len(english) == len(french) >= 9
+    assert sorted("/fr" + p for p in english) == sorted(french)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_passes_axe_makes_no_foreign_request_and_logs_no_error(browser, server, site, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    watch = PageWatch(page, server)
+    problems = []
+    for path in site_pages(site):
+        before = len(watch.errors)
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        problems += [f"{path}: {p}" for p in accessibility_problems(page)]
+        problems += [f"{path}: console error: {e}" for e in watch.errors[before:]]
+    problems += [f"request to a third party: {url}" for url in watch.foreign]
+    assert context.cookies() == [], "the site set cookies"
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_no_page_scrolls_sideways_or_shrinks_text_on_a_phone(browser, server, site):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    problems = []
+    for path in site_pages(site):
+        page.goto(server + path)
+        problems += [f"{path}: {p}" for p in horizontal_scroll_problems(page) + small_text_problems(page)]
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    assert broken_link_problems(site) == []
+
+
+def test_sitemap_lists_every_page_with_its_alternates(site):
+    assert sitemap_problems(site, "http://127.0.0.1:8000/") == []
+
+
+def test_keyboard_users_can_skip_search_and_switch_language(browser, server):
+    page = browser.new_page()
+    page.goto(server + "/competency/")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.className + '|' + document.activeElement.getAttribute('href')")
+    assert "md-skip" in skip and "#" in skip
+    assert page.evaluate("getComputedStyle(document.activeElement).transform") != "none" or \
+        page.evaluate("document.activeElement.getBoundingClientRect().height") > 0
+    # Search: open with the keyboard, move to a result, open it.
+    page.goto(server + "/why/")
+    page.keyboard.press("/")
+    page.keyboard.type("silos")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
+    assert focused, "arrow keys do not reach the search results"
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/competency/" in url and "/why/" not in url)
+    page.wait_for_load_state()
+    # Language switcher: reachable with Tab, operable with Enter.
+    page.goto(server + "/tips/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('hreflang')") == "fr":
+            break
+    else:
+        pytest.fail("the French language link is never reached with Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "focus is not visible on the language switcher"
+    page.keyboard.press("Enter")
+    page.wait_for_url(server + "/fr/tips/")
+    page.close()
+
+
+def test_the_run_sheet_print_button_works_from_the_keyboard(browser, server):
+    page = browser.new_page()
+    page.goto(server + "/fr/run-sheet/")
+    page.evaluate("window.print = () => { window.__printed = true }")
+    button = page.locator("button.guide-print")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('guide-print')"):
+            break
+    else:
+        pytest.fail("the print button is never reached with Tab")
+    assert button.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.__printed === true")
+    page.close()
+
+
+@pytest.mark.parametrize("device, viewport", [("desktop", (1280, 900)), ("mobile", (360, 740))])
+def test_screenshots_are_saved_for_people_to_look_at(browser, server, device, viewport):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    for lang, prefix in (("en", "/"), ("fr", "/fr/")):
+        for name, path in LOOK_AT.items():
+            page.goto(server + prefix + path)
+            out = SCREENSHOTS / f"{name}-{lang}-{device}.png"
+            page.screenshot(path=str(out), full_page=True)
+            assert out.stat().st_size > 10_000
+    page.close()
