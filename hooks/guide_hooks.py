@@ -35,11 +35,15 @@ from guide.sitemap import language_sitemap
 log = logging.getLogger("mkdocs.hooks.guide")
 
 _cache: dict[str, object] = {"key": None, "guide": None}
+_command: dict[str, str] = {"name": "build"}
 _search_entries: dict[str, list[SearchEntry]] = {}
 _default_404: dict[str, str] = {}
 
 
 # -- hooks ---------------------------------------------------------------------
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _command["name"] = command
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _guide(config)
@@ -107,7 +111,14 @@ def _guide(config: MkDocsConfig) -> Guide:
         try:
             guide = load_guide(content_dir)
         except ContentInvalid as exc:
-            raise PluginError(exc.report()) from None
+            if _command["name"] != "serve" or _cache["guide"] is None:
+                raise PluginError(exc.report()) from None
+            # While previewing, a mistake must not take the pages away: say
+            # where it is and keep rendering the last valid content.
+            log.error(f"{exc.report()}\nThe preview keeps showing the last valid content "
+                      "until the file is fixed.")
+            _cache["key"] = key
+            return _cache["guide"]  # type: ignore[return-value]
         _cache.update(key=key, guide=guide)
         _search_entries.clear()
     return _cache["guide"]  # type: ignore[return-value]

@@ -1,0 +1,64 @@
+"""An editor's preview survives mistakes: errors are shown, pages stay up."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import copy_project
+
+WAIT = 60
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(condition, what: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_serve_keeps_the_last_good_pages_when_a_file_breaks_and_reloads_when_fixed(tmp_path):
+    project = copy_project(tmp_path / "project")
+    competency = project / "content_data" / "competency.yml"
+    original = competency.read_text(encoding="utf-8")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/fr/competency/"
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    try:
+        _wait_for(lambda: "Travailler à des objectifs partagés" in _get(url), "the first build")
+        broken = original.replace("    fr: Travailler à des objectifs partagés.\n", "")
+        competency.write_text(broken, encoding="utf-8")
+        _wait_for(lambda: "competency.yml:259:5" in (tmp_path / "serve.log").read_text(), "the error")
+        assert "Travailler à des objectifs partagés" in _get(url), "the last good page is gone"
+        assert competency.read_text(encoding="utf-8") == broken, "the editor's file was changed"
+        fixed = original.replace("Travailler à des objectifs partagés.", "Œuvrer à des objectifs partagés.")
+        competency.write_text(fixed, encoding="utf-8")
+        _wait_for(lambda: "Œuvrer à des objectifs partagés" in _get(url), "the fixed text")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
