@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test build check bench lock chromium clean
+.PHONY: serve test build check schema bench lock chromium clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
@@ -18,6 +18,14 @@ build: $(STAMP)
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# Validate content_data/ with the build's rules, in well under a second.
+check: $(STAMP)
+	$(BIN)/python scripts/check_content.py
+
+# Regenerate schemas/ from the content model after changing hooks/guide/model.py.
+schema: $(STAMP)
+	$(BIN)/python scripts/write_schemas.py
 
 bench: $(STAMP) chromium
 	$(BIN)/python bench/run.py

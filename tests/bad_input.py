@@ -3,6 +3,7 @@
 A fixture says which file to break and how (``find``/``replace``, ``content``,
 ``pad_bytes`` or ``delete``), the message the editor must see (``error``) and
 where: ``line``, or ``at``, a text whose line in the broken file is the answer.
+``structural: true`` marks the mistakes the JSON Schema must also reject.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class BadInput:
     file: str
     error: str
     line: int
+    structural: bool = False
 
     def expected_prefix(self) -> str:
         return f"content_data/{self.file}:{self.line}:"
@@ -53,4 +55,4 @@ def apply_fixture(path: Path, content_dir: Path) -> BadInput:
         # An ``at`` starting with a newline anchors to the start of a line.
         start = broken.index(spec["at"]) + spec["at"].startswith("\n")
         line = broken[:start].count("\n") + 1
-    return BadInput(path.stem, spec["file"], spec["error"], line)
+    return BadInput(path.stem, spec["file"], spec["error"], line, bool(spec.get("structural")))

@@ -1,0 +1,88 @@
+"""JSON Schema for each content file, generated from the content model.
+
+The dataclasses are the one description of the content: the build validates
+against them, and this turns them into the schemas editors' tools read (the
+``yaml-language-server`` modeline at the top of each YAML file), so the two
+can never disagree. ``make schema`` writes them; a test checks they are current.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from typing import Annotated, Any, Union
+
+from .decode import ID_PATTERN, LOCATION_FIELD, Marker
+from .model import FILES
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_for(root: type, title: str) -> dict[str, Any]:
+    definitions: dict[str, Any] = {}
+    body = _object(root, definitions)
+    return {"$schema": SCHEMA_DIALECT, "title": title, **body,
+            "$defs": dict(sorted(definitions.items()))}
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    """File name of each schema → its content, for every file of content_data/."""
+    return {name.replace(".yml", ".schema.json"): schema_for(cls, f"content_data/{name}")
+            for name, cls in FILES.items()}
+
+
+def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls, include_extras=True)
+    properties, required = {}, []
+    for spec in dataclasses.fields(cls):
+        if spec.name == LOCATION_FIELD:
+            continue
+        properties[spec.name] = _value(hints[spec.name], definitions)
+        if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+            required.append(spec.name)
+    schema: dict[str, Any] = {"type": "object", "properties": properties,
+                              "required": required, "additionalProperties": False}
+    if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):
+        schema["description"] = " ".join(cls.__doc__.split())
+    return schema
+
+
+def _value(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    marker = None
+    if typing.get_origin(hint) is Annotated:
+        hint, marker = hint.__origin__, hint.__metadata__[0]
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        return _value(next(a for a in typing.get_args(hint) if a is not type(None)), definitions)
+    if origin is list:
+        return {"type": "array", "items": _value(typing.get_args(hint)[0], definitions)}
+    if dataclasses.is_dataclass(hint):
+        if hint.__name__ not in definitions:
+            definitions[hint.__name__] = {}  # placeholder against recursion
+            definitions[hint.__name__] = _object(hint, definitions)
+        return {"$ref": f"#/$defs/{hint.__name__}"}
+    if hint is int:
+        return {"type": "integer"}
+    if hint is bool:
+        return {"type": "boolean"}
+    return _string(marker)
+
+
+def _string(marker: Marker | None) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
+    if marker is None:
+        return schema
+    if marker.kind == "id":
+        schema["pattern"] = ID_PATTERN.pattern
+    elif marker.kind == "url":
+        schema["pattern"] = r"^https://\S+$"
+    elif marker.kind == "lang":
+        schema["enum"] = ["en", "fr"]
+    elif marker.kind == "time":
+        schema["pattern"] = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+    elif marker.kind == "choice":
+        schema["enum"] = list(marker.choices)
+    else:
+        schema["description"] = f"The id of a {marker.kind}."
+    return schema

@@ -1,0 +1,68 @@
+"""The JSON Schemas editors' tools use agree with the build's own validation."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+import yaml
+from bad_input import all_fixtures, apply_fixture
+from conftest import ROOT
+
+from guide.model import FILES
+from guide.schema import all_schemas
+
+STRUCTURAL = [f for f in all_fixtures() if "structural: true" in f.read_text(encoding="utf-8")]
+
+
+def test_the_committed_schemas_are_generated_from_the_model():
+    for name, schema in all_schemas().items():
+        committed = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+        assert committed == schema, f"schemas/{name} is stale: run `make schema`"
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_content_file_names_its_schema_and_passes_it(name):
+    text = (ROOT / "content_data" / name).read_text(encoding="utf-8")
+    schema_file = name.replace(".yml", ".schema.json")
+    assert text.startswith(f"# yaml-language-server: $schema=../schemas/{schema_file}\n")
+    schema = json.loads((ROOT / "schemas" / schema_file).read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(text), schema)
+
+
+def test_at_least_ten_structural_mistakes_are_covered():
+    assert len(STRUCTURAL) >= 10
+
+
+@pytest.mark.parametrize("fixture", STRUCTURAL, ids=lambda p: p.stem)
+def test_the_schema_rejects_each_structural_mistake(fixture, tmp_path):
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    bad = apply_fixture(fixture, content)
+    schema = json.loads((ROOT / "schemas" / bad.file.replace(".yml", ".schema.json")).read_text())
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(
+        yaml.safe_load((content / bad.file).read_text(encoding="utf-8"))))
+    assert errors, f"the schema accepts {fixture.stem}"
+
+
+def test_make_check_reports_every_error_with_file_line_column_and_exit_1(tmp_path):
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    expected = [apply_fixture(ROOT / "tests/fixtures/bad" / f"{name}.yml", content)
+                for name in ("missing-fr", "unknown-source", "bad-url")]
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/check_content.py"), str(content)],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    for bad in expected:
+        assert bad.expected_prefix() in result.stderr and bad.error in result.stderr
+    assert result.stderr.count("hint:") >= 3
+
+
+def test_make_check_passes_on_the_real_content():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/check_content.py")],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
