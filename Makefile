@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test build check schema bench lock chromium clean
+.PHONY: serve test build check schema translations bench lock chromium clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
@@ -17,6 +17,7 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 test: $(STAMP) chromium
+	@$(BIN)/python scripts/translation_status.py
 	$(BIN)/python -m pytest
 
 # Validate content_data/ with the build's rules, in well under a second.
@@ -26,6 +27,10 @@ check: $(STAMP)
 # Regenerate schemas/ from the content model after changing hooks/guide/model.py.
 schema: $(STAMP)
 	$(BIN)/python scripts/write_schemas.py
+
+# Items whose English and French were last changed apart, from git history.
+translations: $(STAMP)
+	$(BIN)/python scripts/translation_status.py
 
 bench: $(STAMP) chromium
 	$(BIN)/python bench/run.py

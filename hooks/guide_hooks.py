@@ -30,6 +30,7 @@ from guide.model import Guide
 from guide.render.base import SearchEntry
 from guide.render.dispatch import UnknownBlock, render_blocks
 from guide.search_index import split_index
+from guide.translation_status import stale_translations
 from guide.sitemap import language_sitemap
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -57,7 +58,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyp
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = getattr(page.file, "locale", None) or _default_language(config)
     try:
-        rendered, entries = render_blocks(markdown, _guide(config), lang)
+        rendered, entries = render_blocks(markdown, _guide(config), lang, _status(config))
     except UnknownBlock as exc:
         raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
     if entries:
@@ -122,6 +123,14 @@ def _guide(config: MkDocsConfig) -> Guide:
         _cache.update(key=key, guide=guide)
         _search_entries.clear()
     return _cache["guide"]  # type: ignore[return-value]
+
+
+def _status(config: MkDocsConfig) -> list | None:
+    """Translation status, computed from git once per content change."""
+    if _cache.get("status_key") != _cache["key"]:
+        root = Path(config.config_file_path).parent
+        _cache.update(status_key=_cache["key"], status=stale_translations(root, _guide(config).bilingual))
+    return _cache["status"]  # type: ignore[return-value]
 
 
 def _languages(config: MkDocsConfig) -> list[str]:

@@ -52,7 +52,9 @@ def test_serve_keeps_the_last_good_pages_when_a_file_breaks_and_reloads_when_fix
         _wait_for(lambda: "Travailler à des objectifs partagés" in _get(url), "the first build")
         broken = original.replace("    fr: Travailler à des objectifs partagés.\n", "")
         competency.write_text(broken, encoding="utf-8")
-        _wait_for(lambda: "competency.yml:259:5" in (tmp_path / "serve.log").read_text(), "the error")
+        line = broken[: broken.index("  - id: adopt-shared-objectives")].count("\n") + 1
+        where = f"content_data/competency.yml:{line}:5: competency.adopt[1]: the key 'fr' is missing"
+        _wait_for(lambda: where in (tmp_path / "serve.log").read_text(), "the error")
         assert "Travailler à des objectifs partagés" in _get(url), "the last good page is gone"
         assert competency.read_text(encoding="utf-8") == broken, "the editor's file was changed"
         fixed = original.replace("Travailler à des objectifs partagés.", "Œuvrer à des objectifs partagés.")

@@ -92,13 +92,29 @@ class Reference:
     loc: Location
 
 
+@dataclass(frozen=True)
+class BilingualLines:
+    """Where an item's English and French are written, for translation status."""
+
+    name: str
+    file: str
+    en: tuple[int, int]
+    fr: tuple[int, int]
+
+
 @dataclass
 class Decoded:
     """What one file's walk found: ids with their places, references to check."""
 
     ids: list[Declaration] = field(default_factory=list)
+    bilingual: list[BilingualLines] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
+
+
+def _lines(node: Node) -> tuple[int, int]:
+    end = node.end_mark.line + (1 if node.end_mark.column else 0)
+    return node.start_mark.line + 1, max(end, node.start_mark.line + 1)
 
 
 class _Invalid:
@@ -180,6 +196,10 @@ class Decoder:
                 and len(values["en"].split()) > 2:
             return self._fail(loc, f"{what}: the English and the French are the same text",
                               "translate one of the two")
+        if "en" in seen and "fr" in seen:
+            name = values["id"] if "id" in values else what
+            self.found.bilingual.append(BilingualLines(
+                name, self.file, _lines(seen["en"]), _lines(seen["fr"])))
         if "id" in values and "id" in seen:
             self.found.ids.append(Declaration(values["id"], kind_of(cls), Location.of(self.file, seen["id"])))
         if LOCATION_FIELD in {f.name for f in dataclasses.fields(cls)}:

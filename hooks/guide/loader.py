@@ -50,6 +50,7 @@ def load_guide(content_dir: Path) -> Guide:
         errors.extend(decoder.found.errors)
         found.ids.extend(decoder.found.ids)
         found.references.extend(decoder.found.references)
+        found.bilingual.extend(decoder.found.bilingual)
         if value is not INVALID:
             roots[name] = value
     errors.extend(_cross_file_errors(found))
@@ -60,7 +61,8 @@ def load_guide(content_dir: Path) -> Guide:
         raise ContentInvalid(errors)
     sources: SourcesFile = roots["sources.yml"]
     ui: UiFile = roots["ui.yml"]
-    return Guide(sources={s.id: s for s in sources.sources}, labels=ui.labels,
+    return Guide(bilingual=tuple(found.bilingual),
+                 sources={s.id: s for s in sources.sources}, labels=ui.labels,
                  competency=roots["competency.yml"], why=roots["why.yml"],
                  tips=roots["tips.yml"], workshop=roots["workshop.yml"],
                  glossary=roots["glossary.yml"])

@@ -333,6 +333,12 @@ class Labels:
     term: Text
     definition_column: Text
     tip: Text
+    status_unknown: Text
+    status_all_in_step: Text
+    status_intro: Text
+    status_where: Text
+    status_changed: Text
+    status_other: Text
 
 
 @dataclass(frozen=True)
@@ -344,6 +350,7 @@ class UiFile:
 class Guide:
     """Everything the site shows, validated; built once per build."""
 
+    bilingual: tuple  # where each item's en and fr are written (decode.BilingualLines)
     sources: dict[str, Source]
     labels: Labels
     competency: Competency

@@ -31,6 +31,7 @@ class Context:
     guide: Guide
     lang: str
     out: Rendered = field(default_factory=lambda: Rendered(""))
+    status: list | None = None  # translation status (translation_status.Stale), None if unknown
 
     def label(self, name: str) -> str:
         return text(getattr(self.guide.labels, name).get(self.lang), self.lang)

@@ -16,6 +16,7 @@ from .glossary import abbreviations, render_glossary
 from .sources import render_sources
 from .tips import render_tips
 from .why import render_why
+from .translation import render_translation_status
 from .workshop import render_run_sheet, render_workshop
 
 RENDERERS: dict[str, Callable[[Context], Rendered]] = {
@@ -26,6 +27,7 @@ RENDERERS: dict[str, Callable[[Context], Rendered]] = {
     "workshop": render_workshop,
     "run-sheet": render_run_sheet,
     "glossary": render_glossary,
+    "translation-status": render_translation_status,
 }
 
 BLOCK = re.compile(r"^<!--\s*guide:\s*([a-z-]+)\s*-->\s*$", re.MULTILINE)
@@ -35,7 +37,8 @@ class UnknownBlock(ValueError):
     pass
 
 
-def render_blocks(markdown: str, guide: Guide, lang: str) -> tuple[str, list[SearchEntry]]:
+def render_blocks(markdown: str, guide: Guide, lang: str,
+                  status: list | None = None) -> tuple[str, list[SearchEntry]]:
     entries: list[SearchEntry] = []
 
     def replace(match: re.Match[str]) -> str:
@@ -43,7 +46,7 @@ def render_blocks(markdown: str, guide: Guide, lang: str) -> tuple[str, list[Sea
         renderer = RENDERERS.get(name)
         if renderer is None:
             raise UnknownBlock(f"unknown guide block '{name}'; known blocks: {', '.join(RENDERERS)}")
-        rendered = renderer(Context(guide, lang))
+        rendered = renderer(Context(guide, lang, status=status))
         entries.extend(rendered.entries)
         return rendered.markdown
 

@@ -1,0 +1,24 @@
+"""The editors' page listing items whose two languages were changed apart."""
+
+from __future__ import annotations
+
+from ..markup import escape
+from .base import Context, Rendered
+
+
+def render_translation_status(ctx: Context) -> Rendered:
+    if ctx.status is None:
+        body = ctx.label("status_unknown")
+    elif not ctx.status:
+        body = f'!!! success "{ctx.label("status_all_in_step")}"'
+    else:
+        rows = "\n".join(
+            f"| `{escape(s.file)}:{s.line}` | `{escape(s.item)}` | {ctx.label('language_' + s.newer)} "
+            f"({escape(s.newer_date)}) | {escape(s.older_date)} |"
+            for s in ctx.status
+        )
+        body = (f"{ctx.label('status_intro')}\n\n"
+                f"| {ctx.label('status_where')} | id | {ctx.label('status_changed')} | "
+                f"{ctx.label('status_other')} |\n|---|---|---|---|\n{rows}")
+    ctx.out.markdown = body + "\n"
+    return ctx.out
