@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .decode import INVALID, Declaration, Decoded, Decoder
+from .cards import card_errors
 from .errors import ContentError, ContentInvalid
 from .model import FILES, Competency, Guide, SourcesFile, UiFile
 from .yaml_nodes import load_nodes
@@ -61,11 +62,15 @@ def load_guide(content_dir: Path) -> Guide:
         raise ContentInvalid(errors)
     sources: SourcesFile = roots["sources.yml"]
     ui: UiFile = roots["ui.yml"]
-    return Guide(bilingual=tuple(found.bilingual),
+    guide = Guide(bilingual=tuple(found.bilingual),
                  sources={s.id: s for s in sources.sources}, labels=ui.labels,
                  competency=roots["competency.yml"], why=roots["why.yml"],
                  tips=roots["tips.yml"], workshop=roots["workshop.yml"],
                  glossary=roots["glossary.yml"])
+    errors = card_errors(guide)
+    if errors:
+        raise ContentInvalid(errors)
+    return guide
 
 
 def _cross_file_errors(found: Decoded) -> list[ContentError]:

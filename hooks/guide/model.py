@@ -36,6 +36,7 @@ class Item:
     source: SourceRef
     en: str
     fr: str
+    card: Optional[Text] = None  # a shorter wording for printed cards, when needed
     loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
     def get(self, lang: str) -> str:
@@ -149,6 +150,7 @@ class Tip:
     en: str
     fr: str
     obstacles: list[ref("obstacle")]  # type: ignore[valid-type]
+    card: Optional[Text] = None  # a shorter wording for printed cards, when needed
     loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
     def get(self, lang: str) -> str:

@@ -1,0 +1,67 @@
+"""The deck of behaviour cards: which items become cards, and whether they fit.
+
+One card per behaviour to adopt, behaviour to avoid, practical tip and level
+behaviour. A card prints its text at 14 pt on a 63 × 88 mm playing card, which
+holds about 190 characters; a longer text is an error at build time (with its
+file and line), never a text cut off on paper. Items can give a shorter
+``card:`` wording for that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .decode import Location
+from .errors import ContentError
+from .model import Guide, Text
+
+MAX_CARD_CHARACTERS = 190
+KINDS = ("adopt", "avoid", "tip", "level")
+
+
+@dataclass(frozen=True)
+class Card:
+    item_id: str
+    kind: str
+    short_id: str
+    text: Text
+    page: str  # the page that explains the item, for the QR code's link
+    level: Optional[int] = None
+    loc: Optional[Location] = None
+
+    def get(self, lang: str) -> str:
+        return self.text.get(lang)
+
+
+def _wording(item) -> Text:  # type: ignore[no-untyped-def]
+    return item.card if item.card is not None else Text(item.en, item.fr)
+
+
+def deck(guide: Guide) -> list[Card]:
+    c = guide.competency
+    cards = [Card(i.id, "adopt", f"AD-{n:02d}", _wording(i), "competency", loc=i.loc)
+             for n, i in enumerate(c.adopt, 1)]
+    cards += [Card(i.id, "avoid", f"AV-{n:02d}", _wording(i), "competency", loc=i.loc)
+              for n, i in enumerate(c.avoid, 1)]
+    for level in c.levels:
+        cards += [Card(i.id, "level", f"L{level.number}-{n:02d}", _wording(i), "competency",
+                       level=level.number, loc=i.loc)
+                  for n, i in enumerate(level.behaviours, 1)]
+    cards += [Card(t.id, "tip", f"TIP-{n:02d}", _wording(t), "tips", loc=t.loc)
+              for n, t in enumerate(guide.tips.tips, 1)]
+    return cards
+
+
+def card_errors(guide: Guide) -> list[ContentError]:
+    errors = []
+    for card in deck(guide):
+        for lang in ("en", "fr"):
+            length = len(card.get(lang))
+            if length > MAX_CARD_CHARACTERS and card.loc is not None:
+                errors.append(card.loc.error(
+                    f"'{card.item_id}': the {lang} text is {length} characters, too long for a "
+                    f"printed card (at most {MAX_CARD_CHARACTERS})",
+                    "add a shorter wording for cards under the item: card: {en: ..., fr: ...}",
+                ))
+    return errors
