@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test build check schema translations bench lock chromium clean
+.PHONY: serve test build check schema translations cards bench lock chromium clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
@@ -27,6 +27,13 @@ check: $(STAMP)
 # Regenerate schemas/ from the content model after changing hooks/guide/model.py.
 schema: $(STAMP)
 	$(BIN)/python scripts/write_schemas.py
+
+# Print the card decks to PDF (EN, FR, bilingual duplex; A4 and Letter) into
+# docs/downloads/, then rebuild so the cards page links them.
+cards: $(STAMP) chromium
+	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/print_cards.py site docs/downloads
+	$(BIN)/mkdocs build --strict
 
 # Items whose English and French were last changed apart, from git history.
 translations: $(STAMP)

@@ -58,7 +58,11 @@ def on_env(env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyp
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = getattr(page.file, "locale", None) or _default_language(config)
     try:
-        rendered, entries = render_blocks(markdown, _guide(config), lang, _status(config))
+        rendered, entries = render_blocks(
+            markdown, _guide(config), lang, status=_status(config), site_url=config.site_url,
+            downloads=tuple(sorted(p.name for p in Path(config.docs_dir, "downloads").glob("cards-*.pdf"))),
+            site_root="../" * page.url.count("/"),
+        )
     except UnknownBlock as exc:
         raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
     if entries:

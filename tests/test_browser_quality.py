@@ -99,9 +99,10 @@ def test_keyboard_users_can_skip_search_and_switch_language(browser, server):
     page.close()
 
 
-def test_the_run_sheet_print_button_works_from_the_keyboard(browser, server):
+@pytest.mark.parametrize("path", ["/fr/run-sheet/", "/cards/"])
+def test_print_buttons_work_from_the_keyboard(browser, server, path):
     page = browser.new_page()
-    page.goto(server + "/fr/run-sheet/")
+    page.goto(server + path)
     page.evaluate("window.print = () => { window.__printed = true }")
     button = page.locator("button.guide-print")
     for _ in range(40):

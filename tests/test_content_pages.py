@@ -104,7 +104,7 @@ def test_diagrams_are_inline_svg_with_a_text_alternative_in_the_page_language(si
 def test_every_text_of_the_yaml_is_on_its_page_in_its_language(site, guide, lang):
     pages = {
         "why": bilingual_texts(guide.why),
-        "tips": bilingual_texts(guide.tips.tips)
+        "tips": [(t.en, t.fr) for t in guide.tips.tips]
         + [(q.attribution.en, q.attribution.fr) for q in guide.tips.quotes],
         "workshop": bilingual_texts(guide.workshop),
         "glossary": [(t.term.en, t.term.fr) for t in guide.glossary.terms]
@@ -137,7 +137,7 @@ def test_no_participant_organisation_or_town_hall_from_the_notes_is_published(si
 def test_home_page_has_an_entry_point_for_each_kind_of_reader(site):
     for prefix in LANGS.values():
         html = _html(site, prefix.rstrip("/") or ".")
-        for target in ("competency/#levels", "workshop/", "run-sheet/", "contribute/"):
+        for target in ("competency/#levels", "workshop/", "run-sheet/", "cards/", "contribute/"):
             assert f'href="{target}"' in html, (prefix, target)
 
 

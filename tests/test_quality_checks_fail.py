@@ -16,7 +16,7 @@ from quality_checks import (
 )
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Broken</title>
-<meta name="viewport" content="width=device-width,initial-scale=1"></head>
+<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,"></head>
 <body><main><div class="md-content"><h1>Broken on purpose</h1>{body}</div></main></body></html>"""
 
 
@@ -69,7 +69,7 @@ def test_console_rule_catches_an_error(browser, broken_site):
     with serve(broken_site) as origin:
         context, _, watch = _open(browser, origin + "/console-error/")
         context.close()
-    assert watch.errors == ["boom"]
+    assert "boom" in watch.errors
 
 
 def test_link_rule_catches_dead_links_and_anchors(broken_site):

@@ -341,6 +341,19 @@ class Labels:
     status_where: Text
     status_changed: Text
     status_other: Text
+    card_adopt: Text
+    card_avoid: Text
+    card_tip: Text
+    card_level: Text
+    card_qr: Text
+    card_competency: Text
+    card_sheet: Text
+    card_bilingual: Text
+    card_pdfs: Text
+    card_builder: Text
+    card_kinds: Text
+    card_levels: Text
+    card_count: Text
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,9 @@ class Context:
     lang: str
     out: Rendered = field(default_factory=lambda: Rendered(""))
     status: list | None = None  # translation status (translation_status.Stale), None if unknown
+    site_url: str | None = None  # the public address, for QR codes on cards
+    downloads: tuple[str, ...] = ()  # ready-made PDF decks present in docs/downloads/
+    site_root: str = ""  # relative path from the page to the site root, e.g. "../../"
 
     def label(self, name: str) -> str:
         return text(getattr(self.guide.labels, name).get(self.lang), self.lang)

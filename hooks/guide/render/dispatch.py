@@ -11,6 +11,7 @@ from typing import Callable
 
 from ..model import Guide
 from .base import Context, Rendered, SearchEntry
+from .cards import render_cards
 from .competency import render_competency
 from .glossary import abbreviations, render_glossary
 from .sources import render_sources
@@ -28,6 +29,7 @@ RENDERERS: dict[str, Callable[[Context], Rendered]] = {
     "run-sheet": render_run_sheet,
     "glossary": render_glossary,
     "translation-status": render_translation_status,
+    "cards": render_cards,
 }
 
 BLOCK = re.compile(r"^<!--\s*guide:\s*([a-z-]+)\s*-->\s*$", re.MULTILINE)
@@ -37,8 +39,8 @@ class UnknownBlock(ValueError):
     pass
 
 
-def render_blocks(markdown: str, guide: Guide, lang: str,
-                  status: list | None = None) -> tuple[str, list[SearchEntry]]:
+def render_blocks(markdown: str, guide: Guide, lang: str, **inputs: object) -> tuple[str, list[SearchEntry]]:
+    """``inputs`` are the page's other inputs, passed on to ``Context`` (status, site_url...)."""
     entries: list[SearchEntry] = []
 
     def replace(match: re.Match[str]) -> str:
@@ -46,7 +48,7 @@ def render_blocks(markdown: str, guide: Guide, lang: str,
         renderer = RENDERERS.get(name)
         if renderer is None:
             raise UnknownBlock(f"unknown guide block '{name}'; known blocks: {', '.join(RENDERERS)}")
-        rendered = renderer(Context(guide, lang, status=status))
+        rendered = renderer(Context(guide, lang, **inputs))  # type: ignore[arg-type]
         entries.extend(rendered.entries)
         return rendered.markdown
 

@@ -1,0 +1,114 @@
+/* Deck builder for the behaviour cards page.
+   The page ships every card, in both languages, in <template id="guide-card-pool">.
+   This script picks the cards the trainer asks for, lays them out nine per sheet,
+   and keeps the choice in the address (?kinds=adopt,tip&levels=1,2&lang=bi) so a
+   deck can be shared. For "bi", each front sheet (English) is followed by its
+   back sheet (French) with every row mirrored, so after a long-edge flip each
+   card's back is its own translation. No server, no request. */
+(function () {
+  "use strict";
+  var builder = document.querySelector(".guide-deck-builder");
+  var pool = document.getElementById("guide-card-pool");
+  var sheets = document.querySelector(".guide-sheets");
+  if (!builder || !pool || !sheets) return;
+
+  var PER_SHEET = 9, COLUMNS = 3;
+  var pageLang = sheets.getAttribute("data-page-lang");
+  var sheetWord = (sheets.querySelector(".guide-sheet") || {}).getAttribute
+    ? sheets.querySelector(".guide-sheet").getAttribute("aria-label").replace(/\s*\d+$/, "") : "Sheet";
+  var countLabel = document.querySelector(".guide-deck-count");
+  var countWord = countLabel ? countLabel.textContent.replace(/^\d+\s*·\s*/, "") : "";
+
+  function values(name) {
+    return Array.prototype.map.call(builder.querySelectorAll('input[name="' + name + '"]'),
+      function (input) { return input.value; });
+  }
+
+  function readAddress() {
+    var params = new URLSearchParams(window.location.search);
+    var pick = function (name, all) {
+      var asked = params.get(name);
+      if (asked === null) return all;
+      return asked.split(",").filter(function (v) { return all.indexOf(v) !== -1; });
+    };
+    var lang = params.get("lang");
+    return {
+      kinds: pick("kinds", values("kind")),
+      levels: pick("levels", values("level")),
+      lang: ["en", "fr", "bi"].indexOf(lang) !== -1 ? lang : pageLang
+    };
+  }
+
+  function readForm() {
+    var checked = function (name) {
+      return Array.prototype.filter.call(builder.querySelectorAll('input[name="' + name + '"]'),
+        function (input) { return input.checked; }).map(function (input) { return input.value; });
+    };
+    return { kinds: checked("kind"), levels: checked("level"), lang: checked("lang")[0] || pageLang };
+  }
+
+  function writeForm(state) {
+    builder.querySelectorAll("input").forEach(function (input) {
+      var list = input.name === "kind" ? state.kinds : input.name === "level" ? state.levels : [state.lang];
+      input.checked = list.indexOf(input.value) !== -1;
+    });
+  }
+
+  function writeAddress(state) {
+    var params = new URLSearchParams();
+    params.set("kinds", state.kinds.join(","));
+    params.set("levels", state.levels.join(","));
+    params.set("lang", state.lang);
+    window.history.replaceState(null, "", "?" + params.toString());
+  }
+
+  function cards(lang, state) {
+    return Array.prototype.filter.call(pool.content.querySelectorAll('.guide-card[data-lang="' + lang + '"]'),
+      function (card) {
+        var kind = card.getAttribute("data-kind");
+        if (state.kinds.indexOf(kind) === -1) return false;
+        return kind !== "level" || state.levels.indexOf(card.getAttribute("data-level")) !== -1;
+      });
+  }
+
+  function sheet(number, list, mirrored) {
+    var section = document.createElement("section");
+    section.className = "guide-sheet" + (mirrored ? " guide-sheet--back" : "");
+    section.setAttribute("aria-label", sheetWord + " " + number);
+    var slots = list.slice();
+    if (mirrored) {
+      // Pad to full rows, then reverse each row: column c lands on column 4 − c.
+      while (slots.length % COLUMNS) slots.push(null);
+      var rows = [];
+      for (var i = 0; i < slots.length; i += COLUMNS) rows.push(slots.slice(i, i + COLUMNS).reverse());
+      slots = [].concat.apply([], rows);
+    }
+    slots.forEach(function (card) {
+      var node = card ? card.cloneNode(true) : document.createElement("div");
+      if (!card) node.className = "guide-card guide-card--blank";
+      section.appendChild(node);
+    });
+    return section;
+  }
+
+  function build(state) {
+    var fronts = cards(state.lang === "bi" ? "en" : state.lang, state);
+    var backs = state.lang === "bi" ? cards("fr", state) : null;
+    var fragment = document.createDocumentFragment(), number = 0;
+    for (var start = 0; start < fronts.length; start += PER_SHEET) {
+      fragment.appendChild(sheet(++number, fronts.slice(start, start + PER_SHEET), false));
+      if (backs) fragment.appendChild(sheet(++number, backs.slice(start, start + PER_SHEET), true));
+    }
+    sheets.replaceChildren(fragment);
+    if (countLabel) countLabel.textContent = fronts.length + " · " + countWord;
+  }
+
+  builder.addEventListener("change", function () {
+    var state = readForm();
+    writeAddress(state);
+    build(state);
+  });
+  var initial = readAddress();
+  writeForm(initial);
+  build(initial);
+})();

@@ -1,0 +1,103 @@
+"""The behaviour cards page: a deck builder, printable sheets and the card pool.
+
+Every card of the deck is rendered once per language into a ``<template>``
+pool; the page shows the default deck (all cards, the page's language) as
+sheets of nine, and ``docs/javascripts/cards.js`` rebuilds the sheets from
+the pool when a trainer picks kinds, levels and a language (kept in the URL).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import segno
+
+from ..cards import KINDS, Card, deck
+from ..markup import escape, text
+from .base import Context, Rendered
+from .icons import icon
+
+PER_SHEET = 9
+
+
+def qr_target(site_url: str | None, lang: str, card: Card) -> str | None:
+    """The item's address on the public guide; none for a local or missing site_url."""
+    if not site_url or urlsplit(site_url).hostname in (None, "localhost", "127.0.0.1", "::1"):
+        return None
+    prefix = "" if lang == "en" else f"{lang}/"
+    return f"{site_url.rstrip('/')}/{prefix}{card.page}/#{card.item_id}"
+
+
+def card_html(ctx: Context, card: Card, lang: str) -> str:
+    labels = ctx.guide.labels
+    kind_word = text(getattr(labels, f"card_{card.kind}").get(lang), lang)
+    level = (f'<span class="guide-card__level">{text(labels.level.get(lang), lang)} {card.level}</span>'
+             if card.level else "")
+    target = qr_target(ctx.site_url, lang, card)
+    qr = ""
+    if target:
+        caption = text(labels.card_qr.get(lang), lang)
+        qr = segno.make(target, error="m").svg_inline(
+            scale=1, border=0, svgclass="guide-card__qr", omitsize=True, title=caption)
+    level_attr = f' data-level="{card.level}"' if card.level else ""
+    return (
+        f'<article class="guide-card guide-card--{card.kind}" lang="{lang}" data-lang="{lang}" '
+        f'data-kind="{card.kind}" data-item="{card.item_id}"{level_attr}>'
+        f'<p class="guide-card__head">{icon(card.kind)}<span class="guide-card__kind">{kind_word}</span>{level}</p>'
+        f'<p class="guide-card__text">{text(card.get(lang), lang)}</p>'
+        f'<p class="guide-card__foot"><span class="guide-card__competency">{text(labels.card_competency.get(lang), lang)}'
+        f'</span><span class="guide-card__id">{escape(card.short_id)}</span>{qr}</p>'
+        "</article>"
+    )
+
+
+def sheets_html(ctx: Context, cards: list[Card], lang: str) -> str:
+    sheet_word = text(ctx.guide.labels.card_sheet.get(ctx.lang), ctx.lang)
+    sheets = []
+    for start in range(0, len(cards), PER_SHEET):
+        chunk = "".join(card_html(ctx, card, lang) for card in cards[start:start + PER_SHEET])
+        sheets.append(f'<section class="guide-sheet" aria-label="{sheet_word} {start // PER_SHEET + 1}">'
+                      f"{chunk}</section>")
+    return "".join(sheets)
+
+
+def render_cards(ctx: Context) -> Rendered:
+    labels = ctx.guide.labels
+    cards = deck(ctx.guide)
+
+    def label(name: str) -> str:
+        return text(getattr(labels, name).get(ctx.lang), ctx.lang)
+
+    kinds = "".join(
+        f'<label><input type="checkbox" name="kind" value="{kind}" checked> {label("card_" + kind)}</label>'
+        for kind in KINDS)
+    levels = "".join(
+        f'<label><input type="checkbox" name="level" value="{level.number}" checked> '
+        f"{label('level')} {level.number}</label>" for level in ctx.guide.competency.levels)
+    other = "fr" if ctx.lang == "en" else "en"
+    languages = "".join(
+        f'<label><input type="radio" name="lang" value="{value}"{" checked" if value == ctx.lang else ""}> '
+        f"{label(name)}</label>"
+        for value, name in ((ctx.lang, f"language_{ctx.lang}"), (other, f"language_{other}"),
+                            ("bi", "card_bilingual")))
+    downloads = ""
+    if ctx.downloads:
+        # Downloads live once, at the site root, for every language.
+        links = " · ".join(f'<a href="{ctx.site_root}downloads/{escape(name)}">{escape(name)}</a>'
+                           for name in ctx.downloads)
+        downloads = f'<p class="guide-downloads"><strong>{label("card_pdfs")}</strong> {links}</p>'
+    pool = "".join(card_html(ctx, card, lang) for lang in ("en", "fr") for card in cards)
+    ctx.out.markdown = (
+        '<form class="guide-deck-builder" aria-label="' + label("card_builder") + '">'
+        f'<fieldset><legend>{label("card_kinds")}</legend>{kinds}</fieldset>'
+        f'<fieldset><legend>{label("card_levels")}</legend>{levels}</fieldset>'
+        f'<fieldset><legend>{label("language")}</legend>{languages}</fieldset>'
+        "</form>\n\n"
+        f'<p class="guide-deck-actions"><button class="md-button md-button--primary guide-print" type="button" '
+        f'onclick="window.print()">{label("print")}</button> '
+        f'<span class="guide-deck-count" aria-live="polite">{len(cards)} · {label("card_count")}</span></p>\n\n'
+        f"{downloads}\n\n"
+        f'<div class="guide-sheets" data-page-lang="{ctx.lang}">{sheets_html(ctx, cards, ctx.lang)}</div>\n\n'
+        f'<template id="guide-card-pool">{pool}</template>\n'
+    )
+    return ctx.out

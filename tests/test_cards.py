@@ -1,0 +1,169 @@
+"""Behaviour cards: the page, the deck builder, and the printed PDF decks."""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2
+import pytest
+import segno
+from conftest import ROOT, copy_project, run_build
+
+from guide.cards import deck
+from guide.typography import for_language
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from print_cards import print_decks  # noqa: E402
+
+MM = 72 / 25.4  # PDF points per millimetre
+CARD_W, CARD_H, MARGIN = 63 * MM, 88 * MM, 6 * MM
+SHORT_ID = re.compile(r"\b(?:AD|AV|TIP|L\d)-\d\d\b")
+
+
+def _flat(text: str) -> str:
+    """Text as pdf extraction gives it: any run of white space, hyphen breaks undone."""
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"(\w)- (\w)", r"\1-\2", text)  # a line broken after a hyphen
+
+
+@pytest.fixture(scope="session")
+def pdfs(server, tmp_path_factory, browser):
+    out = tmp_path_factory.mktemp("pdfs")
+    print_decks(browser, server, out)
+    return out
+
+
+def _cells(page) -> list[list[str]]:
+    """The text of each of the nine card positions of a sheet, row by row."""
+    left = (page.width - 3 * CARD_W) / 2
+    rows = []
+    for r in range(3):
+        row = []
+        for c in range(3):
+            box = (left + c * CARD_W, MARGIN + r * CARD_H, left + (c + 1) * CARD_W, MARGIN + (r + 1) * CARD_H)
+            row.append(page.within_bbox(box).extract_text() or "")
+        rows.append(row)
+    return rows
+
+
+def test_cards_page_ships_every_card_in_both_languages(site, guide):
+    cards = deck(guide)
+    for prefix in ("", "fr/"):
+        html = (site / prefix / "cards" / "index.html").read_text(encoding="utf-8")
+        pool = html.split('<template id="guide-card-pool">', 1)[1].split("</template>", 1)[0]
+        for lang in ("en", "fr"):
+            assert pool.count(f'data-lang="{lang}"') == len(cards) == 36
+        shown = html.split('<div class="guide-sheets"', 1)[1].split("<template", 1)[0]
+        assert shown.count('<section class="guide-sheet"') == math.ceil(len(cards) / 9)
+
+
+def test_no_qr_code_without_a_public_site_url(site):
+    assert "guide-card__qr" not in (site / "cards" / "index.html").read_text(encoding="utf-8")
+
+
+def test_qr_code_links_each_card_to_its_item_online(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = run_build(project, tmp_path / "site", site_url="https://guide.example.org/")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "fr" / "cards" / "index.html").read_text(encoding="utf-8")
+    card = re.search(r'<article class="guide-card guide-card--tip" lang="fr"[^>]*data-item="tip-evaluate".*?</article>',
+                     html, re.S).group(0)
+    expected = segno.make("https://guide.example.org/fr/tips/#tip-evaluate", error="m").svg_inline(
+        scale=1, border=0, omitsize=True)
+    expected_path = re.search(r' d="([^"]+)"', expected).group(1)
+    assert expected_path in card
+
+
+def test_ready_made_pdfs_are_linked_when_they_were_built(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "downloads").mkdir()
+    (project / "docs" / "downloads" / "cards-fr-a4.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    assert run_build(project, tmp_path / "site").returncode == 0
+    html = (tmp_path / "site" / "fr" / "cards" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../downloads/cards-fr-a4.pdf"' in html
+    assert (tmp_path / "site" / "downloads" / "cards-fr-a4.pdf").is_file()
+
+
+@pytest.mark.parametrize("deck_name, lang", [("en", "en"), ("fr", "fr")])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_each_printed_deck_has_every_card_whole_in_one_place(pdfs, guide, deck_name, lang, paper):
+    cards = deck(guide)
+    with pdfplumber.open(pdfs / f"cards-{deck_name}-{paper}.pdf") as pdf:
+        assert len(pdf.pages) == math.ceil(len(cards) / 9)
+        cells = [_flat(text) for page in pdf.pages for row in _cells(page) for text in row]
+    for card in cards:
+        wanted = _flat(for_language(card.get(lang), lang))
+        holders = [cell for cell in cells if wanted in cell]
+        assert len(holders) == 1, f"{card.short_id} ({lang}) is not whole on exactly one card: {wanted}"
+        assert card.short_id in holders[0]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_duplex_backs_are_mirrored_translations(pdfs, guide, paper):
+    cards = deck(guide)
+    by_id = {card.short_id: card for card in cards}
+    with pdfplumber.open(pdfs / f"cards-bilingual-{paper}.pdf") as pdf:
+        assert len(pdf.pages) == 2 * math.ceil(len(cards) / 9)
+        for front_page, back_page in zip(pdf.pages[0::2], pdf.pages[1::2]):
+            front, back = _cells(front_page), _cells(back_page)
+            for r in range(3):
+                for c in range(3):
+                    found = SHORT_ID.search(front[r][c])
+                    if not found:
+                        continue
+                    card = by_id[found.group(0)]
+                    mirrored = _flat(back[r][2 - c])  # column c of the front is 4 − c (1-based) on the back
+                    assert card.short_id in mirrored
+                    assert _flat(for_language(card.get("fr"), "fr")) in mirrored
+                    assert _flat(card.get("en")) in _flat(front[r][c])
+
+
+def test_a_printed_sheet_is_not_blank_and_stays_inside_the_margins(pdfs):
+    document = pypdfium2.PdfDocument(str(pdfs / "cards-fr-letter.pdf"))
+    image = document[0].render(scale=2).to_pil().convert("L")
+    width, height = image.size
+    dark = image.point(lambda value: 255 if value < 200 else 0)
+    box = dark.getbbox()
+    assert box is not None, "the sheet is blank"
+    margin = 5 * 2 * 72 / 25.4  # 5 mm at this scale, a little inside the 6 mm page margin
+    assert box[0] >= margin and box[1] >= margin
+    assert box[2] <= width - margin and box[3] <= height - margin
+    inked = dark.histogram()[255] / (width * height)
+    assert inked > 0.01, "almost nothing is printed"
+
+
+def test_no_card_text_overflows_its_card_in_print(browser, server):
+    page = browser.new_page()
+    for path in ("/cards/?lang=en", "/fr/cards/?lang=fr"):
+        page.goto(server + path)
+        page.emulate_media(media="print")
+        overflowing = page.evaluate(
+            """[...document.querySelectorAll('.guide-sheets .guide-card__text')]
+                 .filter(p => p.scrollHeight > p.clientHeight + 1).map(p => p.textContent.slice(0, 40))""")
+        assert overflowing == [], (path, overflowing)
+    page.close()
+
+
+def test_the_deck_builder_filters_and_keeps_the_choice_in_the_address(browser, server):
+    page = browser.new_page()
+    page.goto(server + "/fr/cards/")
+    page.get_by_label("Conseil").uncheck()
+    page.get_by_label("À éviter").uncheck()
+    page.get_by_label("Niveau 3").uncheck()
+    assert "kinds=adopt%2Clevel&levels=1%2C2%2C4&lang=fr" in page.url
+    shown = page.eval_on_selector_all(".guide-sheets .guide-card", "cards => cards.map(c => c.dataset.kind + (c.dataset.level || ''))")
+    assert shown.count("adopt") == 12 and "level3" not in shown and "tip" not in shown
+    assert len([k for k in shown if k.startswith("level")]) == 6
+    # A shared address rebuilds the same deck.
+    shared = page.url
+    other = browser.new_page()
+    other.goto(shared)
+    assert other.eval_on_selector_all(".guide-sheets .guide-card", "c => c.length") == len(shown)
+    assert other.get_by_label("Conseil").is_checked() is False
+    other.close()
+    page.close()
