@@ -19,15 +19,16 @@ from .errors import ContentError
 MAX_FILE_BYTES = 512 * 1024
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        event = self.peek_event()
+# libyaml's parser (PyYAML's C binding) composes about twenty times faster.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _reject_anchors(text: str) -> None:
+    """Refuse anchors and aliases before composing, so an alias bomb never expands."""
+    for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
             raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (&name, *name) are not allowed",
-                event.start_mark,
-            )
-        return super().compose_node(parent, index)
+                None, None, "anchors and aliases (&name, *name) are not allowed", event.start_mark)
 
 
 def load_nodes(path: Path, display_name: str) -> tuple[Node | None, list[ContentError]]:
@@ -51,7 +52,8 @@ def load_nodes(path: Path, display_name: str) -> tuple[Node | None, list[Content
                          "save the file with UTF-8 encoding")
         ]
     try:
-        node = yaml.compose(text, Loader=_NoAliasLoader)
+        _reject_anchors(text)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(display_name, exc)]
     if node is None:
