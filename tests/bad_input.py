@@ -28,6 +28,14 @@ class BadInput:
         return f"content_data/{self.file}:{self.line}:"
 
 
+def broken_copy(fixture: Path, content_data: Path, dest: Path) -> tuple[Path, BadInput]:
+    """A copy of ``content_data`` at ``dest`` with the fixture's mistake applied."""
+    import shutil
+
+    shutil.copytree(content_data, dest)
+    return dest, apply_fixture(fixture, dest)
+
+
 def all_fixtures() -> list[Path]:
     return sorted(FIXTURES.glob("*.yml"))
 

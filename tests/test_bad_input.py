@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from bad_input import all_fixtures, apply_fixture
+from bad_input import all_fixtures, apply_fixture, broken_copy
 from conftest import ROOT, copy_project, run_build
 
 from guide.errors import ContentInvalid
@@ -20,9 +20,7 @@ def test_the_corpus_covers_at_least_25_mistakes():
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_validation_reports_file_line_and_hint(fixture, tmp_path):
-    content = tmp_path / "content_data"
-    shutil.copytree(ROOT / "content_data", content)
-    bad = apply_fixture(fixture, content)
+    content, bad = broken_copy(fixture, ROOT / "content_data", tmp_path / "content_data")
     with pytest.raises(ContentInvalid) as caught:
         load_guide(content)
     matching = [e for e in caught.value.errors

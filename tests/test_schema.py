@@ -10,7 +10,7 @@ import sys
 import jsonschema
 import pytest
 import yaml
-from bad_input import all_fixtures, apply_fixture
+from bad_input import all_fixtures, apply_fixture, broken_copy
 from conftest import ROOT
 
 from guide.model import FILES
@@ -40,9 +40,7 @@ def test_at_least_ten_structural_mistakes_are_covered():
 
 @pytest.mark.parametrize("fixture", STRUCTURAL, ids=lambda p: p.stem)
 def test_the_schema_rejects_each_structural_mistake(fixture, tmp_path):
-    content = tmp_path / "content_data"
-    shutil.copytree(ROOT / "content_data", content)
-    bad = apply_fixture(fixture, content)
+    content, bad = broken_copy(fixture, ROOT / "content_data", tmp_path / "content_data")
     schema = json.loads((ROOT / "schemas" / bad.file.replace(".yml", ".schema.json")).read_text())
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(
         yaml.safe_load((content / bad.file).read_text(encoding="utf-8"))))

@@ -35,7 +35,7 @@ class Card:
 
 
 def _wording(item) -> Text:  # type: ignore[no-untyped-def]
-    return item.card if item.card is not None else Text(item.en, item.fr)
+    return item.card if item.card is not None else Text(en=item.en, fr=item.fr)
 
 
 def deck(guide: Guide) -> list[Card]:

@@ -28,9 +28,13 @@ class Text:
         return getattr(self, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Item:
-    """A sourced statement with a stable id: a behaviour, a covered point, an example."""
+    """A sourced statement with a stable id: a behaviour, a covered point, an example.
+
+    Kinds of items with more to say extend it (keyword-only fields, so a
+    subclass may add required ones); the kind of an id is its class's name.
+    """
 
     id: Id
     source: SourceRef
@@ -57,17 +61,9 @@ class Source:
     loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class Exclusion:
-    id: Id
-    source: SourceRef
-    en: str
-    fr: str
+@dataclass(frozen=True, kw_only=True)
+class Exclusion(Item):
     why: Text
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
-
-    def get(self, lang: str) -> str:
-        return getattr(self, lang)
 
 
 @dataclass(frozen=True)
@@ -129,49 +125,23 @@ class Competency:
     loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class Obstacle:
+@dataclass(frozen=True, kw_only=True)
+class Obstacle(Item):
     """What gets in the way when people do not collaborate; tips point at these."""
 
-    id: Id
-    source: SourceRef
-    en: str
-    fr: str
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
-    def get(self, lang: str) -> str:
-        return getattr(self, lang)
-
-
-@dataclass(frozen=True)
-class Tip:
-    id: Id
-    source: SourceRef
-    en: str
-    fr: str
+@dataclass(frozen=True, kw_only=True)
+class Tip(Item):
     obstacles: list[ref("obstacle")]  # type: ignore[valid-type]
-    card: Optional[Text] = None  # a shorter wording for printed cards, when needed
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
-
-    def get(self, lang: str) -> str:
-        return getattr(self, lang)
 
 
-@dataclass(frozen=True)
-class Quote:
+@dataclass(frozen=True, kw_only=True)
+class Quote(Item):
     """A practitioner's words: ``fr`` is the original excerpt, ``en`` its translation."""
 
-    id: Id
-    source: SourceRef
     original: LanguageCode
-    en: str
-    fr: str
     attribution: Text
     context: Optional[Text] = None
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
-
-    def get(self, lang: str) -> str:
-        return getattr(self, lang)
 
 
 @dataclass(frozen=True)
