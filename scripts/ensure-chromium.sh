@@ -1,18 +1,22 @@
 #!/bin/sh
 # Browser tests drive the system Chromium (Playwright cannot download its own
-# build on these machines). Install Debian's package when we can; otherwise say
-# exactly what is missing, and fail: a browser test is never skipped.
+# build on these machines), and printed cards need real fonts. Install Debian's
+# packages when we can; otherwise say exactly what is missing, and fail: a
+# browser test is never skipped.
 set -e
-if command -v chromium >/dev/null 2>&1; then
-  exit 0
+PACKAGES=""
+command -v chromium >/dev/null 2>&1 || PACKAGES="chromium"
+if ! { command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "liberation\|dejavu"; }; then
+  PACKAGES="$PACKAGES fonts-liberation fonts-dejavu-core"
 fi
+[ -z "$PACKAGES" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Chromium is missing: installing Debian's 'chromium' package..."
+  echo "Installing what the browser tests need:$PACKAGES"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PACKAGES >/dev/null
   command -v chromium >/dev/null 2>&1 && exit 0
 fi
-echo "Chromium is required for the browser tests and is not installed." >&2
-echo "Install it with:  sudo apt-get install chromium   (Debian/Ubuntu)" >&2
-echo "or put a 'chromium' binary on the PATH." >&2
+echo "The browser tests need Chromium and a font, and these are missing:$PACKAGES" >&2
+echo "Install them with:  sudo apt-get install$PACKAGES   (Debian/Ubuntu)" >&2
 exit 1
