@@ -118,3 +118,14 @@ def test_no_third_party_resources_are_referenced(site):
         for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
             assert not re.search(r'(?:src|href)="(?:https?:)?//', tag) or 'rel="canonical"' in tag \
                 or 'rel="alternate"' in tag, (path, tag)
+
+
+def test_every_french_page_uses_no_break_spaces_before_high_punctuation(site):
+    from html_text import visible_text
+
+    for path in sorted((site / "fr").rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        content = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+        text = re.sub(r"\d:\d", "", visible_text(content))  # times such as 14:35
+        bad = re.findall(r".{12}(?: [;:!?]|\w[;!?]).{0,6}", text)
+        assert not bad, f"{path.relative_to(site)}: {bad[:3]}"

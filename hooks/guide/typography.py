@@ -29,3 +29,8 @@ def french(text: str) -> str:
 
 def for_language(text: str, lang: str) -> str:
     return french(text) if lang == "fr" else text
+
+
+def semicolon(lang: str) -> str:
+    """The separator between items of a run-in list, in the language's typography."""
+    return f"{NNBSP}; " if lang == "fr" else "; "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..markup import attr_id, escape, text
 from ..model import Quote
-from ..typography import french
+from ..typography import french, semicolon
 from .base import Context, Rendered
 from .competency import _section
 
@@ -13,7 +13,7 @@ def render_tips(ctx: Context) -> Rendered:
     obstacles = {o.id: o for o in ctx.guide.why.obstacles}
     tips = ['<ol class="guide-items guide-tips" markdown>']
     for tip in ctx.guide.tips.tips:
-        links = "; ".join(f"[{text(obstacles[o].get(ctx.lang).rstrip('.'), ctx.lang)}](why.md#{attr_id(o)})"
+        links = semicolon(ctx.lang).join(f"[{text(obstacles[o].get(ctx.lang).rstrip('.'), ctx.lang)}](why.md#{attr_id(o)})"
                           for o in tip.obstacles)
         tips.append(
             f'<li id="{attr_id(tip.id)}" markdown="span">'

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ..markup import escape
 from .base import Context, Rendered
 
@@ -13,7 +15,8 @@ def render_translation_status(ctx: Context) -> Rendered:
         body = f'!!! success "{ctx.label("status_all_in_step")}"'
     else:
         rows = "\n".join(
-            f"| `{escape(s.file)}:{s.line}` | `{escape(s.item)}` | {ctx.label('language_' + s.newer)} "
+            f"| <code>{html.escape(s.file)}:{s.line}</code> | <code>{html.escape(s.item)}</code> | "
+            f"{ctx.label('language_' + s.newer)} "
             f"({escape(s.newer_date)}) | {escape(s.older_date)} |"
             for s in ctx.status
         )
