@@ -29,19 +29,25 @@ class Text:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Item:
+class Sourced:
+    """Anything with a stable id (anchors, links, cards) and the source it comes from."""
+
+    id: Id
+    source: SourceRef
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Item(Sourced):
     """A sourced statement with a stable id: a behaviour, a covered point, an example.
 
     Kinds of items with more to say extend it (keyword-only fields, so a
     subclass may add required ones); the kind of an id is its class's name.
     """
 
-    id: Id
-    source: SourceRef
     en: str
     fr: str
     card: Optional[Text] = None  # a shorter wording for printed cards, when needed
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
     def get(self, lang: str) -> str:
         return getattr(self, lang)
@@ -66,47 +72,36 @@ class Exclusion(Item):
     why: Text
 
 
-@dataclass(frozen=True)
-class IsIsNotRow:
+@dataclass(frozen=True, kw_only=True)
+class IsIsNotRow(Sourced):
     """One row of the "is / is not" table: a contrast drawn from the definition."""
 
-    id: Id
-    source: SourceRef
     it_is: Text
     it_is_not: Text
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class ScaleDimension:
+@dataclass(frozen=True, kw_only=True)
+class ScaleDimension(Sourced):
     """One axis of the scale: what changes from the lower to the higher levels."""
 
-    id: Id
-    source: SourceRef
     name: Text
     lower: Text
     higher: Text
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class Level:
-    id: Id
+@dataclass(frozen=True, kw_only=True)
+class Level(Sourced):
     number: int
-    source: SourceRef
     concept: Text
     behaviours: list[Item]
     effort: Text
     benefit: Text
     example: Item
     note: Optional[Text] = None
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class Competency:
-    id: Id
-    source: SourceRef
+@dataclass(frozen=True, kw_only=True)
+class Competency(Sourced):
     name: Text
     summary: Item
     definition: Item
@@ -122,7 +117,6 @@ class Competency:
     levels: list[Level]
     adopt: list[Item]
     avoid: list[Item]
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -158,43 +152,32 @@ class TipsFile:
     quotes: list[Quote]
 
 
-@dataclass(frozen=True)
-class Role:
-    id: Id
-    source: SourceRef
+@dataclass(frozen=True, kw_only=True)
+class Role(Sourced):
     name: Text
     task: Text
     when: Text
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class Slot:
+@dataclass(frozen=True, kw_only=True)
+class Slot(Sourced):
     """One block of the workshop's timetable."""
 
-    id: Id
-    source: SourceRef
     kind: one_of("rotation", "break", "plenary")  # type: ignore[valid-type]
     minutes: int
     name: Text
     questions: list[Text] = field(default_factory=list)
     activity: Optional[Text] = None
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class HarvestGroup:
-    id: Id
-    source: SourceRef
+@dataclass(frozen=True, kw_only=True)
+class HarvestGroup(Sourced):
     name: Text
     ideas: list[Item]
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class Workshop:
-    id: Id
-    source: SourceRef
+@dataclass(frozen=True, kw_only=True)
+class Workshop(Sourced):
     purpose: Item
     question: Item
     facilitation: Item
@@ -204,19 +187,15 @@ class Workshop:
     schedule: list[Slot]
     harvest: list[HarvestGroup]
     checklist: list[Item]
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class Term:
+@dataclass(frozen=True, kw_only=True)
+class Term(Sourced):
     """A glossary entry; every form is explained where it appears on a page."""
 
-    id: Id
-    source: SourceRef
     term: Text
     forms: Text
     definition: Text
-    loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape as html_escape
 
+from ..model import Slot, Workshop
 from ..typography import for_language
 from .base import Context
 
@@ -69,17 +70,25 @@ def clock(start: str, minutes: int) -> str:
     return f"{total // 60 % 24:02d}:{total % 60:02d}"
 
 
+def timed_slots(workshop: Workshop) -> list[tuple[Slot, int, str, str]]:
+    """Each block of the timetable with its offset in minutes and its clock times."""
+    timed, elapsed = [], 0
+    for slot in workshop.schedule:
+        timed.append((slot, elapsed, clock(workshop.start, elapsed), clock(workshop.start, elapsed + slot.minutes)))
+        elapsed += slot.minutes
+    return timed
+
+
 def timeline_diagram(ctx: Context) -> str:
     """The workshop's blocks side by side, as wide as they are long."""
     workshop = ctx.guide.workshop
     labels = ctx.guide.labels
     total = sum(slot.minutes for slot in workshop.schedule)
     width, bar_y, bar_h = 640, 24, 50
-    parts, desc, elapsed, rotation = [], [], 0, 0
-    for slot in workshop.schedule:
+    parts, desc, rotation = [], [], 0
+    for slot, elapsed, begin, end in timed_slots(workshop):
         x = width * elapsed / total
         w = width * slot.minutes / total
-        begin = clock(workshop.start, elapsed)
         rotation += slot.kind == "rotation"
         parts.append(
             f'<rect class="guide-svg-slot guide-svg-slot--{slot.kind}" x="{x:.1f}" y="{bar_y}" '
@@ -93,9 +102,7 @@ def timeline_diagram(ctx: Context) -> str:
         else:  # too narrow to hold its name: write it underneath, ending at the block
             parts.append(f'<text class="guide-svg-label" x="{x + w:.1f}" y="{bar_y + bar_h + 20}" '
                          f'text-anchor="end">{inside}</text>')
-        desc.append(f"{begin}–{clock(workshop.start, elapsed + slot.minutes)} "
-                    f"{slot.name.get(ctx.lang)} ({slot.minutes} {labels.minutes.get(ctx.lang)})")
-        elapsed += slot.minutes
+        desc.append(f"{begin}–{end} {slot.name.get(ctx.lang)} ({slot.minutes} {labels.minutes.get(ctx.lang)})")
     parts.append(f'<text class="guide-svg-label" x="{width}" y="{bar_y + bar_h + 40}" text-anchor="end">'
                  f"{clock(workshop.start, total)}</text>")
     return _figure(ctx, "workshop-timeline", _t(ctx, labels.timeline_title.get(ctx.lang)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..markup import attr_id
 from .base import Context, Rendered
 from .competency import _admonition, _items, _section
-from .diagrams import clock, timeline_diagram
+from .diagrams import timed_slots, timeline_diagram
 
 
 def render_workshop(ctx: Context) -> Rendered:
@@ -47,11 +47,9 @@ def _roles(ctx: Context) -> str:
 
 
 def _timetable(ctx: Context) -> str:
-    w = ctx.guide.workshop
-    blocks, elapsed = [], 0
-    for slot in w.schedule:
-        span = f"{clock(w.start, elapsed)}–{clock(w.start, elapsed + slot.minutes)}"
-        elapsed += slot.minutes
+    blocks = []
+    for slot, _, begin, end in timed_slots(ctx.guide.workshop):
+        span = f"{begin}–{end}"
         body = [f"### {ctx.t(slot.name)} {{ #{attr_id(slot.id)} }}",
                 f"**{span}** · {slot.minutes} {ctx.label('minutes')}"]
         if slot.activity is not None:
@@ -77,10 +75,9 @@ def _harvest(ctx: Context) -> str:
 def render_run_sheet(ctx: Context) -> Rendered:
     """Everything a facilitator needs on the day, on one printed page."""
     w = ctx.guide.workshop
-    rows, elapsed = [], 0
-    for slot in w.schedule:
-        span = f"{clock(w.start, elapsed)}–{clock(w.start, elapsed + slot.minutes)}"
-        elapsed += slot.minutes
+    rows = []
+    for slot, _, begin, end in timed_slots(w):
+        span = f"{begin}–{end}"
         what = [ctx.t(slot.activity)] if slot.activity else []
         what += [ctx.t(q) for q in slot.questions]
         rows.append(f"<tr><td>{span}</td><td>{ctx.t(slot.name)}</td><td>{'<br>'.join(what)}</td></tr>")
