@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from guide.errors import ContentInvalid
 from guide.html_head import without_hreflang_links
+from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
 from guide.model import Guide
 from guide.render.base import SearchEntry
@@ -37,6 +38,7 @@ log = logging.getLogger("mkdocs.hooks.guide")
 
 _cache: dict[str, object] = {"key": None, "guide": None}
 _command: dict[str, str] = {"name": "build"}
+_templates = MemoryBytecodeCache()
 _search_entries: dict[str, list[SearchEntry]] = {}
 _default_404: dict[str, str] = {}
 
@@ -52,6 +54,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 def on_env(env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
     env.filters["without_hreflang_links"] = without_hreflang_links
+    env.bytecode_cache = _templates
     return env
 
 

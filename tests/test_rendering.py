@@ -41,3 +41,24 @@ def test_a_script_that_slipped_past_validation_is_still_escaped(guide):
         rendered.markdown)
     assert "<script>" not in html
     assert "&#60;script&#62;alert" in html and "&#60;/script&#62;" in html
+
+
+def test_a_template_compiled_once_is_not_compiled_again_by_a_new_environment():
+    import jinja2
+
+    from guide.template_cache import MemoryBytecodeCache
+
+    cache = MemoryBytecodeCache()
+    loader = jinja2.DictLoader({"page.html": "Hello {{ name }}"})
+    assert jinja2.Environment(loader=loader, bytecode_cache=cache).get_template("page.html").render(name="a") == "Hello a"
+
+    second = jinja2.Environment(loader=loader, bytecode_cache=cache)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    second.compile = refuse  # type: ignore[method-assign]
+    assert second.get_template("page.html").render(name="b") == "Hello b"
+
+    edited = jinja2.Environment(loader=jinja2.DictLoader({"page.html": "Bye {{ name }}"}), bytecode_cache=cache)
+    assert edited.get_template("page.html").render(name="c") == "Bye c"  # a changed source is compiled
