@@ -145,3 +145,22 @@ def test_home_page_has_an_entry_point_for_each_kind_of_reader(site):
 def test_no_run_of_eight_words_is_copied_from_a_source():
     result = subprocess.run([sys.executable, str(SEED_TOOL)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_run_sheet_prints_on_one_page(browser, server, guide, tmp_path, lang, paper):
+    import pdfplumber
+
+    page = browser.new_page()
+    page.goto(f"{server}/{LANGS[lang]}run-sheet/")
+    page.emulate_media(media="print")
+    pdf_path = tmp_path / "run-sheet.pdf"
+    page.pdf(path=str(pdf_path), format=paper)
+    page.close()
+    with pdfplumber.open(pdf_path) as pdf:
+        assert len(pdf.pages) == 1
+        text = normalise(pdf.pages[0].extract_text().replace("\n", " "))
+    assert "Print" not in text and "Imprimer" not in text, "the print button is printed"
+    for slot in guide.workshop.schedule:
+        assert normalise(for_language(slot.name.get(lang), lang)).split()[0] in text

@@ -86,7 +86,8 @@ def render_run_sheet(ctx: Context) -> Rendered:
     ctx.out.markdown = (
         f'<button class="md-button md-button--primary guide-print" type="button" onclick="window.print()">{ctx.label("print")}</button>\n\n'
         f'<div class="guide-run-sheet">\n'
-        f'<p class="guide-run-sheet__question"><strong>{ctx.label("workshop_question")}</strong>: {ctx.t(w.question)}</p>\n'
+        f'<p class="guide-run-sheet__question"><strong>{ctx.label("workshop_question")}</strong><br>'
+        f"{ctx.t(w.question)}</p>\n"
         f'<div class="md-typeset__table"><table>\n<thead><tr><th scope="col">{ctx.label("time")}</th>'
         f'<th scope="col">{ctx.label("timetable")}</th><th scope="col">{ctx.label("guiding_questions")}</th></tr></thead>\n'
         f"<tbody>\n{chr(10).join(rows)}\n</tbody></table></div>\n"
