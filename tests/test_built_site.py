@@ -129,3 +129,17 @@ def test_every_french_page_uses_no_break_spaces_before_high_punctuation(site):
         text = re.sub(r"\d:\d", "", visible_text(content))  # times such as 14:35
         bad = re.findall(r".{12}(?: [;:!?]|\w[;!?]).{0,6}", text)
         assert not bad, f"{path.relative_to(site)}: {bad[:3]}"
+
+
+def test_the_language_switch_of_every_page_lands_on_the_same_page(site):
+    from urllib.parse import urljoin
+
+    from quality_checks import site_pages
+
+    for page in site_pages(site):
+        html = (site / page.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        english = page.removeprefix("/fr")
+        for lang, expected in (("en", english), ("fr", "/fr" + english)):
+            link = re.search(rf'<a href="([^"]*)" hreflang="{lang}" class="md-select__link">', html)
+            assert link, (page, lang)
+            assert urljoin("http://h" + page, link.group(1)) == "http://h" + expected, (page, lang, link.group(1))
