@@ -39,6 +39,7 @@ log = logging.getLogger("mkdocs.hooks.guide")
 _cache: dict[str, object] = {"key": None, "guide": None}
 _command: dict[str, str] = {"name": "build"}
 _templates = MemoryBytecodeCache()
+_build: dict[str, tuple[str, ...]] = {"downloads": ()}
 _search_entries: dict[str, list[SearchEntry]] = {}
 _default_404: dict[str, str] = {}
 
@@ -50,6 +51,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _guide(config)
+    # Ready-made PDF decks (make cards), linked from the cards pages when present.
+    _build["downloads"] = tuple(sorted(p.name for p in Path(config.docs_dir, "downloads").glob("cards-*.pdf")))
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
@@ -63,7 +66,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     try:
         rendered, entries = render_blocks(
             markdown, _guide(config), lang, status=_status(config), site_url=config.site_url,
-            downloads=tuple(sorted(p.name for p in Path(config.docs_dir, "downloads").glob("cards-*.pdf"))),
+            downloads=_build["downloads"],
             site_root="../" * page.url.count("/"),
         )
     except UnknownBlock as exc:
