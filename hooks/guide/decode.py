@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 import types
 import typing
@@ -112,6 +113,18 @@ class Decoded:
     errors: list[ContentError] = field(default_factory=list)
 
 
+@functools.cache
+def _shape(cls: type) -> tuple[dict[str, bool], dict[str, Any], bool]:
+    """A record class's keys (each with whether it is required), type hints, and
+    whether it keeps its location: worked out once per class, not once per record."""
+    fields = {
+        f.name: f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        for f in dataclasses.fields(cls) if f.name != LOCATION_FIELD
+    }
+    located = any(f.name == LOCATION_FIELD for f in dataclasses.fields(cls))
+    return fields, typing.get_type_hints(cls, include_extras=True), located
+
+
 def _lines(node: Node) -> tuple[int, int]:
     end = node.end_mark.line + (1 if node.end_mark.column else 0)
     return node.start_mark.line + 1, max(end, node.start_mark.line + 1)
@@ -159,8 +172,7 @@ class Decoder:
         if not isinstance(node, MappingNode):
             return self._fail(loc, f"{what} must be a set of 'key: value' lines",
                               f"write the keys of {what} on their own indented lines")
-        fields = {f.name: f for f in dataclasses.fields(cls) if f.name != LOCATION_FIELD}
-        hints = typing.get_type_hints(cls, include_extras=True)
+        fields, hints, located = _shape(cls)
         values: dict[str, Any] = {}
         seen: dict[str, Node] = {}
         failed = False
@@ -184,8 +196,7 @@ class Decoder:
             value = self.decode(value_node, hints[key], f"{what}.{key}")
             failed |= value is INVALID
             values[key] = value
-        for name, spec in fields.items():
-            required = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+        for name, required in fields.items():
             if required and name not in seen:
                 self._fail(loc, f"{what}: the key '{name}' is missing",
                            f"add a line '{name}: ...' to {what}")
@@ -200,9 +211,9 @@ class Decoder:
             name = values["id"] if "id" in values else what
             self.found.bilingual.append(BilingualLines(
                 name, self.file, _lines(seen["en"]), _lines(seen["fr"])))
-        if "id" in values and "id" in seen:
+        if "id" in values:
             self.found.ids.append(Declaration(values["id"], kind_of(cls), Location.of(self.file, seen["id"])))
-        if LOCATION_FIELD in {f.name for f in dataclasses.fields(cls)}:
+        if located:
             values[LOCATION_FIELD] = loc
         return cls(**values)
 
