@@ -36,8 +36,10 @@ class Context:
     downloads: tuple[str, ...] = ()  # ready-made PDF decks present in docs/downloads/
     site_root: str = ""  # relative path from the page to the site root, e.g. "../../"
 
-    def label(self, name: str) -> str:
-        return text(getattr(self.guide.labels, name).get(self.lang), self.lang)
+    def label(self, name: str, lang: str | None = None) -> str:
+        """A label, escaped and typeset, in the page's language or in ``lang``."""
+        lang = lang or self.lang
+        return text(getattr(self.guide.labels, name).get(lang), lang)
 
     def plain_label(self, name: str) -> str:
         return for_language(getattr(self.guide.labels, name).get(self.lang), self.lang)
@@ -59,3 +61,25 @@ class Context:
         """An item's text with its source; indexed for search under ``title``."""
         self.index(item.id, title, item.get(self.lang))
         return f"{self.t(item)} {self.cite(item.source)}"
+
+
+# -- Markdown building blocks shared by the page renderers -------------------------
+
+def section(anchor: str, title: str, body: str, depth: int = 2) -> str:
+    """A heading with a stable anchor, then its body."""
+    return f"{'#' * depth} {title} {{ #{anchor} }}\n\n{body}"
+
+
+def admonition(kind: str, title: str, body: str) -> str:
+    """One of Material's admonitions (an empty title hides the title bar)."""
+    return f'!!! {kind} "{title}"\n\n    {body}'
+
+
+def items_list(ctx: Context, items: list[Item], title: str, numbered: bool = False) -> str:
+    """Items as a list whose entries carry their ids, indexed for search under ``title``."""
+    tag = "ol" if numbered else "ul"
+    lines = [f'<{tag} class="guide-items" markdown>']
+    for item in items:
+        lines.append(f'<li id="{attr_id(item.id)}" markdown="span">{ctx.item_line(item, title)}</li>')
+    lines.append(f"</{tag}>")
+    return "\n".join(lines)

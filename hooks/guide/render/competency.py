@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..markup import attr_id
 from ..model import Item, Level
-from .base import Context, Rendered
+from .base import Context, Rendered, admonition, items_list, section
 from .diagrams import scale_diagram
 
 
@@ -13,49 +13,32 @@ def render_competency(ctx: Context) -> Rendered:
     parts = [
         f'<p class="guide-summary" id="{attr_id(c.summary.id)}" markdown="span">'
         f"{ctx.item_line(c.summary, ctx.t(c.name))}</p>",
-        _section(ctx, "definition", ctx.label("definition"),
+        section("definition", ctx.label("definition"),
                  f"{ctx.item_line(c.definition, ctx.plain_label('definition'))}\n\n"
-                 + _admonition("info", ctx.label("contacts"),
+                 + admonition("info", ctx.label("contacts"),
                                ctx.item_line(c.contacts, ctx.plain_label("contacts")))),
-        _section(ctx, "motivation", ctx.label("motivation"),
-                 _admonition("abstract", "",
+        section("motivation", ctx.label("motivation"),
+                 admonition("abstract", "",
                              ctx.item_line(c.motivation, ctx.plain_label("motivation")))),
-        _section(ctx, "covers", ctx.label("covers"),
-                 _items(ctx, c.covers, ctx.plain_label("covers"))),
-        _section(ctx, "excludes", ctx.label("excludes"), _exclusions(ctx)),
-        _section(ctx, "is-is-not", ctx.label("is_is_not"), _is_is_not(ctx)),
-        _section(ctx, "purpose", ctx.label("purpose"),
+        section("covers", ctx.label("covers"),
+                 items_list(ctx, c.covers, ctx.plain_label("covers"))),
+        section("excludes", ctx.label("excludes"), _exclusions(ctx)),
+        section("is-is-not", ctx.label("is_is_not"), _is_is_not(ctx)),
+        section("purpose", ctx.label("purpose"),
                  ctx.item_line(c.purpose, ctx.plain_label("purpose"))),
-        _section(ctx, "example", ctx.label("example"),
-                 _admonition("example", ctx.label("example"),
+        section("example", ctx.label("example"),
+                 admonition("example", ctx.label("example"),
                              ctx.item_line(c.example, ctx.plain_label("example")))),
-        _section(ctx, "scale", ctx.label("scale"), _scale(ctx) + "\n\n" + scale_diagram(ctx)),
-        _section(ctx, "levels", ctx.label("levels"),
+        section("scale", ctx.label("scale"), _scale(ctx) + "\n\n" + scale_diagram(ctx)),
+        section("levels", ctx.label("levels"),
                  "\n\n".join(_level(ctx, level) for level in c.levels)),
-        _section(ctx, "adopt", ctx.label("adopt_heading"),
+        section("adopt", ctx.label("adopt_heading"),
                  _behaviours(ctx, c.adopt, "adopt", ":material-check-circle:")),
-        _section(ctx, "avoid", ctx.label("avoid_heading"),
+        section("avoid", ctx.label("avoid_heading"),
                  _behaviours(ctx, c.avoid, "avoid", ":material-close-circle:")),
     ]
     ctx.out.markdown = "\n\n".join(parts) + "\n"
     return ctx.out
-
-
-def _section(ctx: Context, anchor: str, title: str, body: str, depth: int = 2) -> str:
-    return f"{'#' * depth} {title} {{ #{anchor} }}\n\n{body}"
-
-
-def _admonition(kind: str, title: str, body: str) -> str:
-    return f'!!! {kind} "{title}"\n\n    {body}'
-
-
-def _items(ctx: Context, items: list[Item], title: str, numbered: bool = False) -> str:
-    tag = "ol" if numbered else "ul"
-    lines = [f'<{tag} class="guide-items" markdown>']
-    for item in items:
-        lines.append(f'<li id="{attr_id(item.id)}" markdown="span">{ctx.item_line(item, title)}</li>')
-    lines.append(f"</{tag}>")
-    return "\n".join(lines)
 
 
 def _behaviours(ctx: Context, items: list[Item], kind: str, icon: str) -> str:
@@ -133,10 +116,10 @@ def _level(ctx: Context, level: Level) -> str:
     parts = [
         f"### {ctx.label('level')} {level.number} — {concept} {{ #{attr_id(level.id)} }}",
         f"**{ctx.label('behaviours')}**",
-        _items(ctx, level.behaviours, f"{heading} — {level.concept.get(ctx.lang)}"),
+        items_list(ctx, level.behaviours, f"{heading} — {level.concept.get(ctx.lang)}"),
     ]
     if level.note is not None:
-        parts.append(_admonition("note", ctx.label("level") + f" {level.number}", ctx.t(level.note)))
+        parts.append(admonition("note", ctx.label("level") + f" {level.number}", ctx.t(level.note)))
     parts.append(
         '<dl class="guide-effort-benefit">\n'
         f'<dt>{ctx.label("effort")}</dt><dd>{ctx.t(level.effort)}</dd>\n'
@@ -144,5 +127,5 @@ def _level(ctx: Context, level: Level) -> str:
         "</dl>"
     )
     example = f'<span id="{attr_id(level.example.id)}"></span>' + ctx.item_line(level.example, heading)
-    parts.append(_admonition("example", ctx.label("example"), example))
+    parts.append(admonition("example", ctx.label("example"), example))
     return "\n\n".join(parts)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from ..markup import attr_id, escape, text
 from ..model import Quote
 from ..typography import french, semicolon
-from .base import Context, Rendered
-from .competency import _section
+from .base import Context, Rendered, section
 
 
 def render_tips(ctx: Context) -> Rendered:
@@ -23,8 +22,8 @@ def render_tips(ctx: Context) -> Rendered:
     tips.append("</ol>")
     quotes = "\n\n".join(_quote(ctx, quote) for quote in ctx.guide.tips.quotes)
     ctx.out.markdown = "\n\n".join([
-        _section(ctx, "tips", ctx.label("tips_heading"), "\n".join(tips)),
-        _section(ctx, "voices", ctx.label("voices_heading"), quotes),
+        section("tips", ctx.label("tips_heading"), "\n".join(tips)),
+        section("voices", ctx.label("voices_heading"), quotes),
     ]) + "\n"
     return ctx.out
 

@@ -3,31 +3,30 @@
 from __future__ import annotations
 
 from ..markup import attr_id
-from .base import Context, Rendered
-from .competency import _admonition, _items, _section
+from .base import Context, Rendered, admonition, items_list, section
 from .diagrams import timed_slots, timeline_diagram
 
 
 def render_workshop(ctx: Context) -> Rendered:
     w = ctx.guide.workshop
     ctx.out.markdown = "\n\n".join([
-        _section(ctx, "purpose", ctx.label("workshop_purpose"),
+        section("purpose", ctx.label("workshop_purpose"),
                  ctx.item_line(w.purpose, ctx.plain_label("workshop_purpose")) + "\n\n"
                  + ctx.item_line(w.facilitation, ctx.plain_label("workshop_purpose"))),
-        _section(ctx, "question", ctx.label("workshop_question"),
-                 _admonition("question", ctx.label("workshop_question"),
+        section("question", ctx.label("workshop_question"),
+                 admonition("question", ctx.label("workshop_question"),
                              f'<span id="{attr_id(w.question.id)}"></span>'
                              + ctx.item_line(w.question, ctx.plain_label("workshop_question")))),
-        _section(ctx, "roles", ctx.label("roles"), _roles(ctx)),
-        _section(ctx, "icebreaker", ctx.label("icebreaker"),
+        section("roles", ctx.label("roles"), _roles(ctx)),
+        section("icebreaker", ctx.label("icebreaker"),
                  f'<p id="{attr_id(w.icebreaker.id)}" markdown="span">'
                  f"{ctx.item_line(w.icebreaker, ctx.plain_label('icebreaker'))}</p>"),
-        _section(ctx, "timetable", ctx.label("timetable"),
+        section("timetable", ctx.label("timetable"),
                  timeline_diagram(ctx) + "\n\n" + _timetable(ctx)),
-        _section(ctx, "harvest", ctx.label("harvest"), _harvest(ctx)),
-        _section(ctx, "checklist", ctx.label("checklist"),
-                 _items(ctx, w.checklist, ctx.plain_label("checklist"))),
-        _section(ctx, "run-sheet", ctx.label("run_sheet"),
+        section("harvest", ctx.label("harvest"), _harvest(ctx)),
+        section("checklist", ctx.label("checklist"),
+                 items_list(ctx, w.checklist, ctx.plain_label("checklist"))),
+        section("run-sheet", ctx.label("run_sheet"),
                  f"[{ctx.label('run_sheet_link')}](run-sheet.md){{ .md-button .md-button--primary }}"),
     ]) + "\n"
     return ctx.out
@@ -68,7 +67,7 @@ def _harvest(ctx: Context) -> str:
     groups = []
     for group in ctx.guide.workshop.harvest:
         groups.append(f"### {ctx.t(group.name)} {{ #{attr_id(group.id)} }}\n\n"
-                      + _items(ctx, group.ideas, group.name.get(ctx.lang)))
+                      + items_list(ctx, group.ideas, group.name.get(ctx.lang)))
     return "\n\n".join(groups)
 
 
