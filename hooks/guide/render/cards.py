@@ -29,45 +29,44 @@ def qr_target(site_url: str | None, lang: str, card: Card) -> str | None:
 
 
 def card_html(ctx: Context, card: Card, lang: str) -> str:
-    labels = ctx.guide.labels
-    kind_word = text(getattr(labels, f"card_{card.kind}").get(lang), lang)
-    level = (f'<span class="guide-card__level">{text(labels.level.get(lang), lang)} {card.level}</span>'
+    """One card in ``lang``, whatever the page's language (the pool holds both)."""
+    level = (f'<span class="guide-card__level">{ctx.label("level", lang)} {card.level}</span>'
              if card.level else "")
     target = qr_target(ctx.site_url, lang, card)
     qr = ""
     if target:
-        caption = text(labels.card_qr.get(lang), lang)
         qr = segno.make(target, error="m").svg_inline(
-            scale=1, border=0, svgclass="guide-card__qr", omitsize=True, title=caption)
+            scale=1, border=0, svgclass="guide-card__qr", omitsize=True, title=ctx.label("card_qr", lang))
     level_attr = f' data-level="{card.level}"' if card.level else ""
     return (
         f'<article class="guide-card guide-card--{card.kind}" lang="{lang}" data-lang="{lang}" '
         f'data-kind="{card.kind}" data-item="{card.item_id}"{level_attr}>'
-        f'<p class="guide-card__head">{icon(card.kind)}<span class="guide-card__kind">{kind_word}</span>{level}</p>'
+        f'<p class="guide-card__head">{icon(card.kind)}<span class="guide-card__kind">'
+        f'{ctx.label("card_" + card.kind, lang)}</span>{level}</p>'
         f'<p class="guide-card__text">{text(card.get(lang), lang)}</p>'
-        f'<p class="guide-card__foot"><span class="guide-card__competency">{text(labels.card_competency.get(lang), lang)}'
+        f'<p class="guide-card__foot"><span class="guide-card__competency">{ctx.label("card_competency", lang)}'
         f'</span><span class="guide-card__id">{escape(card.short_id)}</span>{qr}</p>'
         "</article>"
     )
 
 
-def sheets_html(ctx: Context, cards: list[Card], lang: str) -> str:
-    sheet_word = text(ctx.guide.labels.card_sheet.get(ctx.lang), ctx.lang)
+def sheets_html(ctx: Context, cards: list[str]) -> str:
+    """Rendered cards laid out nine per sheet (the deck shown before any choice)."""
+    sheet_word = ctx.label("card_sheet")
     sheets = []
     for start in range(0, len(cards), PER_SHEET):
-        chunk = "".join(card_html(ctx, card, lang) for card in cards[start:start + PER_SHEET])
+        chunk = "".join(cards[start:start + PER_SHEET])
         sheets.append(f'<section class="guide-sheet" aria-label="{sheet_word} {start // PER_SHEET + 1}">'
                       f"{chunk}</section>")
     return "".join(sheets)
 
 
 def render_cards(ctx: Context) -> Rendered:
-    labels = ctx.guide.labels
     cards = deck(ctx.guide)
-
-    def label(name: str) -> str:
-        return text(getattr(labels, name).get(ctx.lang), ctx.lang)
-
+    label = ctx.label
+    # Each card is rendered once per language (its QR code is the costly part),
+    # then used both in the pool and in the default sheets.
+    rendered = {lang: [card_html(ctx, card, lang) for card in cards] for lang in ("en", "fr")}
     kinds = "".join(
         f'<label><input type="checkbox" name="kind" value="{kind}" checked> {label("card_" + kind)}</label>'
         for kind in KINDS)
@@ -86,7 +85,7 @@ def render_cards(ctx: Context) -> Rendered:
         links = " · ".join(f'<a href="{ctx.site_root}downloads/{escape(name)}">{escape(name)}</a>'
                            for name in ctx.downloads)
         downloads = f'<p class="guide-downloads"><strong>{label("card_pdfs")}</strong> {links}</p>'
-    pool = "".join(card_html(ctx, card, lang) for lang in ("en", "fr") for card in cards)
+    pool = "".join(rendered["en"] + rendered["fr"])
     ctx.out.markdown = (
         '<form class="guide-deck-builder" aria-label="' + label("card_builder") + '">'
         f'<fieldset><legend>{label("card_kinds")}</legend>{kinds}</fieldset>'
@@ -97,7 +96,7 @@ def render_cards(ctx: Context) -> Rendered:
         f'onclick="window.print()">{label("print")}</button> '
         f'<span class="guide-deck-count" aria-live="polite">{len(cards)} · {label("card_count")}</span></p>\n\n'
         f"{downloads}\n\n"
-        f'<div class="guide-sheets" data-page-lang="{ctx.lang}">{sheets_html(ctx, cards, ctx.lang)}</div>\n\n'
+        f'<div class="guide-sheets" data-page-lang="{ctx.lang}">{sheets_html(ctx, rendered[ctx.lang])}</div>\n\n'
         f'<template id="guide-card-pool">{pool}</template>\n'
     )
     return ctx.out
