@@ -29,14 +29,14 @@ from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
 from guide.model import Guide
 from guide.render.base import SearchEntry
-from guide.render.dispatch import UnknownBlock, render_blocks
+from guide.render.dispatch import UnknownBlock, glossary_lines, render_blocks
 from guide.search_index import split_index
 from guide.translation_status import stale_translations
 from guide.sitemap import language_sitemap
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
-_cache: dict[str, object] = {"key": None, "guide": None}
+_cache: dict[str, object] = {"key": None, "guide": None, "glossary": {}}
 _command: dict[str, str] = {"name": "build"}
 _templates = MemoryBytecodeCache()
 _build: dict[str, tuple[str, ...]] = {"downloads": ()}
@@ -48,6 +48,7 @@ _default_404: dict[str, str] = {}
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
+
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _guide(config)
@@ -65,7 +66,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     lang = getattr(page.file, "locale", None) or _default_language(config)
     try:
         rendered, entries = render_blocks(
-            markdown, _guide(config), lang, status=_status(config), site_url=config.site_url,
+            markdown, _guide(config), lang, glossary=_glossary(config, lang),
+            status=_status(config), site_url=config.site_url,
             downloads=_build["downloads"],
             site_root="../" * page.url.count("/"),
         )
@@ -130,9 +132,18 @@ def _guide(config: MkDocsConfig) -> Guide:
                       "until the file is fixed.")
             _cache["key"] = key
             return _cache["guide"]  # type: ignore[return-value]
-        _cache.update(key=key, guide=guide)
+        _cache.update(key=key, guide=guide, glossary={})
         _search_entries.clear()
     return _cache["guide"]  # type: ignore[return-value]
+
+
+def _glossary(config: MkDocsConfig, lang: str) -> str:
+    """The glossary's tooltip definitions for a language, once per content change."""
+    guide = _guide(config)
+    per_language: dict[str, str] = _cache["glossary"]  # type: ignore[assignment]
+    if lang not in per_language:
+        per_language[lang] = glossary_lines(guide, lang)
+    return per_language[lang]
 
 
 def _status(config: MkDocsConfig) -> list | None:

@@ -39,8 +39,10 @@ class UnknownBlock(ValueError):
     pass
 
 
-def render_blocks(markdown: str, guide: Guide, lang: str, **inputs: object) -> tuple[str, list[SearchEntry]]:
-    """``inputs`` are the page's other inputs, passed on to ``Context`` (status, site_url...)."""
+def render_blocks(markdown: str, guide: Guide, lang: str, glossary: str = "",
+                  **inputs: object) -> tuple[str, list[SearchEntry]]:
+    """Fill the page's blocks, then append ``glossary`` (from ``glossary_lines``) so its
+    terms are explained wherever they appear. ``inputs`` go to ``Context``."""
     entries: list[SearchEntry] = []
 
     def replace(match: re.Match[str]) -> str:
@@ -52,6 +54,9 @@ def render_blocks(markdown: str, guide: Guide, lang: str, **inputs: object) -> t
         entries.extend(rendered.entries)
         return rendered.markdown
 
-    rendered = BLOCK.sub(replace, markdown)
-    # Glossary terms are explained wherever they appear, on every page.
-    return f"{rendered}\n\n{abbreviations(Context(guide, lang))}\n", entries
+    return f"{BLOCK.sub(replace, markdown)}\n\n{glossary}\n", entries
+
+
+def glossary_lines(guide: Guide, lang: str) -> str:
+    """The same for every page of a language: build it once per content change."""
+    return abbreviations(Context(guide, lang))
