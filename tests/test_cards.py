@@ -158,6 +158,8 @@ def test_the_deck_builder_filters_and_keeps_the_choice_in_the_address(browser, s
     shown = page.eval_on_selector_all(".guide-sheets .guide-card", "cards => cards.map(c => c.dataset.kind + (c.dataset.level || ''))")
     assert shown.count("adopt") == 12 and "level3" not in shown and "tip" not in shown
     assert len([k for k in shown if k.startswith("level")]) == 6
+    assert page.locator(".guide-sheet").first.get_attribute("aria-label") == "Feuille 1"
+    assert page.locator(".guide-deck-count").inner_text() == "18 · cartes"
     # A shared address rebuilds the same deck.
     shared = page.url
     other = browser.new_page()

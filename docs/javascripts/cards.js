@@ -14,10 +14,9 @@
 
   var PER_SHEET = 9, COLUMNS = 3;
   var pageLang = sheets.getAttribute("data-page-lang");
-  var sheetWord = (sheets.querySelector(".guide-sheet") || {}).getAttribute
-    ? sheets.querySelector(".guide-sheet").getAttribute("aria-label").replace(/\s*\d+$/, "") : "Sheet";
+  var sheetWord = sheets.getAttribute("data-sheet-label");
+  var countWord = sheets.getAttribute("data-count-label");
   var countLabel = document.querySelector(".guide-deck-count");
-  var countWord = countLabel ? countLabel.textContent.replace(/^\d+\s*·\s*/, "") : "";
 
   function values(name) {
     return Array.prototype.map.call(builder.querySelectorAll('input[name="' + name + '"]'),
