@@ -63,7 +63,8 @@ def load_guide(content_dir: Path) -> Guide:
     sources: SourcesFile = roots["sources.yml"]
     ui: UiFile = roots["ui.yml"]
     guide = Guide(bilingual=tuple(found.bilingual),
-                 sources={s.id: s for s in sources.sources}, labels=ui.labels,
+                 sources={s.id: s for s in sources.sources}, licence=roots["licence.yml"],
+                 labels=ui.labels,
                  competency=roots["competency.yml"], why=roots["why.yml"],
                  tips=roots["tips.yml"], workshop=roots["workshop.yml"],
                  glossary=roots["glossary.yml"])

@@ -90,10 +90,17 @@ class ScaleDimension(Sourced):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Behaviour(Item):
+    """What someone does at a level; ``tips`` help to practise it (self-assessment)."""
+
+    tips: list[ref("tip")]  # type: ignore[valid-type]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Level(Sourced):
     number: int
     concept: Text
-    behaviours: list[Item]
+    behaviours: list[Behaviour]
     effort: Text
     benefit: Text
     example: Item
@@ -209,6 +216,17 @@ class SourcesFile:
 
 
 @dataclass(frozen=True)
+class Licence:
+    """The licence of the guide's own wording: shown on the site, shipped with the open data."""
+
+    spdx: str  # the SPDX identifier, e.g. CC-BY-4.0, so tools can read it
+    name: Text
+    url: Url
+    scope: Text
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Labels:
     """Every word the renderers print around the content, in both languages."""
 
@@ -303,6 +321,39 @@ class Labels:
     card_kinds: Text
     card_levels: Text
     card_count: Text
+    data_file: Text
+    data_format: Text
+    data_contents: Text
+    data_json: Text
+    data_csv: Text
+    data_schema: Text
+    guide_licence: Text
+    offline_heading: Text
+    offline_link: Text
+    offline_how: Text
+    sa_shown: Text
+    sa_note: Text
+    sa_example: Text
+    sa_tips: Text
+    sa_result: Text
+    sa_level_none: Text
+    sa_level_is: Text
+    sa_rule: Text
+    sa_next: Text
+    sa_next_none: Text
+    sa_shown_heading: Text
+    sa_nothing_shown: Text
+    sa_print: Text
+    sa_download: Text
+    sa_import: Text
+    sa_erase: Text
+    sa_erase_confirm: Text
+    sa_erased: Text
+    sa_saved: Text
+    sa_imported: Text
+    sa_import_failed: Text
+    sa_privacy: Text
+    sa_summary_title: Text
 
 
 @dataclass(frozen=True)
@@ -316,6 +367,7 @@ class Guide:
 
     bilingual: tuple  # where each item's en and fr are written (decode.BilingualLines)
     sources: dict[str, Source]
+    licence: Licence
     labels: Labels
     competency: Competency
     why: WhyFile
@@ -327,6 +379,7 @@ class Guide:
 # The files of content_data/, each with the dataclass its top level must match.
 FILES: dict[str, type] = {
     "sources.yml": SourcesFile,
+    "licence.yml": Licence,
     "ui.yml": UiFile,
     "competency.yml": Competency,
     "why.yml": WhyFile,
