@@ -8,7 +8,8 @@ How the pieces fit (see README, "Architecture"):
 * ``on_page_markdown`` fills the thin stub pages in ``docs/`` (``<!-- guide: x -->``)
   in the page's own language (``page.file.locale``, set by i18n).
 * ``on_post_build`` (after i18n's, which runs at -100) splits the merged search
-  index into one index per language and writes each language's sitemap.
+  index into one index per language, writes each language's sitemap and the
+  open-data files, and zips an offline copy of the site (``offline_bundle``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from guide.html_head import without_hreflang_links
 from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
 from guide.model import Guide
+from guide.offline_bundle import ZIP_NAME, BundleFailed, make_bundle, wanted
+from guide.open_data import CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export, json_export
+from guide.schema import open_data_schema
 from guide.render.base import SearchEntry
 from guide.render.dispatch import UnknownBlock, glossary_lines, render_blocks
 from guide.search_index import split_index
@@ -39,7 +43,9 @@ log = logging.getLogger("mkdocs.hooks.guide")
 _cache: dict[str, object] = {"key": None, "guide": None, "glossary": {}}
 _command: dict[str, str] = {"name": "build"}
 _templates = MemoryBytecodeCache()
-_build: dict[str, tuple[str, ...]] = {"downloads": ()}
+_build: dict[str, object] = {"downloads": (), "offline_copy": False}
+# Material's offline plugin loads this Worker shim from unpkg.com; ours is vendored.
+_WORKER_SHIM = "javascripts/vendor/iframe-worker-shim.js"
 _search_entries: dict[str, list[SearchEntry]] = {}
 _default_404: dict[str, str] = {}
 
@@ -48,6 +54,16 @@ _default_404: dict[str, str] = {}
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    _build["offline_copy"] = bool(offline is not None and offline.config.enabled)
+    if _build["offline_copy"]:
+        polyfills = config.extra.get("polyfills", [])
+        config.extra["polyfills"] = [_WORKER_SHIM if "iframe-worker" in str(url) else url
+                                     for url in polyfills]
+    return config
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -70,6 +86,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             status=_status(config), site_url=config.site_url,
             downloads=_build["downloads"],
             site_root="../" * page.url.count("/"),
+            offline_bundle=ZIP_NAME if _bundling() else None,
         )
     except UnknownBlock as exc:
         raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
@@ -98,6 +115,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested per-language build: the merged index is not ready yet
     site = Path(config.site_dir)
+    _write_open_data(site / FOLDER, _guide(config))
+    _write_search_indexes(config, site)
+    if _bundling():
+        try:
+            make_bundle(Path(config.config_file_path), site / "downloads" / ZIP_NAME)
+        except BundleFailed as exc:
+            raise PluginError(str(exc)) from None
+
+
+def _write_search_indexes(config: MkDocsConfig, site: Path) -> None:
     index_path = site / "search" / "search_index.json"
     if not index_path.is_file():
         return
@@ -106,8 +133,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     merged = json.loads(index_path.read_text(encoding="utf-8"))
     for lang, index in split_index(merged, languages, default, _search_entries).items():
         root = site if lang == default else site / lang
-        _write(root / "search" / "search_index.json",
-               json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        _write(root / "search" / "search_index.json", data)
+        if _build["offline_copy"]:
+            # From file:// Material reads the index from this script, per language root.
+            _write(root / "search" / "search_index.js", f"var __index = {data}")
         if lang != default and (site / "sitemap.xml").is_file():
             _write(root / "sitemap.xml",
                    language_sitemap((site / "sitemap.xml").read_text(encoding="utf-8"),
@@ -115,6 +145,17 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 # -- helpers -------------------------------------------------------------------
+
+def _bundling() -> bool:
+    return wanted(_command["name"], bool(_build["offline_copy"]))
+
+
+def _write_open_data(folder: Path, guide: Guide) -> None:
+    """The open-data files, at the same address for every language and version."""
+    _write(folder / JSON_NAME, json_export(guide))
+    _write(folder / SCHEMA_NAME, json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n")
+    (folder / CSV_NAME).write_bytes(csv_export(guide).encode("utf-8"))
+
 
 def _guide(config: MkDocsConfig) -> Guide:
     """The validated content, loaded again only when a content file changed."""

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Union
 
 from .decode import ID_PATTERN, LOCATION_FIELD, Marker
 from .model import FILES
+from .open_data import OpenData
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -27,9 +28,16 @@ def schema_for(root: type, title: str) -> dict[str, Any]:
 
 
 def all_schemas() -> dict[str, dict[str, Any]]:
-    """File name of each schema → its content, for every file of content_data/."""
-    return {name.replace(".yml", ".schema.json"): schema_for(cls, f"content_data/{name}")
-            for name, cls in FILES.items()}
+    """File name of each schema → its content: every file of content_data/, and the
+    open-data export that gathers them all (published with the site)."""
+    schemas = {name.replace(".yml", ".schema.json"): schema_for(cls, f"content_data/{name}")
+               for name, cls in FILES.items()}
+    schemas["open-data.schema.json"] = open_data_schema()
+    return schemas
+
+
+def open_data_schema() -> dict[str, Any]:
+    return schema_for(OpenData, "Collaboration competency guide: open data")
 
 
 def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:

@@ -35,6 +35,7 @@ class Context:
     site_url: str | None = None  # the public address, for QR codes on cards
     downloads: tuple[str, ...] = ()  # ready-made PDF decks present in docs/downloads/
     site_root: str = ""  # relative path from the page to the site root, e.g. "../../"
+    offline_bundle: str | None = None  # the zip of the whole site, when this build publishes one
 
     def label(self, name: str, lang: str | None = None) -> str:
         """A label, escaped and typeset, in the page's language or in ``lang``."""

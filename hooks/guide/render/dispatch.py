@@ -14,6 +14,8 @@ from .base import Context, Rendered, SearchEntry
 from .cards import render_cards
 from .competency import render_competency
 from .glossary import abbreviations, render_glossary
+from .open_data import render_offline, render_open_data
+from .self_assessment import render_self_assessment
 from .sources import render_sources
 from .tips import render_tips
 from .why import render_why
@@ -30,6 +32,9 @@ RENDERERS: dict[str, Callable[[Context], Rendered]] = {
     "glossary": render_glossary,
     "translation-status": render_translation_status,
     "cards": render_cards,
+    "self-assessment": render_self_assessment,
+    "open-data": render_open_data,
+    "offline": render_offline,
 }
 
 BLOCK = re.compile(r"^<!--\s*guide:\s*([a-z-]+)\s*-->\s*$", re.MULTILINE)

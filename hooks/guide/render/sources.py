@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..markup import attr_id, escape
 from .base import Context, Rendered
+from .open_data import licence_section
 
 
 def render_sources(ctx: Context) -> Rendered:
@@ -30,5 +31,6 @@ def render_sources(ctx: Context) -> Rendered:
             f'<p class="guide-source-title" markdown="span"><cite{lang_attr}>{escape(source.title)}</cite></p>\n\n'
             + "\n\n".join(rows)
         )
+    blocks.append(licence_section(ctx))
     ctx.out.markdown = "\n\n".join(blocks) + "\n"
     return ctx.out

@@ -1,0 +1,193 @@
+/* Private self-assessment (the self-assessment page).
+   The page renders the form: one checkbox and one note per level behaviour.
+   This script keeps the answers in localStorage (same key in both languages,
+   never sent anywhere), suggests the level consistently shown (a level counts
+   when its behaviours and all those below are ticked), lists the next steps with
+   their tips, and downloads, imports, prints or erases the answers. Every word
+   it shows comes from the page (data-label-* attributes); text the reader typed
+   or imported is only ever set as textContent. */
+(function () {
+  "use strict";
+  var form = document.getElementById("guide-sa");
+  var result = document.getElementById("guide-sa-result");
+  if (!form || !result) return;
+
+  var FORMAT = "collaboration-guide-self-assessment", VERSION = 1;
+  var key = form.getAttribute("data-storage-key");
+  var message = document.querySelector("[data-sa-message]");
+  var behaviours = Array.prototype.slice.call(form.querySelectorAll(".guide-sa-behaviour"));
+  var known = {};
+  behaviours.forEach(function (el) { known[el.getAttribute("data-behaviour")] = el; });
+
+  function label(name) { return form.getAttribute("data-label-" + name) || ""; }
+  function box(id) { return known[id].querySelector('input[type="checkbox"]'); }
+  function note(id) { return known[id].querySelector("textarea"); }
+  function say(text) { if (message) message.textContent = text; }
+
+  function answers() {
+    var out = {};
+    behaviours.forEach(function (el) {
+      var id = el.getAttribute("data-behaviour");
+      var text = note(id).value.trim();
+      if (box(id).checked || text) out[id] = { shown: box(id).checked, note: text };
+    });
+    return out;
+  }
+
+  function apply(saved) {
+    behaviours.forEach(function (el) {
+      var id = el.getAttribute("data-behaviour"), answer = saved[id] || {};
+      box(id).checked = answer.shown === true;
+      note(id).value = typeof answer.note === "string" ? answer.note.slice(0, 280) : "";
+    });
+  }
+
+  function read() {
+    try {
+      var data = JSON.parse(window.localStorage.getItem(key) || "null");
+      return data && data.format === FORMAT && data.answers ? data.answers : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function document_() {
+    return { format: FORMAT, version: VERSION, answers: answers() };
+  }
+
+  function save() {
+    var data = document_();
+    if (Object.keys(data.answers).length) window.localStorage.setItem(key, JSON.stringify(data));
+    else window.localStorage.removeItem(key);
+  }
+
+  function levelsOf() {
+    var levels = {};
+    behaviours.forEach(function (el) {
+      var n = Number(el.getAttribute("data-level"));
+      (levels[n] = levels[n] || []).push(el.getAttribute("data-behaviour"));
+    });
+    return levels;
+  }
+
+  function behaviourText(id) {
+    return known[id].querySelector("label").textContent.trim();
+  }
+
+  function update() {
+    var levels = levelsOf(), numbers = Object.keys(levels).map(Number).sort(function (a, b) { return a - b; });
+    var reached = 0;
+    for (var i = 0; i < numbers.length; i++) {
+      if (levels[numbers[i]].every(function (id) { return box(id).checked; })) reached = numbers[i];
+      else break;
+    }
+    result.querySelector("[data-sa-level]").textContent =
+      reached ? label("level-is").replace("{level}", String(reached)) : label("level-none");
+
+    var next = result.querySelector("[data-sa-next]");
+    next.textContent = "";
+    var nextLevel = numbers.filter(function (n) { return n > reached; })[0];
+    if (nextLevel === undefined) {
+      var done = document.createElement("li");
+      done.textContent = label("next-none");
+      next.appendChild(done);
+    } else {
+      levels[nextLevel].filter(function (id) { return !box(id).checked; }).forEach(function (id) {
+        var item = document.createElement("li");
+        item.setAttribute("data-behaviour", id);
+        item.appendChild(document.createTextNode(label("level") + " " + nextLevel + " · " + behaviourText(id)));
+        var tips = known[id].querySelector(".guide-sa-tip-links");
+        if (tips) item.appendChild(tips.cloneNode(true));
+        next.appendChild(item);
+      });
+    }
+
+    var shown = result.querySelector("[data-sa-shown]");
+    shown.textContent = "";
+    var ticked = behaviours.filter(function (el) { return box(el.getAttribute("data-behaviour")).checked; });
+    if (!ticked.length) {
+      var none = document.createElement("p");
+      none.textContent = label("nothing-shown");
+      shown.appendChild(none);
+      return;
+    }
+    var list = document.createElement("ul");
+    ticked.forEach(function (el) {
+      var id = el.getAttribute("data-behaviour"), item = document.createElement("li");
+      item.setAttribute("data-behaviour", id);
+      item.textContent = label("level") + " " + el.getAttribute("data-level") + " · " + behaviourText(id);
+      var text = note(id).value.trim();
+      if (text) {
+        var example = document.createElement("p");
+        example.className = "guide-sa-example";
+        example.textContent = label("example") + " " + text;
+        item.appendChild(example);
+      }
+      list.appendChild(item);
+    });
+    shown.appendChild(list);
+  }
+
+  function changed() {
+    save();
+    update();
+    say(label("saved"));
+  }
+
+  function download() {
+    var blob = new Blob([JSON.stringify(document_(), null, 2) + "\n"], { type: "application/json" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "self-assessment.json";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  function importFile(file) {
+    var reader = new FileReader();
+    reader.onload = function () {
+      var data;
+      try { data = JSON.parse(String(reader.result)); } catch (e) { data = null; }
+      var valid = data && data.format === FORMAT && data.answers && typeof data.answers === "object" &&
+        Object.keys(data.answers).some(function (id) { return known.hasOwnProperty(id); });
+      if (!valid) { say(label("import-failed")); return; }
+      var kept = {};
+      Object.keys(data.answers).forEach(function (id) { if (known.hasOwnProperty(id)) kept[id] = data.answers[id]; });
+      apply(kept);
+      save();
+      update();
+      say(label("imported"));
+    };
+    reader.readAsText(file);
+  }
+
+  function erase() {
+    if (!window.confirm(label("erase-confirm"))) return;
+    window.localStorage.removeItem(key);
+    apply({});
+    update();
+    say(label("erased"));
+  }
+
+  form.addEventListener("change", changed);
+  form.addEventListener("input", function (event) { if (event.target.tagName === "TEXTAREA") changed(); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  document.querySelectorAll("[data-sa-action]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var action = button.getAttribute("data-sa-action");
+      if (action === "print") window.print();
+      else if (action === "download") download();
+      else if (action === "erase") erase();
+    });
+  });
+  var picker = document.getElementById("sa-import");
+  if (picker) picker.addEventListener("change", function () {
+    if (picker.files && picker.files[0]) importFile(picker.files[0]);
+    picker.value = "";
+  });
+
+  apply(read());
+  update();
+})();

@@ -1,0 +1,59 @@
+"""The offline zip: a copy of the whole site that works when opened from disk.
+
+Trainers run workshops in rooms with no network. Material's offline plugin
+makes a build that works from ``file://`` (no directory URLs, the search index
+inlined in a script), but it is a different build of the same site, so every
+published build makes a second one, in offline mode, and zips it. The zip is
+the same bytes for the same input: fixed dates, sorted entries.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ZIP_NAME = "collaboration-guide-offline.zip"
+TOP_FOLDER = "collaboration-guide"
+# Set for the nested build (mkdocs.yml enables the offline plugin with it).
+OFFLINE_COPY_ENV = "GUIDE_OFFLINE_COPY"
+# "0" skips the zip, for benchmarks that compare the build with a hook-free floor.
+BUNDLE_ENV = "GUIDE_OFFLINE_BUNDLE"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold: no build time leaks in
+
+
+class BundleFailed(RuntimeError):
+    pass
+
+
+def wanted(command: str, offline_copy: bool) -> bool:
+    """A published build makes the zip; a preview (serve) and the copy itself do not."""
+    nested = bool(os.environ.get(OFFLINE_COPY_ENV))  # never let the copy build a copy
+    return command != "serve" and not (offline_copy or nested) and os.environ.get(BUNDLE_ENV) != "0"
+
+
+def make_bundle(config_file: Path, target: Path) -> None:
+    """Build the site again in offline mode and zip it into ``target``."""
+    with tempfile.TemporaryDirectory(prefix="guide-offline-") as folder:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **{OFFLINE_COPY_ENV: "true"})
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+             "--config-file", str(config_file), "--site-dir", folder],
+            cwd=config_file.parent, capture_output=True, text=True, env=env, timeout=600,
+        )
+        if result.returncode != 0:
+            raise BundleFailed(f"the offline copy of the site failed to build:\n{result.stderr}")
+        write_zip(Path(folder), target)
+
+
+def write_zip(folder: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{TOP_FOLDER}/{path.relative_to(folder).as_posix()}", ZIP_DATE)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())

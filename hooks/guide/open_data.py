@@ -1,0 +1,109 @@
+"""Open data: the whole guide as one JSON file and one CSV table.
+
+Organisations reuse the content in their own tools, so it is published with
+the site at stable addresses (``data/``). The JSON holds every content file
+under its name, exactly as the YAML says once validated, and follows
+``schemas/open-data.schema.json`` (generated from the same dataclasses). The
+CSV has one row per text, English and French side by side, for spreadsheets.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from typing import Any, Iterator
+
+from .decode import LOCATION_FIELD
+from .model import FILES, Guide, SourcesFile, UiFile
+
+FOLDER = "data"
+BASENAME = "collaboration-guide"
+JSON_NAME = f"{BASENAME}.json"
+CSV_NAME = f"{BASENAME}.csv"
+SCHEMA_NAME = f"{BASENAME}.schema.json"
+CSV_COLUMNS = ("path", "file", "id", "field", "level", "source", "en", "fr")
+
+OpenData = dataclasses.make_dataclass(
+    "OpenData",
+    [(name.removesuffix(".yml"), cls) for name, cls in FILES.items()],
+    frozen=True,
+    namespace={"__doc__": "The whole collaboration competency guide: every content "
+                          "file under its name, in English and French, with its licence "
+                          "and sources."},
+)
+
+
+def open_data(guide: Guide) -> Any:
+    """The guide as the content files had it: one record per file of content_data/."""
+    return OpenData(
+        sources=SourcesFile(list(guide.sources.values())), licence=guide.licence,
+        ui=UiFile(guide.labels), competency=guide.competency, why=guide.why,
+        tips=guide.tips, workshop=guide.workshop, glossary=guide.glossary,
+    )
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses as JSON-ready dicts, in the model's field order; fields the editor
+    left out (still at their default) stay out, so the export says what the YAML says."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.name != LOCATION_FIELD and not _unset(f, getattr(value, f.name))}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def json_export(guide: Guide) -> str:
+    return json.dumps(plain(open_data(guide)), ensure_ascii=False, indent=2) + "\n"
+
+
+def text_rows(data: dict[str, Any]) -> Iterator[dict[str, str]]:
+    """Every text with an ``en`` and a ``fr`` in the exported data, in document order.
+
+    ``id`` is the nearest record with an id, ``field`` where the text sits inside
+    it (empty when it is the record's own text), ``path`` a JSON Pointer into the
+    JSON export: the same texts, so each row can be checked against it.
+    """
+
+    def walk(node: Any, path: str, file: str, owner: str, field: str,
+             level: str, source: str) -> Iterator[dict[str, str]]:
+        if isinstance(node, list):
+            for i, child in enumerate(node):
+                yield from walk(child, f"{path}/{i}", file, owner, _join(field, str(i)), level, source)
+            return
+        if not isinstance(node, dict):
+            return
+        if "id" in node:
+            owner, field = node["id"], ""
+        level = str(node["number"]) if isinstance(node.get("number"), int) else level
+        source = node.get("source", source)
+        if isinstance(node.get("en"), str) and isinstance(node.get("fr"), str):
+            yield {"path": path, "file": file, "id": owner, "field": field, "level": level,
+                   "source": source, "en": node["en"], "fr": node["fr"]}
+        for key, child in node.items():
+            if key not in ("en", "fr"):
+                yield from walk(child, f"{path}/{key}", file, owner, _join(field, key), level, source)
+
+    for file, content in data.items():
+        yield from walk(content, f"/{file}", f"{file}.yml", "", "", "", "")
+
+
+def csv_export(guide: Guide) -> str:
+    """UTF-8 with a byte-order mark, so spreadsheet programs show the accents right."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(text_rows(plain(open_data(guide))))
+    return "\ufeff" + out.getvalue()
+
+
+def _unset(spec: dataclasses.Field, value: Any) -> bool:
+    if value is None:
+        return True
+    return spec.default_factory is not dataclasses.MISSING and value == spec.default_factory()
+
+
+def _join(field: str, part: str) -> str:
+    return f"{field}/{part}" if field else part

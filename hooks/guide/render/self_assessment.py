@@ -1,0 +1,98 @@
+"""The self-assessment page: tick the level behaviours you can show, see your level.
+
+The page is a plain form rendered here, in the page's language, from the
+levels of ``competency.yml``; ``docs/javascripts/self-assessment.js`` keeps
+the answers in the browser (localStorage, never sent), works out the level
+and the next steps, and prints, exports, imports or erases the answers. The
+words it needs come from ``ui.yml`` as data attributes, so it holds no text.
+"""
+
+from __future__ import annotations
+
+from ..markup import attr_id, text
+from ..model import Behaviour, Level
+from .base import Context, Rendered, section
+
+STORAGE_KEY = "collaboration-guide:self-assessment:v1"
+NOTE_MAX = 280  # a recent example in a sentence or two; keeps the printed summary on one page
+
+# Words the script shows, by data attribute name → label in ui.yml.
+SCRIPT_LABELS = {
+    "level-is": "sa_level_is", "level-none": "sa_level_none", "next-none": "sa_next_none",
+    "nothing-shown": "sa_nothing_shown", "erase-confirm": "sa_erase_confirm",
+    "erased": "sa_erased", "saved": "sa_saved", "imported": "sa_imported",
+    "import-failed": "sa_import_failed", "level": "level", "example": "sa_example",
+}
+
+
+def render_self_assessment(ctx: Context) -> Rendered:
+    levels = ctx.guide.competency.levels
+    labels = " ".join(f'data-label-{name}="{ctx.label(label)}"' for name, label in SCRIPT_LABELS.items())
+    form = "\n".join([
+        f'<form class="guide-sa" id="guide-sa" data-storage-key="{STORAGE_KEY}" '
+        f'data-levels="{len(levels)}" {labels} markdown>',
+        f'<p class="guide-sa-instructions">{ctx.label("sa_shown")}</p>',
+        *(_level(ctx, level) for level in levels),
+        "</form>",
+    ])
+    first = levels[0]
+    result = "\n".join([
+        f'<div class="guide-sa-result" id="guide-sa-result" markdown>',
+        f'<p class="guide-sa-summary-title">{ctx.label("sa_summary_title")}</p>',
+        f'<p class="guide-sa-rule">{ctx.label("sa_rule")}</p>',
+        f'<p class="guide-sa-level" data-sa-level role="status">{ctx.label("sa_level_none")}</p>',
+        f'<h3 id="sa-next">{ctx.label("sa_next")}</h3>',
+        f'<ul class="guide-sa-next" data-sa-next>{"".join(_next_step(ctx, first, b) for b in first.behaviours)}</ul>',
+        f'<h3 id="sa-shown">{ctx.label("sa_shown_heading")}</h3>',
+        f'<div data-sa-shown><p>{ctx.label("sa_nothing_shown")}</p></div>',
+        "</div>",
+    ])
+    actions = "\n".join([
+        '<div class="guide-sa-actions">',
+        f'<button type="button" class="md-button md-button--primary" data-sa-action="print">{ctx.label("sa_print")}</button>',
+        f'<button type="button" class="md-button" data-sa-action="download">{ctx.label("sa_download")}</button>',
+        f'<span class="guide-sa-import"><label for="sa-import">{ctx.label("sa_import")}</label> '
+        '<input type="file" id="sa-import" accept=".json,application/json"></span>',
+        f'<button type="button" class="md-button guide-sa-erase" data-sa-action="erase">{ctx.label("sa_erase")}</button>',
+        '<p class="guide-sa-message" data-sa-message role="status"></p>',
+        f'<p class="guide-sa-privacy">{ctx.label("sa_privacy")}</p>',
+        "</div>",
+    ])
+    ctx.out.markdown = "\n\n".join([
+        form, section("result", ctx.label("sa_result"), result), actions]) + "\n"
+    return ctx.out
+
+
+def _level(ctx: Context, level: Level) -> str:
+    legend = f"{ctx.label('level')} {level.number} — {ctx.t(level.concept)}"
+    behaviours = "\n".join(_behaviour(ctx, level, b) for b in level.behaviours)
+    return (f'<fieldset class="guide-sa-level" data-level="{level.number}" markdown>\n'
+            f"<legend>{legend}</legend>\n{behaviours}\n</fieldset>")
+
+
+def _behaviour(ctx: Context, level: Level, behaviour: Behaviour) -> str:
+    key = attr_id(behaviour.id)
+    return "\n".join([
+        f'<div class="guide-sa-behaviour" data-behaviour="{key}" data-level="{level.number}" markdown>',
+        f'<p class="guide-sa-check"><input type="checkbox" id="sa-{key}" name="shown" value="{key}">'
+        f' <label for="sa-{key}">{ctx.t(behaviour)}</label></p>',
+        f'<p class="guide-sa-note"><label for="sa-note-{key}">{ctx.label("sa_note")}</label>'
+        f'<textarea id="sa-note-{key}" name="note" data-behaviour="{key}" rows="2" maxlength="{NOTE_MAX}"></textarea></p>',
+        f'<details class="guide-sa-tips" markdown>\n<summary>{ctx.label("sa_tips")}</summary>\n'
+        f"{_tips(ctx, behaviour)}\n</details>",
+        "</div>",
+    ])
+
+
+def _tips(ctx: Context, behaviour: Behaviour) -> str:
+    tips = {tip.id: tip for tip in ctx.guide.tips.tips}
+    items = "\n".join(
+        f'<li markdown="span">[{text((tips[t].card or tips[t]).get(ctx.lang), ctx.lang)}](tips.md#{attr_id(t)})</li>'
+        for t in behaviour.tips)
+    return f'<ul class="guide-sa-tip-links" data-tips-for="{attr_id(behaviour.id)}" markdown>\n{items}\n</ul>'
+
+
+def _next_step(ctx: Context, level: Level, behaviour: Behaviour) -> str:
+    """What the result shows before the script runs (and with no answers): level 1's."""
+    return (f'<li data-behaviour="{attr_id(behaviour.id)}">{ctx.label("level")} {level.number} · '
+            f"{ctx.t(behaviour)}</li>")

@@ -1,0 +1,69 @@
+"""The offline zip, as a trainer uses it: unzipped, opened from disk, no network."""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+
+import pytest
+
+from guide.offline_bundle import TOP_FOLDER, ZIP_NAME
+
+
+@pytest.fixture(scope="module")
+def unzipped(site, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / "downloads" / ZIP_NAME) as archive:
+        names = archive.namelist()
+        assert all(name.startswith(f"{TOP_FOLDER}/") for name in names)
+        archive.extractall(folder)
+    return folder / TOP_FOLDER
+
+
+@pytest.mark.parametrize("prefix, text", [("", "Download the whole guide (zip)"),
+                                          ("fr/", "Télécharger tout le guide (zip)")])
+def test_the_home_page_links_the_zip_in_both_languages(site, prefix, text):
+    home = (site / prefix / "index.html").read_text(encoding="utf-8")
+    link = re.search(r'<a class="md-button" href="([^"]+)" download>([^<]+)</a>', home)
+    assert link and html.unescape(link.group(2)) == text
+    assert (site / prefix / link.group(1)).resolve() == (site / "downloads" / ZIP_NAME).resolve()
+
+
+def test_the_zip_holds_every_page_of_both_languages_with_file_links(site, unzipped):
+    online = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")
+                    if "downloads" not in p.parts)
+    for page in online:
+        name = "index.html" if page == "." else (
+            f"{page}/index.html" if page in ("fr",) else f"{page}.html")
+        assert (unzipped / name).is_file(), name
+    html = (unzipped / "fr/why.html").read_text(encoding="utf-8")
+    assert 'href="tips.html' in html or 'href="tips.html#' in html
+    assert (unzipped / "data/collaboration-guide.json").is_file()
+    everything = "".join(p.read_text(encoding="utf-8") for p in unzipped.rglob("*.html"))
+    assert not re.search(r'<script[^>]+src="https?://', everything)
+    assert not re.search(r'<link rel="(stylesheet|preload|modulepreload|icon)"[^>]+href="https?://', everything)
+
+
+def test_chromium_searches_in_french_from_the_unzipped_folder(browser, unzipped):
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto((unzipped / "fr" / "index.html").as_uri())
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("equipe", delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    links = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+    assert links and all(link.startswith((unzipped / "fr").as_uri()) for link in links)
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith((unzipped / "fr").as_uri()) and ".html" in page.url
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert [url for url in requests if not url.startswith("file://")] == []
+    assert errors == []
+    context.close()

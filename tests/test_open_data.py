@@ -1,0 +1,128 @@
+"""The open-data exports, as a reuser downloads them from the built site."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import jsonschema
+import pytest
+import yaml
+from conftest import ROOT
+
+from guide.decode import INVALID, Decoder
+from guide.model import FILES
+from guide.open_data import OpenData, open_data
+
+DATA = "data/collaboration-guide"
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """PyYAML, but "14:35" stays a time of day as the editor wrote it, not YAML 1.1's
+    base-60 number 875 (the guide reads raw scalars; so must the reference)."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:int"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_PlainLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+
+
+def _yaml_content() -> dict:
+    """What the editors wrote, read with PyYAML alone: the reference for the exports."""
+    def folded(value):
+        if isinstance(value, str):
+            return " ".join(value.split())
+        if isinstance(value, list):
+            return [folded(v) for v in value]
+        if isinstance(value, dict):
+            return {k: folded(v) for k, v in value.items()}
+        return value
+
+    return {name.removesuffix(".yml"): folded(yaml.load((ROOT / "content_data" / name).read_text("utf-8"), _PlainLoader))
+            for name in FILES}
+
+
+def _pairs(value, path=""):
+    """Every (JSON Pointer, en, fr) in plain data."""
+    if isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _pairs(child, f"{path}/{i}")
+    elif isinstance(value, dict):
+        if isinstance(value.get("en"), str) and isinstance(value.get("fr"), str):
+            yield path, value["en"], value["fr"]
+        for key, child in value.items():
+            yield from _pairs(child, f"{path}/{key}")
+
+
+@pytest.fixture(scope="module")
+def exported(site):
+    return json.loads((site / f"{DATA}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def rows(site):
+    raw = (site / f"{DATA}.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode()), "the BOM lets spreadsheet programs read UTF-8"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_the_json_follows_the_published_schema(site, exported):
+    published = json.loads((site / f"{DATA}.schema.json").read_text(encoding="utf-8"))
+    assert published == json.loads((ROOT / "schemas/open-data.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(exported, published)
+    broken = dict(exported, tips={"tips": [{"id": "x"}], "quotes": []})
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, published)
+
+
+def test_the_json_equals_the_yaml_content(exported):
+    assert exported == _yaml_content()
+    assert exported["licence"]["spdx"] == "CC-BY-4.0" and len(exported["sources"]["sources"]) >= 5
+
+
+def test_the_json_reads_back_into_the_same_guide(exported, guide):
+    """Round trip: the export goes through the build's own validation unchanged."""
+    decoder = Decoder("collaboration-guide.json")
+    again = decoder.decode(yaml.compose(json.dumps(exported, ensure_ascii=False)), OpenData, "data")
+    assert decoder.found.errors == [] and again is not INVALID
+    assert again == open_data(guide)
+
+
+def test_the_csv_has_one_row_per_text_with_both_languages(exported, rows):
+    expected = sorted(_pairs(_yaml_content()))  # the CSV follows the model's field order
+    assert sorted((r["path"], r["en"], r["fr"]) for r in rows) == expected
+    assert len({r["path"] for r in rows}) == len(rows)
+    assert all(r["en"].strip() and r["fr"].strip() for r in rows)
+    assert list(rows[0]) == ["path", "file", "id", "field", "level", "source", "en", "fr"]
+    # Every item with an id and its own text is one row, named by its id.
+    own = {r["id"] for r in rows if r["field"] == ""}
+    assert {"definition", "level-2-new-relationship", "tip-commit", "quote-goodwill"} <= own
+    behaviour = next(r for r in rows if r["id"] == "level-3-seek-networking" and r["field"] == "")
+    assert behaviour["level"] == "3" and behaviour["source"] == "cra-profile"
+    assert behaviour["file"] == "competency.yml"
+
+
+def test_each_csv_row_points_at_its_text_in_the_json(exported, rows):
+    for row in rows:
+        node = exported
+        for part in row["path"].strip("/").split("/"):
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        assert (node["en"], node["fr"]) == (row["en"], row["fr"]), row["path"]
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", ""), ("fr", "fr/")])
+def test_the_open_data_page_links_the_files_and_states_the_licence(site, lang, prefix):
+    html = (site / prefix / "data/index.html").read_text(encoding="utf-8")
+    root = "../" * (prefix.count("/") + 1)
+    for suffix in (".json", ".csv", ".schema.json"):
+        assert f'href="{root}{DATA}{suffix}"' in html
+        assert (site / f"{DATA}{suffix}").is_file()
+    assert 'href="https://creativecommons.org/licenses/by/4.0/"' in html
+    scope = "may be shared and adapted" if lang == "en" else "peut être partagé et adapté"
+    assert scope in html
+    sources = (site / prefix / "sources/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="guide-licence">', sources) and scope in sources

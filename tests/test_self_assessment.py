@@ -1,0 +1,159 @@
+"""The private self-assessment, in a real browser: what an employee does and sees."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pdfplumber
+import pytest
+
+from guide.render.self_assessment import STORAGE_KEY
+
+
+def _levels(guide):
+    return {level.number: [b.id for b in level.behaviours] for level in guide.competency.levels}
+
+
+def _open(page, server, lang="en"):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    prefix = "" if lang == "en" else f"{lang}/"
+    page.goto(f"{server}/{prefix}self-assessment/")
+    return requests
+
+
+def _stored(page):
+    return page.evaluate(f"window.localStorage.getItem({STORAGE_KEY!r})")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_ticking_levels_1_and_2_suggests_level_2_survives_a_reload_and_erases(page, server, guide, lang):
+    levels = _levels(guide)
+    requests = _open(page, server, lang)
+    for number in (1, 2):
+        for behaviour in levels[number]:
+            page.get_by_role("checkbox", name=_label(guide, behaviour, lang)).check()
+    page.locator(f"#sa-note-{levels[2][0]}").fill("Met the regional accountants’ association <b>twice</b>.")
+    page.reload()
+
+    for number in (1, 2):
+        for behaviour in levels[number]:
+            assert page.locator(f"#sa-{behaviour}").is_checked()
+    assert page.locator(f"#sa-note-{levels[2][0]}").input_value().startswith("Met the regional")
+    suggested = page.locator("[data-sa-level]").inner_text()
+    assert ("Level consistently shown: 2" if lang == "en" else "Niveau démontré de façon constante\u00a0: 2") in suggested
+    next_steps = page.locator("[data-sa-next] > li")
+    assert next_steps.evaluate_all("els => els.map(e => e.dataset.behaviour)") == levels[3]
+    # Each next step links to the tips that help, on the tips page of the same language.
+    tip_links = page.locator("[data-sa-next] a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    expected = [t for b in guide.competency.levels[2].behaviours for t in b.tips]
+    assert [href.rsplit("#", 1)[1] for href in tip_links] == expected
+    assert all(href.startswith("../tips/") for href in tip_links)
+    # The note is shown as text, never as markup.
+    summary = page.locator("[data-sa-shown]")
+    assert "<b>twice</b>" in summary.inner_text() and summary.locator("b").count() == 0
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Erase my answers" if lang == "en" else "Effacer mes réponses").click()
+    assert _stored(page) is None
+    # Nothing of the answers is left anywhere in storage (Material keeps only its colour scheme).
+    storage = page.evaluate("JSON.stringify(Object.entries(window.localStorage))")
+    assert "regional" not in storage and not any(b in storage for bs in levels.values() for b in bs)
+    assert set(page.evaluate("Object.keys(window.localStorage)")) <= {"/.__palette"}
+    assert not page.locator(f"#sa-{levels[1][0]}").is_checked()
+    assert page.locator(f"#sa-note-{levels[2][0]}").input_value() == ""
+    page.reload()
+    assert not page.locator(f"#sa-{levels[1][0]}").is_checked()
+
+    origin = urlsplit(server).netloc
+    assert [url for url in requests if urlsplit(url).netloc != origin] == []
+
+
+def test_a_level_counts_only_when_every_level_below_is_shown(page, server, guide):
+    levels = _levels(guide)
+    _open(page, server)
+    for behaviour in levels[2] + levels[3]:
+        page.locator(f"#sa-{behaviour}").check()
+    page.locator(f"#sa-{levels[1][0]}").check()
+    assert "No level is consistently shown yet" in page.locator("[data-sa-level]").inner_text()
+    assert page.locator("[data-sa-next] > li").evaluate_all(
+        "els => els.map(e => e.dataset.behaviour)") == levels[1][1:]
+    for behaviour in levels[1][1:] + levels[4]:
+        page.locator(f"#sa-{behaviour}").check()
+    assert "Level consistently shown: 4" in page.locator("[data-sa-level]").inner_text()
+    assert "highest level" in page.locator("[data-sa-next]").inner_text()
+
+
+def test_answers_download_and_import_as_a_small_json_file(page, server, guide, tmp_path):
+    levels = _levels(guide)
+    _open(page, server, "fr")
+    page.locator(f"#sa-{levels[1][0]}").check()
+    page.locator(f"#sa-note-{levels[1][0]}").fill("Appel mensuel avec le service voisin")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Télécharger mes réponses").click()
+    saved = tmp_path / "answers.json"
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["format"] == "collaboration-guide-self-assessment" and data["version"] == 1
+    assert data["answers"] == {levels[1][0]: {"shown": True, "note": "Appel mensuel avec le service voisin"}}
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Effacer mes réponses").click()
+    assert not page.locator(f"#sa-{levels[1][0]}").is_checked()
+    page.get_by_label("Importer des réponses depuis un fichier").set_input_files(str(saved))
+    page.wait_for_function(f"document.getElementById('sa-{levels[1][0]}').checked")
+    assert page.locator(f"#sa-note-{levels[1][0]}").input_value() == "Appel mensuel avec le service voisin"
+    assert "importées" in page.locator("[data-sa-message]").inner_text()
+    assert json.loads(_stored(page))["answers"] == data["answers"]
+
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text('{"format": "something-else", "answers": {}}', encoding="utf-8")
+    page.get_by_label("Importer des réponses depuis un fichier").set_input_files(str(wrong))
+    page.wait_for_function("document.querySelector('[data-sa-message]').textContent.includes('rien')")
+    assert page.locator(f"#sa-{levels[1][0]}").is_checked()  # nothing lost
+
+
+def test_the_form_works_with_the_keyboard_alone(page, server, guide):
+    levels = _levels(guide)
+    _open(page, server)
+    page.locator(f"#sa-{levels[1][0]}").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == f"sa-note-{levels[1][0]}"
+    page.keyboard.type("Weekly call")
+    page.reload()
+    assert page.locator(f"#sa-{levels[1][0]}").is_checked()
+    assert page.locator(f"#sa-note-{levels[1][0]}").input_value() == "Weekly call"
+    # Every control has an accessible name; results are announced politely.
+    unnamed = page.evaluate("""() => [...document.querySelectorAll('#guide-sa input, #guide-sa textarea, #sa-import')]
+        .filter(el => !el.labels || el.labels.length === 0).map(el => el.id)""")
+    assert unnamed == []
+    assert page.locator("[data-sa-level]").get_attribute("role") == "status"
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_printed_summary_fits_one_page_even_with_every_note_filled(page, server, guide, tmp_path, paper):
+    levels = _levels(guide)
+    _open(page, server)
+    for behaviours in levels.values():
+        for behaviour in behaviours:
+            page.locator(f"#sa-{behaviour}").check()
+            page.locator(f"#sa-note-{behaviour}").fill("An example in a few words. " * 20)
+    pdf = tmp_path / "summary.pdf"
+    page.pdf(path=str(pdf), format=paper)
+    with pdfplumber.open(pdf) as document:
+        assert len(document.pages) == 1
+        shown = document.pages[0].extract_text()
+    assert "Self-assessment summary" in shown and "Level consistently shown: 4" in shown
+    assert "Erase my answers" not in shown and "Tick each behaviour" not in shown
+
+
+def _label(guide, behaviour_id, lang):
+    for level in guide.competency.levels:
+        for behaviour in level.behaviours:
+            if behaviour.id == behaviour_id:
+                from guide.typography import for_language
+
+                return for_language(behaviour.get(lang), lang)
+    raise KeyError(behaviour_id)
