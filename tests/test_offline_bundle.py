@@ -40,6 +40,10 @@ def test_the_zip_holds_every_page_of_both_languages_with_file_links(site, unzipp
     html = (unzipped / "fr/why.html").read_text(encoding="utf-8")
     assert 'href="tips.html' in html or 'href="tips.html#' in html
     assert (unzipped / "data/collaboration-guide.json").is_file()
+    # The language switch lands on the same page in the other language, on disk too.
+    for page in (p for p in unzipped.rglob("*.html") if p.name != "404.html"):  # 404 links from the server root
+        for href in re.findall(r'<a href="([^"]+)" hreflang="[a-z]+" class="md-select__link">', page.read_text("utf-8")):
+            assert (page.parent / href).resolve().is_file(), f"{page}: {href}"
     everything = "".join(p.read_text(encoding="utf-8") for p in unzipped.rglob("*.html"))
     assert not re.search(r'<script[^>]+src="https?://', everything)
     assert not re.search(r'<link rel="(stylesheet|preload|modulepreload|icon)"[^>]+href="https?://', everything)

@@ -114,6 +114,19 @@ def test_answers_download_and_import_as_a_small_json_file(page, server, guide, t
     assert page.locator(f"#sa-{levels[1][0]}").is_checked()  # nothing lost
 
 
+def test_the_filled_in_page_still_passes_axe(page, server, guide):
+    from quality_checks import accessibility_problems
+
+    levels = _levels(guide)
+    _open(page, server, "fr")
+    for behaviour in levels[1] + levels[2]:
+        page.locator(f"#sa-{behaviour}").check()
+        page.locator(f"#sa-note-{behaviour}").fill("Un exemple récent")
+    page.locator("details.guide-sa-tips").first.locator("summary").click()
+    page.wait_for_timeout(600)  # let the back-to-top button finish fading in: axe reads colours mid-fade
+    assert accessibility_problems(page) == []
+
+
 def test_the_form_works_with_the_keyboard_alone(page, server, guide):
     levels = _levels(guide)
     _open(page, server)
