@@ -51,12 +51,12 @@
     }
   }
 
-  function document_() {
+  function exported() {
     return { format: FORMAT, version: VERSION, answers: answers() };
   }
 
   function save() {
-    var data = document_();
+    var data = exported();
     if (Object.keys(data.answers).length) window.localStorage.setItem(key, JSON.stringify(data));
     else window.localStorage.removeItem(key);
   }
@@ -135,7 +135,7 @@
   }
 
   function download() {
-    var blob = new Blob([JSON.stringify(document_(), null, 2) + "\n"], { type: "application/json" });
+    var blob = new Blob([JSON.stringify(exported(), null, 2) + "\n"], { type: "application/json" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
     link.download = "self-assessment.json";

@@ -14,7 +14,8 @@ from .base import Context, Rendered, SearchEntry
 from .cards import render_cards
 from .competency import render_competency
 from .glossary import abbreviations, render_glossary
-from .open_data import render_offline, render_open_data
+from .offline import render_offline
+from .open_data import render_open_data
 from .self_assessment import render_self_assessment
 from .sources import render_sources
 from .tips import render_tips

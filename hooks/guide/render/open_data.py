@@ -31,14 +31,3 @@ def render_open_data(ctx: Context) -> Rendered:
     ctx.out.markdown = f"{table}\n\n{licence_section(ctx)}\n"
     return ctx.out
 
-
-def render_offline(ctx: Context) -> Rendered:
-    """The home page's link to the offline zip, when this build publishes one."""
-    if not ctx.offline_bundle:
-        ctx.out.markdown = ""
-        return ctx.out
-    link = (f'<a class="md-button" href="{ctx.site_root}downloads/{escape(ctx.offline_bundle)}" '
-            f'download>{ctx.label("offline_link")}</a>')
-    ctx.out.markdown = section("offline", ctx.label("offline_heading"),
-                               f"<p>{ctx.label('offline_how')}</p>\n\n<p>{link}</p>") + "\n"
-    return ctx.out

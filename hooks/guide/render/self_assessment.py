@@ -10,7 +10,7 @@ words it needs come from ``ui.yml`` as data attributes, so it holds no text.
 from __future__ import annotations
 
 from ..markup import attr_id, text
-from ..model import Behaviour, Level
+from ..model import Behaviour, Level, Tip
 from .base import Context, Rendered, section
 
 STORAGE_KEY = "collaboration-guide:self-assessment:v1"
@@ -27,12 +27,13 @@ SCRIPT_LABELS = {
 
 def render_self_assessment(ctx: Context) -> Rendered:
     levels = ctx.guide.competency.levels
+    tips = {tip.id: tip for tip in ctx.guide.tips.tips}
     labels = " ".join(f'data-label-{name}="{ctx.label(label)}"' for name, label in SCRIPT_LABELS.items())
     form = "\n".join([
         f'<form class="guide-sa" id="guide-sa" data-storage-key="{STORAGE_KEY}" '
         f'data-levels="{len(levels)}" {labels} markdown>',
         f'<p class="guide-sa-instructions">{ctx.label("sa_shown")}</p>',
-        *(_level(ctx, level) for level in levels),
+        *(_level(ctx, level, tips) for level in levels),
         "</form>",
     ])
     first = levels[0]
@@ -63,14 +64,14 @@ def render_self_assessment(ctx: Context) -> Rendered:
     return ctx.out
 
 
-def _level(ctx: Context, level: Level) -> str:
+def _level(ctx: Context, level: Level, tips: dict[str, Tip]) -> str:
     legend = f"{ctx.label('level')} {level.number} — {ctx.t(level.concept)}"
-    behaviours = "\n".join(_behaviour(ctx, level, b) for b in level.behaviours)
+    behaviours = "\n".join(_behaviour(ctx, level, b, tips) for b in level.behaviours)
     return (f'<fieldset class="guide-sa-level" data-level="{level.number}" markdown>\n'
             f"<legend>{legend}</legend>\n{behaviours}\n</fieldset>")
 
 
-def _behaviour(ctx: Context, level: Level, behaviour: Behaviour) -> str:
+def _behaviour(ctx: Context, level: Level, behaviour: Behaviour, tips: dict[str, Tip]) -> str:
     key = attr_id(behaviour.id)
     return "\n".join([
         f'<div class="guide-sa-behaviour" data-behaviour="{key}" data-level="{level.number}" markdown>',
@@ -79,13 +80,12 @@ def _behaviour(ctx: Context, level: Level, behaviour: Behaviour) -> str:
         f'<p class="guide-sa-note"><label for="sa-note-{key}">{ctx.label("sa_note")}</label>'
         f'<textarea id="sa-note-{key}" name="note" data-behaviour="{key}" rows="2" maxlength="{NOTE_MAX}"></textarea></p>',
         f'<details class="guide-sa-tips" markdown>\n<summary>{ctx.label("sa_tips")}</summary>\n'
-        f"{_tips(ctx, behaviour)}\n</details>",
+        f"{_tips(ctx, behaviour, tips)}\n</details>",
         "</div>",
     ])
 
 
-def _tips(ctx: Context, behaviour: Behaviour) -> str:
-    tips = {tip.id: tip for tip in ctx.guide.tips.tips}
+def _tips(ctx: Context, behaviour: Behaviour, tips: dict[str, Tip]) -> str:
     items = "\n".join(
         f'<li markdown="span">[{text((tips[t].card or tips[t]).get(ctx.lang), ctx.lang)}](tips.md#{attr_id(t)})</li>'
         for t in behaviour.tips)
