@@ -14,5 +14,5 @@ def render_offline(ctx: Context) -> Rendered:
     link = (f'<a class="md-button" href="{ctx.site_root}downloads/{escape(ctx.offline_bundle)}" '
             f'download>{ctx.label("offline_link")}</a>')
     ctx.out.markdown = section("offline", ctx.label("offline_heading"),
-                               f"<p>{ctx.label('offline_how')}</p>\n\n<p>{link}</p>") + "\n"
+                               f"<p>{link}</p>\n\n<p>{ctx.label('offline_how')}</p>") + "\n"
     return ctx.out

@@ -20,14 +20,13 @@ def licence_section(ctx: Context) -> str:
 def render_open_data(ctx: Context) -> Rendered:
     rows = [(JSON_NAME, "JSON", "data_json"), (CSV_NAME, "CSV (UTF-8)", "data_csv"),
             (SCHEMA_NAME, "JSON Schema", "data_schema")]
-    # The files are written once, at the site root, for every language.
-    body = "".join(
-        f'<tr><td><a href="{ctx.site_root}{FOLDER}/{name}">{FOLDER}/{name}</a></td>'
-        f"<td>{kind}</td><td>{ctx.label(what)}</td></tr>"
-        for name, kind, what in rows)
-    table = (f'<table class="guide-data-files"><thead><tr><th scope="col">{ctx.label("data_file")}</th>'
-             f'<th scope="col">{ctx.label("data_format")}</th><th scope="col">{ctx.label("data_contents")}</th>'
-             f"</tr></thead><tbody>{body}</tbody></table>")
+    # The files are written once, at the site root, for every language. A Markdown
+    # table, so Material styles it and lets it scroll on a phone.
+    lines = [f"| {ctx.label('data_file')} | {ctx.label('data_format')} | {ctx.label('data_contents')} |",
+             "|---|---|---|"]
+    lines += [f'| <a href="{ctx.site_root}{FOLDER}/{name}">{FOLDER}/{name}</a> | {kind} | {ctx.label(what)} |'
+              for name, kind, what in rows]
+    table = "\n".join(lines)
     ctx.out.markdown = f"{table}\n\n{licence_section(ctx)}\n"
     return ctx.out
 
