@@ -30,7 +30,8 @@ from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
 from guide.model import Guide
 from guide.offline_bundle import ZIP_NAME, BundleFailed, make_bundle, wanted
-from guide.open_data import CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export, json_export
+from guide.open_data import (CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export,
+                             exported_data, json_export)
 from guide.schema import open_data_schema
 from guide.render.base import SearchEntry
 from guide.render.dispatch import UnknownBlock, glossary_lines, render_blocks
@@ -57,7 +58,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    offline = config.plugins.get("material/offline")  # the name MkDocs registers it under
     _build["offline_copy"] = bool(offline is not None and offline.config.enabled)
     if _build["offline_copy"]:
         polyfills = config.extra.get("polyfills", [])
@@ -152,9 +153,10 @@ def _bundling() -> bool:
 
 def _write_open_data(folder: Path, guide: Guide) -> None:
     """The open-data files, at the same address for every language and version."""
-    _write(folder / JSON_NAME, json_export(guide))
+    data = exported_data(guide)
+    _write(folder / JSON_NAME, json_export(data))
     _write(folder / SCHEMA_NAME, json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n")
-    (folder / CSV_NAME).write_bytes(csv_export(guide).encode("utf-8"))
+    (folder / CSV_NAME).write_bytes(csv_export(data).encode("utf-8"))
 
 
 def _guide(config: MkDocsConfig) -> Guide:

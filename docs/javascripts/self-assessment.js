@@ -38,7 +38,7 @@
     behaviours.forEach(function (el) {
       var id = el.getAttribute("data-behaviour"), answer = saved[id] || {};
       box(id).checked = answer.shown === true;
-      note(id).value = typeof answer.note === "string" ? answer.note.slice(0, 280) : "";
+      note(id).value = typeof answer.note === "string" ? answer.note.slice(0, note(id).maxLength) : "";
     });
   }
 

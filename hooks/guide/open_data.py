@@ -55,12 +55,18 @@ def plain(value: Any) -> Any:
     return value
 
 
-def json_export(guide: Guide) -> str:
-    return json.dumps(plain(open_data(guide)), ensure_ascii=False, indent=2) + "\n"
+def exported_data(guide: Guide) -> dict[str, Any]:
+    """The data both exports are written from: worked out once per build."""
+    return plain(open_data(guide))
+
+
+def json_export(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def text_rows(data: dict[str, Any]) -> Iterator[dict[str, str]]:
-    """Every text with an ``en`` and a ``fr`` in the exported data, in document order.
+    """Every text with an ``en`` and a ``fr`` in the exported data, in the JSON's order
+    (the content model's field order, not always the YAML's).
 
     ``id`` is the nearest record with an id, ``field`` where the text sits inside
     it (empty when it is the record's own text), ``path`` a JSON Pointer into the
@@ -90,12 +96,12 @@ def text_rows(data: dict[str, Any]) -> Iterator[dict[str, str]]:
         yield from walk(content, f"/{file}", f"{file}.yml", "", "", "", "")
 
 
-def csv_export(guide: Guide) -> str:
+def csv_export(data: dict[str, Any]) -> str:
     """UTF-8 with a byte-order mark, so spreadsheet programs show the accents right."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(text_rows(plain(open_data(guide))))
+    writer.writerows(text_rows(data))
     return "\ufeff" + out.getvalue()
 
 
