@@ -15,6 +15,7 @@ import functools
 import re
 import types
 import typing
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Union
 
@@ -70,8 +71,29 @@ STANDARD_TAGS = {
     "tag:yaml.org,2002:float", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
     "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Unicode categories a published text may not hold: control and format
+# characters (zero-width spaces, word joiners, byte-order marks, bidirectional
+# overrides), separators that break lines, private-use and unpaired surrogates.
+# They are invisible, so a reader could not see what the editor published.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs"}
+_ALLOWED_INVISIBLE = {"\t", "\n", "\r", "\u200d"}  # whitespace we fold; the emoji joiner
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!]|javascript:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Range:
+    """Marks a whole number with the smallest and largest values that make sense."""
+
+    low: int
+    high: int
+
+
+def invisible_character(text: str) -> str | None:
+    """The first character of ``text`` a reader could not see, if any."""
+    for char in text:
+        if char not in _ALLOWED_INVISIBLE and unicodedata.category(char) in _INVISIBLE_CATEGORIES:
+            return char
+    return None
 
 
 def kind_of(cls: type) -> str:
@@ -142,7 +164,7 @@ class Decoder:
         self.file = file
         self.found = Decoded()
 
-    def decode(self, node: Node, hint: Any, what: str) -> Any:
+    def decode(self, node: Node, hint: Any, what: str, required: bool = True) -> Any:
         loc = Location.of(self.file, node)
         if node.tag not in STANDARD_TAGS:
             return self._fail(loc, f"{what}: the tag {node.tag!r} is not allowed",
@@ -155,11 +177,11 @@ class Decoder:
             options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
             return self.decode(node, options[0], what)
         if origin is list:
-            return self._decode_list(node, typing.get_args(hint)[0], what, loc)
+            return self._decode_list(node, typing.get_args(hint)[0], what, loc, required)
         if dataclasses.is_dataclass(hint):
             return self._decode_record(node, hint, what, loc)
         if hint is int:
-            return self._decode_int(node, what, loc)
+            return self._decode_int(node, what, loc, marker)
         if hint is bool:
             return self._decode_bool(node, what, loc)
         if hint is str:
@@ -193,7 +215,7 @@ class Decoder:
                            f"{hint}allowed keys here: {allowed}")
                 failed = True
                 continue
-            value = self.decode(value_node, hints[key], f"{what}.{key}")
+            value = self.decode(value_node, hints[key], f"{what}.{key}", fields[key])
             failed |= value is INVALID
             values[key] = value
         for name, required in fields.items():
@@ -217,38 +239,55 @@ class Decoder:
             values[LOCATION_FIELD] = loc
         return cls(**values)
 
-    def _decode_list(self, node: Node, item: Any, what: str, loc: Location) -> Any:
+    def _decode_list(self, node: Node, item: Any, what: str, loc: Location, required: bool) -> Any:
         if not isinstance(node, SequenceNode):
             return self._fail(loc, f"{what} must be a list",
                               "start each entry on its own line with '- '")
+        if not node.value and required:
+            return self._fail(loc, f"{what} is an empty list",
+                              "add at least one entry, each on its own line starting with '- '")
         values = [self.decode(child, item, f"{what}[{i + 1}]") for i, child in enumerate(node.value)]
         if any(value is INVALID for value in values):
             return INVALID
         return values
 
-    def _decode_int(self, node: Node, what: str, loc: Location) -> Any:
-        if not isinstance(node, ScalarNode) or node.tag != "tag:yaml.org,2002:int":
-            return self._fail(loc, f"{what} must be a whole number", "write digits only, e.g. 3")
-        return int(node.value)
+    def _decode_int(self, node: Node, what: str, loc: Location, marker: Any) -> Any:
+        # YAML 1.1 also reads 0x1, 0o7, 1_000 and 1:30 (sexagesimal) as numbers,
+        # and an explicit !!int tag can sit on any text: accept plain digits only.
+        if not isinstance(node, ScalarNode) or not re.fullmatch(r"[0-9]{1,9}", node.value):
+            shown = f" (found {node.value!r})" if isinstance(node, ScalarNode) else ""
+            return self._fail(loc, f"{what} must be a whole number written with digits{shown}",
+                              "write digits only, e.g. 3 (no sign, no decimal point, no colon)")
+        value = int(node.value)
+        if isinstance(marker, Range) and not marker.low <= value <= marker.high:
+            return self._fail(loc, f"{what} is {value}, outside {marker.low} to {marker.high}",
+                              f"write a number from {marker.low} to {marker.high}")
+        return value
 
     def _decode_bool(self, node: Node, what: str, loc: Location) -> Any:
-        if not isinstance(node, ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
+        words = {"true": True, "false": False}
+        if not isinstance(node, ScalarNode) or node.value not in words:
             return self._fail(loc, f"{what} must be true or false", "write true or false")
-        return node.value.lower() in ("true", "yes", "on")
+        return words[node.value]
 
     def _decode_text(self, node: Node, what: str, loc: Location, marker: Marker | None) -> Any:
         if not isinstance(node, ScalarNode):
             return self._fail(loc, f"{what} must be a text, not a list or a set of keys",
                               "write the text on the same line, after the colon")
+        if node.tag == "tag:yaml.org,2002:null" and not node.style:
+            # ~, null or nothing after the colon: YAML's "no value", never the text "null".
+            return self._fail(loc, f"{what} is empty (YAML reads {node.value or 'nothing'!r} as no value)",
+                              "write the text; to publish the word itself, put it in quotes")
         # The raw scalar: "Non" or "2024" stay text, as the editor wrote them.
-        text = " ".join(node.value.split())
+        # NFC: the same word typed composed or decomposed is one word (glossary, search).
+        text = unicodedata.normalize("NFC", " ".join(node.value.split()))
         if not text:
             return self._fail(loc, f"{what} is empty", "write the text, or remove the key")
-        bad = _CONTROL.search(node.value)
+        bad = invisible_character(node.value)
         if bad:
-            code = f"U+{ord(bad.group()):04X}"
-            return self._fail(loc, f"{what} contains an invisible control character ({code})",
-                              "retype the text; it was probably pasted from another program")
+            name = unicodedata.name(bad, "no name")
+            return self._fail(loc, f"{what} contains an invisible character (U+{ord(bad):04X}, {name.lower()})",
+                              "delete it and retype the text around it; it was probably pasted from another program")
         if _HTML.search(text):
             return self._fail(loc, f"{what} contains HTML or a script: {text[:60]!r}",
                               "write plain text; the guide does the formatting")

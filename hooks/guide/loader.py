@@ -30,10 +30,11 @@ def load_guide(content_dir: Path) -> Guide:
     roots: dict[str, Any] = {}
     base = content_dir.parent
     for path in content_files(content_dir):
-        if path.name not in FILES and path.suffix in (".yml", ".yaml"):
+        if path.name not in FILES and path.suffix.lower() in (".yml", ".yaml"):
             errors.append(ContentError(
                 _display(path, base), 1, 1, f"unknown content file '{path.name}'",
-                f"content files are: {', '.join(FILES)}; rename it or move it out of content_data/",
+                f"content files are: {', '.join(FILES)} (lower case, ending in .yml); "
+                "rename it or move it out of content_data/",
             ))
     for name, root_type in FILES.items():
         path = content_dir / name

@@ -8,9 +8,9 @@ Every item has a stable ``id`` (anchors, links, cards) and a ``source``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Annotated, Optional
 
-from .decode import Id, LanguageCode, Location, Time, Url, one_of, ref
+from .decode import Id, LanguageCode, Location, Range, Time, Url, one_of, ref
 
 LANGUAGES = ("en", "fr")
 SourceRef = ref("source")
@@ -98,7 +98,7 @@ class Behaviour(Item):
 
 @dataclass(frozen=True, kw_only=True)
 class Level(Sourced):
-    number: int
+    number: Annotated[int, Range(1, 10)]
     concept: Text
     behaviours: list[Behaviour]
     effort: Text
@@ -171,7 +171,7 @@ class Slot(Sourced):
     """One block of the workshop's timetable."""
 
     kind: one_of("rotation", "break", "plenary")  # type: ignore[valid-type]
-    minutes: int
+    minutes: Annotated[int, Range(1, 240)]  # one block of a half-day workshop at most
     name: Text
     questions: list[Text] = field(default_factory=list)
     activity: Optional[Text] = None

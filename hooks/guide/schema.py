@@ -13,7 +13,7 @@ import types
 import typing
 from typing import Annotated, Any, Union
 
-from .decode import ID_PATTERN, LOCATION_FIELD, Marker
+from .decode import ID_PATTERN, LOCATION_FIELD, Marker, Range
 from .model import FILES
 from .open_data import OpenData
 
@@ -46,9 +46,12 @@ def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     for spec in dataclasses.fields(cls):
         if spec.name == LOCATION_FIELD:
             continue
+        needed = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
         properties[spec.name] = _value(hints[spec.name], definitions)
-        if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+        if needed:
             required.append(spec.name)
+            if properties[spec.name].get("type") == "array":
+                properties[spec.name]["minItems"] = 1  # the loader refuses an empty required list
     schema: dict[str, Any] = {"type": "object", "properties": properties,
                               "required": required, "additionalProperties": False}
     if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):
@@ -71,7 +74,9 @@ def _value(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
             definitions[hint.__name__] = _object(hint, definitions)
         return {"$ref": f"#/$defs/{hint.__name__}"}
     if hint is int:
-        return {"type": "integer"}
+        if isinstance(marker, Range):
+            return {"type": "integer", "minimum": marker.low, "maximum": marker.high}
+        return {"type": "integer", "minimum": 0}
     if hint is bool:
         return {"type": "boolean"}
     return _string(marker)

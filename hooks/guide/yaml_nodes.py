@@ -8,6 +8,7 @@ refused too, which rules out "billion laughs" alias bombs.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -17,6 +18,17 @@ from yaml.nodes import Node
 from .errors import ContentError
 
 MAX_FILE_BYTES = 512 * 1024
+
+# Characters refused anywhere in a file, comments included: control characters
+# (NUL, the vertical tab Word pastes as a soft line break, ESC…) and the line
+# breaks that YAML counts as new lines but git, editors and ``git blame`` do not
+# (a lone carriage return, NEL, U+2028, U+2029), which would shift every line
+# number we report.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)")
+_NAMES = {"\x00": "a NUL character", "\x0b": "a vertical tab (a soft line break pasted from Word)",
+          "\x1b": "an escape character", "\r": "a carriage return without a line feed (old Mac line ending)",
+          "\x85": "a NEL line break", "\u2028": "a line separator (U+2028)",
+          "\u2029": "a paragraph separator (U+2029)"}
 
 
 # libyaml's parser (PyYAML's C binding) composes about twenty times faster.
@@ -33,7 +45,13 @@ def _reject_anchors(text: str) -> None:
 
 def load_nodes(path: Path, display_name: str) -> tuple[Node | None, list[ContentError]]:
     """Compose ``path`` into nodes, or return the errors that stop it."""
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_FILE_BYTES else b""
+    except OSError as exc:
+        return None, [ContentError(display_name, 1, 1, f"the file cannot be read ({exc.strerror or exc})",
+                                   "check that it is a normal file you are allowed to read "
+                                   "(not a folder, a broken link or a locked file)")]
     if size > MAX_FILE_BYTES:
         return None, [
             ContentError(
@@ -42,7 +60,6 @@ def load_nodes(path: Path, display_name: str) -> tuple[Node | None, list[Content
                 "split the content into several files; a guide file should stay small",
             )
         ]
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -51,15 +68,38 @@ def load_nodes(path: Path, display_name: str) -> tuple[Node | None, list[Content
             ContentError(display_name, line, 1, "the file is not valid UTF-8",
                          "save the file with UTF-8 encoding")
         ]
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte-order mark, as some Windows editors save: harmless
+    forbidden = forbidden_character(display_name, text)
+    if forbidden is not None:
+        return None, [forbidden]
     try:
         _reject_anchors(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(display_name, exc)]
+    except yaml.YAMLError as exc:  # e.g. a ReaderError: no mark, but never a traceback
+        return None, [ContentError(display_name, 1, 1, f"YAML error: {exc}",
+                                   "check the file's encoding (UTF-8) and its characters")]
     if node is None:
         return None, [ContentError(display_name, 1, 1, "the file is empty",
                                    "restore its content or delete the file")]
     return node, []
+
+
+def forbidden_character(name: str, text: str) -> ContentError | None:
+    """The first character no content file may hold, at the line an editor sees."""
+    found = _FORBIDDEN.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    before = text[: found.start()]
+    line = before.count("\n") + 1
+    column = found.start() - (before.rfind("\n") + 1) + 1
+    what = _NAMES.get(char, f"an invisible control character (U+{ord(char):04X})")
+    hint = ("save the file with Unix (LF) line endings" if char == "\r" else
+            "delete it and retype the text around it; it was probably pasted from another program")
+    return ContentError(name, line, column, f"the file contains {what}", hint)
 
 
 def _syntax_error(name: str, exc: yaml.MarkedYAMLError) -> ContentError:
