@@ -15,7 +15,7 @@ from pathlib import Path
 def floor_project(project: Path) -> Path:
     sys.path.insert(0, str(project / "hooks"))
     from guide.loader import load_guide
-    from guide.render.dispatch import glossary_lines, render_blocks
+    from guide.render.dispatch import render_blocks
 
     guide = load_guide(project / "content_data")
     for page in sorted((project / "docs").glob("*.md")):
@@ -23,7 +23,7 @@ def floor_project(project: Path) -> Path:
         stem = page.name.removesuffix(".fr.md").removesuffix(".md")
         url = ("fr/" if lang == "fr" else "") + ("" if stem == "index" else f"{stem}/")
         markdown, _ = render_blocks(page.read_text(encoding="utf-8"), guide, lang,
-                                    glossary=glossary_lines(guide, lang), status=[],
+                                    status=[],
                                     site_root="../" * url.count("/"))
         page.write_text(markdown, encoding="utf-8")
     config = project / "mkdocs.yml"

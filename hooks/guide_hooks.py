@@ -34,7 +34,8 @@ from guide.open_data import (CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_expor
                              exported_data, json_export)
 from guide.schema import open_data_schema
 from guide.render.base import SearchEntry
-from guide.render.dispatch import UnknownBlock, glossary_lines, render_blocks
+from guide.render.dispatch import UnknownBlock, render_blocks
+from guide.glossary_terms import TermIndex, explain_terms, term_index
 from guide.search_index import split_index
 from guide.translation_status import stale_translations
 from guide.sitemap import language_sitemap
@@ -83,7 +84,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     lang = getattr(page.file, "locale", None) or _default_language(config)
     try:
         rendered, entries = render_blocks(
-            markdown, _guide(config), lang, glossary=_glossary(config, lang),
+            markdown, _guide(config), lang,
             status=_status(config), site_url=config.site_url,
             downloads=_build["downloads"],
             site_root="../" * page.url.count("/"),
@@ -94,6 +95,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if entries:
         _search_entries[page.url] = entries
     return rendered
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Explain glossary terms where they appear, in the page's language."""
+    lang = getattr(page.file, "locale", None) or _default_language(config)
+    return explain_terms(html, _glossary(config, lang))
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -180,12 +187,12 @@ def _guide(config: MkDocsConfig) -> Guide:
     return _cache["guide"]  # type: ignore[return-value]
 
 
-def _glossary(config: MkDocsConfig, lang: str) -> str:
-    """The glossary's tooltip definitions for a language, once per content change."""
+def _glossary(config: MkDocsConfig, lang: str) -> TermIndex:
+    """The glossary's terms for a language, indexed once per content change."""
     guide = _guide(config)
-    per_language: dict[str, str] = _cache["glossary"]  # type: ignore[assignment]
+    per_language: dict[str, TermIndex] = _cache["glossary"]  # type: ignore[assignment]
     if lang not in per_language:
-        per_language[lang] = glossary_lines(guide, lang)
+        per_language[lang] = term_index(guide, lang)
     return per_language[lang]
 
 

@@ -14,7 +14,17 @@ _SPECIAL = set("&<>\"'\\`*_[]{}()#+!|~^=:$%")
 
 
 def escape(text: str) -> str:
-    return "".join(f"&#{ord(c)};" if c in _SPECIAL else c for c in text)
+    """Every markup character, and a first character that could open a Markdown block.
+
+    A text may land at the start of a line: "1986. Une année" would become a
+    numbered list (the year lost), "- item" a bullet, "??? danger" a collapsible
+    box, "> x" a quote. A numeric reference for the first character stops all of them.
+    """
+    escaped = "".join(f"&#{ord(c)};" if c in _SPECIAL else c for c in text)
+    first = text[:1]
+    if first and first.isascii() and not first.isalpha() and first not in _SPECIAL and first != " ":
+        escaped = f"&#{ord(first)};{escaped[1:]}"
+    return escaped
 
 
 def text(value: str, lang: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from ..markup import attr_id, text
@@ -11,7 +12,11 @@ from ..typography import for_language
 
 @dataclass(frozen=True)
 class SearchEntry:
-    """One item that search should find on its own, linking to its anchor."""
+    """One item that search should find on its own, linking to its anchor.
+
+    ``title`` and ``text`` are HTML, like the entries Material writes from pages:
+    its search results insert them as HTML, so editor text is escaped for it.
+    """
 
     anchor: str
     title: str
@@ -50,7 +55,8 @@ class Context:
         return text(bilingual.get(self.lang), self.lang)  # type: ignore[attr-defined]
 
     def index(self, anchor: str, title: str, body: str) -> None:
-        self.out.entries.append(SearchEntry(anchor, title, for_language(body, self.lang)))
+        self.out.entries.append(SearchEntry(anchor, html.escape(title, quote=False),
+                                            html.escape(for_language(body, self.lang), quote=False)))
 
     def cite(self, source_id: str) -> str:
         """A short link to the item's source on the sources page."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..markup import attr_id
 from ..model import Item, Level
+from ..typography import for_language
 from .base import Context, Rendered, admonition, items_list, section
 from .diagrams import scale_diagram
 
@@ -12,7 +13,7 @@ def render_competency(ctx: Context) -> Rendered:
     c = ctx.guide.competency
     parts = [
         f'<p class="guide-summary" id="{attr_id(c.summary.id)}" markdown="span">'
-        f"{ctx.item_line(c.summary, ctx.t(c.name))}</p>",
+        f"{ctx.item_line(c.summary, for_language(c.name.get(ctx.lang), ctx.lang))}</p>",
         section("definition", ctx.label("definition"),
                  f"{ctx.item_line(c.definition, ctx.plain_label('definition'))}\n\n"
                  + admonition("info", ctx.label("contacts"),

@@ -13,7 +13,7 @@ from ..model import Guide
 from .base import Context, Rendered, SearchEntry
 from .cards import render_cards
 from .competency import render_competency
-from .glossary import abbreviations, render_glossary
+from .glossary import render_glossary
 from .offline import render_offline
 from .open_data import render_open_data
 from .self_assessment import render_self_assessment
@@ -45,10 +45,9 @@ class UnknownBlock(ValueError):
     pass
 
 
-def render_blocks(markdown: str, guide: Guide, lang: str, glossary: str = "",
+def render_blocks(markdown: str, guide: Guide, lang: str,
                   **inputs: object) -> tuple[str, list[SearchEntry]]:
-    """Fill the page's blocks, then append ``glossary`` (from ``glossary_lines``) so its
-    terms are explained wherever they appear. ``inputs`` go to ``Context``."""
+    """Fill the page's blocks. ``inputs`` go to ``Context``."""
     entries: list[SearchEntry] = []
 
     def replace(match: re.Match[str]) -> str:
@@ -60,9 +59,4 @@ def render_blocks(markdown: str, guide: Guide, lang: str, glossary: str = "",
         entries.extend(rendered.entries)
         return rendered.markdown
 
-    return f"{BLOCK.sub(replace, markdown)}\n\n{glossary}\n", entries
-
-
-def glossary_lines(guide: Guide, lang: str) -> str:
-    """The same for every page of a language: build it once per content change."""
-    return abbreviations(Context(guide, lang))
+    return BLOCK.sub(replace, markdown), entries

@@ -1,9 +1,8 @@
-"""The glossary page, and the abbreviation lines that explain terms in place."""
+"""The glossary page (terms are explained in place by ``glossary_terms``)."""
 
 from __future__ import annotations
 
 from ..markup import attr_id
-from ..typography import for_language
 from .base import Context, Rendered
 
 
@@ -20,14 +19,3 @@ def render_glossary(ctx: Context) -> Rendered:
         f"<tbody markdown>\n{chr(10).join(rows)}\n</tbody></table></div>\n"
     )
     return ctx.out
-
-
-def abbreviations(ctx: Context) -> str:
-    """Markdown ``abbr`` definitions: each form of each term gets its meaning as a tooltip."""
-    lines = []
-    for term in ctx.guide.glossary.terms:
-        meaning = " ".join(for_language(term.definition.get(ctx.lang), ctx.lang).split())
-        for form in term.forms.get(ctx.lang).split(","):
-            if form.strip():
-                lines.append(f"*[{form.strip()}]: {meaning}")
-    return "\n".join(lines)

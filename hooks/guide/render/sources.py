@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ..markup import attr_id, escape
 from .base import Context, Rendered
 from .open_data import licence_section
@@ -19,8 +21,10 @@ def render_sources(ctx: Context) -> Rendered:
         ]
         if source.licence is not None:
             rows.append(f"{ctx.label('licence')}\n:   {ctx.t(source.licence)}")
-        where = (f"[{ctx.label('online')}]({escape(source.url)})" if source.url
-                 else ctx.label("not_online"))
+        # Raw HTML, not a Markdown link: an escaped ':' would make MkDocs read the
+        # address as a relative link, and the address is attribute text, escaped as such.
+        where = (f'<a href="{html.escape(source.url, quote=True)}">{ctx.label("online")}</a>'
+                 if source.url else ctx.label("not_online"))
         rows.append(f"{ctx.label('source')}\n:   {where}")
         title = ctx.t(source.short)
         ctx.index(source.id, source.short.get(ctx.lang),
