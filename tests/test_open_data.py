@@ -14,7 +14,7 @@ from conftest import ROOT
 
 from guide.decode import INVALID, Decoder
 from guide.model import FILES
-from guide.open_data import OpenData, open_data
+from guide.open_data import OpenData, csv_export, open_data, spreadsheet_safe
 
 DATA = "data/collaboration-guide"
 
@@ -106,12 +106,22 @@ def test_the_csv_has_one_row_per_text_with_both_languages(exported, rows):
     assert behaviour["file"] == "competency.yml"
 
 
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"https://evil.example\",\"x\")", "@SUM(A1:A9)",
+                                  "+1+2", "-2+3", "\tx", "\rx", "＝1+1"])
+def test_the_csv_never_hands_a_spreadsheet_a_formula(cell):
+    data = {"why": {"reasons": [{"id": "r", "source": "s", "en": cell, "fr": cell}]}}
+    row = next(csv.DictReader(io.StringIO(csv_export(data).lstrip("\ufeff"), newline="")))
+    assert row["en"] == row["fr"] == "'" + cell
+    assert spreadsheet_safe("Plain text, = inside") == "Plain text, = inside"
+
+
 def test_each_csv_row_points_at_its_text_in_the_json(exported, rows):
     for row in rows:
         node = exported
         for part in row["path"].strip("/").split("/"):
             node = node[int(part)] if isinstance(node, list) else node[part]
-        assert (node["en"], node["fr"]) == (row["en"], row["fr"]), row["path"]
+        # A text a spreadsheet would run as a formula carries a leading apostrophe.
+        assert (spreadsheet_safe(node["en"]), spreadsheet_safe(node["fr"])) == (row["en"], row["fr"]), row["path"]
 
 
 @pytest.mark.parametrize("lang, prefix", [("en", ""), ("fr", "fr/")])

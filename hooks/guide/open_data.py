@@ -96,12 +96,24 @@ def text_rows(data: dict[str, Any]) -> Iterator[dict[str, str]]:
         yield from walk(content, f"/{file}", f"{file}.yml", "", "", "", "")
 
 
+# A cell starting with one of these is a formula to Excel, LibreOffice or Google
+# Sheets (=HYPERLINK(…), @SUM(…), +cmd|…): OWASP's advice is a leading apostrophe,
+# which spreadsheets hide and read as "this is text".
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The text a spreadsheet shows as typed, never runs as a formula."""
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
+
+
 def csv_export(data: dict[str, Any]) -> str:
     """UTF-8 with a byte-order mark, so spreadsheet programs show the accents right."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(text_rows(data))
+    writer.writerows({key: spreadsheet_safe(value) for key, value in row.items()}
+                     for row in text_rows(data))
     return "\ufeff" + out.getvalue()
 
 
