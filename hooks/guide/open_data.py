@@ -112,7 +112,8 @@ def csv_export(data: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows({key: spreadsheet_safe(value) for key, value in row.items()}
+    writer.writerows({key: spreadsheet_safe(value) if isinstance(value, str) else value
+                      for key, value in row.items()}
                      for row in text_rows(data))
     return "\ufeff" + out.getvalue()
 
