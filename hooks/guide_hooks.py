@@ -24,6 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from guide.build_date import pin_build_date
 from guide.errors import ContentInvalid
 from guide.html_head import without_hreflang_links
 from guide.template_cache import MemoryBytecodeCache
@@ -59,6 +60,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if pin_build_date(Path(config.config_file_path).parent) is None:
+        log.info("Not a git checkout: pages carry today's date (set SOURCE_DATE_EPOCH to fix it).")
     offline = config.plugins.get("material/offline")  # the name MkDocs registers it under
     _build["offline_copy"] = bool(offline is not None and offline.config.enabled)
     if _build["offline_copy"]:

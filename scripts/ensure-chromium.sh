@@ -6,6 +6,8 @@
 set -e
 PACKAGES=""
 command -v chromium >/dev/null 2>&1 || PACKAGES="chromium"
+# The reproducibility test builds "on another day" under libfaketime.
+command -v faketime >/dev/null 2>&1 || PACKAGES="$PACKAGES faketime"
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "liberation\|dejavu"; }; then
   PACKAGES="$PACKAGES fonts-liberation fonts-dejavu-core"
 fi
@@ -15,8 +17,8 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PACKAGES >/dev/null
-  command -v chromium >/dev/null 2>&1 && exit 0
+  command -v chromium >/dev/null 2>&1 && command -v faketime >/dev/null 2>&1 && exit 0
 fi
-echo "The browser tests need Chromium and a font, and these are missing:$PACKAGES" >&2
+echo "The tests need Chromium, a font and faketime, and these are missing:$PACKAGES" >&2
 echo "Install them with:  sudo apt-get install$PACKAGES   (Debian/Ubuntu)" >&2
 exit 1

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,6 +95,23 @@ def test_two_builds_give_byte_identical_output(site, tmp_path):
     assert first.keys() == second.keys()
     differing = [str(path) for path in first if first[path] != second[path]]
     assert differing == []
+
+
+def test_a_build_on_another_day_gives_the_same_bytes(site, tmp_path):
+    """Same commit, another day (libfaketime): sitemaps and the offline zip unchanged."""
+    faketime = shutil.which("faketime")
+    assert faketime, "faketime is missing: `make test` installs it (Debian package faketime)"
+    later = tmp_path / "later"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    result = subprocess.run([faketime, "2031-06-01 12:00:00", sys.executable, "-m", "mkdocs", "build",
+                             "--strict", "--site-dir", str(later)],
+                            cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "2031-06-01" not in (later / "sitemap.xml").read_text(encoding="utf-8")
+    for name in ("sitemap.xml", "fr/sitemap.xml", "downloads/collaboration-guide-offline.zip"):
+        assert (later / name).read_bytes() == (site / name).read_bytes(), name
 
 
 def test_each_language_has_its_own_search_index(site):
