@@ -25,6 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from guide.build_date import pin_build_date
+from guide.csp import with_csp
 from guide.errors import ContentInvalid
 from guide.html_head import without_hreflang_links
 from guide.template_cache import MemoryBytecodeCache
@@ -114,10 +115,15 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
     """
     if template_name != "404.html":
         return output
+    output = _secured(output)
     if _current_language(config) == _default_language(config):
         _default_404["html"] = output
         return output
     return _default_404.get("html", output)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return _secured(output)
 
 
 @event_priority(-200)
@@ -156,6 +162,15 @@ def _write_search_indexes(config: MkDocsConfig, site: Path) -> None:
 
 
 # -- helpers -------------------------------------------------------------------
+
+def _secured(page_html: str) -> str:
+    """Every published page carries its Content-Security-Policy (see ``guide.csp``).
+
+    Not the offline copy: from file:// the offline plugin runs search in an
+    iframe-based Worker shim, which a policy for a served site would block.
+    """
+    return page_html if _build["offline_copy"] else with_csp(page_html)
+
 
 def _bundling() -> bool:
     return wanted(_command["name"], bool(_build["offline_copy"]))

@@ -93,7 +93,7 @@ def render_cards(ctx: Context) -> Rendered:
         f'<fieldset><legend>{label("language")}</legend>{languages}</fieldset>'
         "</form>\n\n"
         f'<p class="guide-deck-actions"><button class="md-button md-button--primary guide-print" type="button" '
-        f'onclick="window.print()">{label("print")}</button> '
+        f'data-guide-print>{label("print")}</button> '
         f'<span class="guide-deck-count" aria-live="polite">{len(cards)} · {label("card_count")}</span></p>\n\n'
         f"{downloads}\n\n"
         f'<div class="guide-sheets" data-page-lang="{ctx.lang}" data-sheet-label="{label("card_sheet")}" '
