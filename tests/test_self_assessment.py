@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pdfplumber
 import pytest
+from playwright.sync_api import expect
 
 from guide.render.self_assessment import STORAGE_KEY
 
@@ -170,3 +171,68 @@ def _label(guide, behaviour_id, lang):
 
                 return for_language(behaviour.get(lang), lang)
     raise KeyError(behaviour_id)
+
+
+def _import(page, tmp_path, answers, name="import.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps({"format": "collaboration-guide-self-assessment", "version": 1,
+                                "answers": answers}), encoding="utf-8")
+    page.locator("#sa-import").set_input_files(str(path))
+
+
+@pytest.mark.parametrize("choice", ["accept", "dismiss"])
+def test_an_import_merges_and_asks_before_replacing_an_answer(page, server, guide, tmp_path, choice):
+    levels = _levels(guide)
+    first, second, third = levels[1][0], levels[1][1], levels[2][0]
+    _open(page, server)
+    page.locator(f"#sa-{first}").check()
+    page.locator(f"#sa-note-{first}").fill("Mine")
+    page.locator(f"#sa-{second}").check()
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), getattr(dialog, choice)()))
+    _import(page, tmp_path, {first: {"shown": True, "note": "From the file"},
+                             third: {"shown": True, "note": "New"}})
+    page.wait_for_function(f"document.getElementById('sa-{third}').checked")
+    assert asked and "1" in asked[0], "replacing an answer must be asked first"
+    stored = json.loads(_stored(page))["answers"]
+    assert stored[second] == {"shown": True, "note": ""}, "an answer the file does not name was lost"
+    assert stored[third] == {"shown": True, "note": "New"}
+    assert stored[first]["note"] == ("From the file" if choice == "accept" else "Mine")
+
+
+def test_an_import_with_wrong_typed_values_changes_nothing(page, server, guide, tmp_path):
+    levels = _levels(guide)
+    _open(page, server)
+    page.locator(f"#sa-{levels[1][0]}").check()
+    before = _stored(page)
+    for name, answers in {"strings": {levels[1][0]: "yes"}, "list": [levels[1][0]],
+                          "numbers": {levels[1][1]: {"shown": 1, "note": 7}}}.items():
+        _import(page, tmp_path, answers, f"{name}.json")
+        expect(page.locator("[data-sa-message]")).to_contain_text("nothing was changed")
+        page.evaluate("() => { document.querySelector('[data-sa-message]').textContent = ''; }")
+        assert _stored(page) == before, name
+    assert page.locator(f"#sa-{levels[1][0]}").is_checked()
+
+
+@pytest.mark.parametrize("broken", ["blocked", "full"])
+def test_blocked_or_full_storage_says_so_and_the_page_keeps_working(browser, server, guide, broken):
+    context = browser.new_context()
+    if broken == "blocked":
+        context.add_init_script("Object.defineProperty(window, 'localStorage', "
+                                "{get() { throw new DOMException('denied', 'SecurityError'); }});")
+    else:
+        context.add_init_script("Storage.prototype.setItem = function () { "
+                                "throw new DOMException('full', 'QuotaExceededError'); };")
+    page = context.new_page()
+    errors: list[str] = []
+    # Material's own inline storage helpers throw when storage is blocked; ours must not.
+    page.on("pageerror", lambda exc: errors.append(exc.stack or str(exc))
+            if "self-assessment.js" in (exc.stack or "") else None)
+    levels = _levels(guide)
+    page.goto(f"{server}/self-assessment/")
+    for behaviour in levels[1]:
+        page.locator(f"#sa-{behaviour}").check()
+    assert "does not let the page save" in page.locator("[data-sa-message]").inner_text()
+    assert page.locator("[data-sa-level]").inner_text() == guide.labels.sa_level_is.en.replace("{level}", "1")
+    context.close()
+    assert errors == []

@@ -42,13 +42,36 @@
     });
   }
 
-  function read() {
+  // Storage can be blocked (private mode, site settings) or full: then the
+  // answers live on the page for this visit and the reader is told so, once.
+  var storageWorks = true;
+  function storage(action) {
     try {
-      var data = JSON.parse(window.localStorage.getItem(key) || "null");
-      return data && data.format === FORMAT && data.answers ? data.answers : {};
+      return action(window.localStorage);
     } catch (e) {
-      return {};
+      storageWorks = false;
+      return null;
     }
+  }
+
+  // Only well-formed answers to behaviours of this guide: wrong-typed values are
+  // skipped one by one, never allowed to wipe what is stored.
+  function validAnswers(raw) {
+    var out = {};
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
+    Object.keys(raw).forEach(function (id) {
+      var answer = raw[id];
+      if (!known.hasOwnProperty(id) || !answer || typeof answer !== "object") return;
+      var shown = answer.shown === true;
+      var text = typeof answer.note === "string" ? answer.note.trim().slice(0, note(id).maxLength) : "";
+      if (shown || text) out[id] = { shown: shown, note: text };
+    });
+    return out;
+  }
+
+  function read() {
+    var data = storage(function (s) { return JSON.parse(s.getItem(key) || "null"); });
+    return data && data.format === FORMAT ? validAnswers(data.answers) : {};
   }
 
   function exported() {
@@ -57,8 +80,10 @@
 
   function save() {
     var data = exported();
-    if (Object.keys(data.answers).length) window.localStorage.setItem(key, JSON.stringify(data));
-    else window.localStorage.removeItem(key);
+    storage(function (s) {
+      if (Object.keys(data.answers).length) s.setItem(key, JSON.stringify(data));
+      else s.removeItem(key);
+    });
   }
 
   function levelsOf() {
@@ -129,9 +154,9 @@
   }
 
   function changed() {
-    save();
     update();
-    say(label("saved"));
+    save();
+    say(storageWorks ? label("saved") : label("storage-failed"));
   }
 
   function download() {
@@ -150,22 +175,30 @@
     reader.onload = function () {
       var data;
       try { data = JSON.parse(String(reader.result)); } catch (e) { data = null; }
-      var valid = data && data.format === FORMAT && data.answers && typeof data.answers === "object" &&
-        Object.keys(data.answers).some(function (id) { return known.hasOwnProperty(id); });
-      if (!valid) { say(label("import-failed")); return; }
-      var kept = {};
-      Object.keys(data.answers).forEach(function (id) { if (known.hasOwnProperty(id)) kept[id] = data.answers[id]; });
-      apply(kept);
-      save();
+      var incoming = data && data.format === FORMAT ? validAnswers(data.answers) : {};
+      if (!Object.keys(incoming).length) { say(label("import-failed")); return; }
+      // Merge: answers the file does not mention are kept; answers it would
+      // change are replaced only if the reader says so.
+      var current = answers();
+      var differing = Object.keys(incoming).filter(function (id) {
+        return current[id] && (current[id].shown !== incoming[id].shown || current[id].note !== incoming[id].note);
+      });
+      var replace = differing.length === 0 ||
+        window.confirm(label("import-confirm").replace("{count}", String(differing.length)));
+      Object.keys(incoming).forEach(function (id) {
+        if (!current[id] || replace) current[id] = incoming[id];
+      });
+      apply(current);
       update();
-      say(label("imported"));
+      save();
+      say(storageWorks ? label("imported") : label("storage-failed"));
     };
     reader.readAsText(file);
   }
 
   function erase() {
     if (!window.confirm(label("erase-confirm"))) return;
-    window.localStorage.removeItem(key);
+    storage(function (s) { s.removeItem(key); });
     apply({});
     update();
     say(label("erased"));
@@ -190,4 +223,5 @@
 
   apply(read());
   update();
+  if (!storageWorks) say(label("storage-failed"));
 })();

@@ -352,6 +352,8 @@ class Labels:
     sa_saved: Text
     sa_imported: Text
     sa_import_failed: Text
+    sa_import_confirm: Text
+    sa_storage_failed: Text
     sa_privacy: Text
     sa_summary_title: Text
 

@@ -21,7 +21,8 @@ SCRIPT_LABELS = {
     "level-is": "sa_level_is", "level-none": "sa_level_none", "next-none": "sa_next_none",
     "nothing-shown": "sa_nothing_shown", "erase-confirm": "sa_erase_confirm",
     "erased": "sa_erased", "saved": "sa_saved", "imported": "sa_imported",
-    "import-failed": "sa_import_failed", "level": "level", "example": "sa_example",
+    "import-failed": "sa_import_failed", "import-confirm": "sa_import_confirm",
+    "storage-failed": "sa_storage_failed", "level": "level", "example": "sa_example",
 }
 
 
