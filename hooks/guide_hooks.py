@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from guide.build_date import pin_build_date
 from guide.csp import with_csp
 from guide.errors import ContentInvalid
+from guide.page_ids import duplicate_id_errors
 from guide.html_head import without_hreflang_links
 from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
@@ -104,6 +105,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Explain glossary terms where they appear, in the page's language."""
     lang = getattr(page.file, "locale", None) or _default_language(config)
+    errors = duplicate_id_errors(html, f"docs/{page.file.src_uri}", _guide(config).declared)
+    if errors:
+        report = ContentInvalid(errors).report()
+        if _command["name"] != "serve":
+            raise PluginError(report)
+        log.error(report)  # a failed rebuild would stall the preview: say it, keep serving
     return explain_terms(html, _glossary(config, lang))
 
 

@@ -23,6 +23,7 @@ class BadInput:
     error: str
     line: int
     structural: bool = False
+    build_only: bool = False  # found in the rendered page (e.g. an id the page also uses)
 
     def expected_prefix(self) -> str:
         return f"content_data/{self.file}:{self.line}:"
@@ -63,4 +64,9 @@ def apply_fixture(path: Path, content_dir: Path) -> BadInput:
         # An ``at`` starting with a newline anchors to the start of a line.
         start = broken.index(spec["at"]) + spec["at"].startswith("\n")
         line = broken[:start].count("\n") + 1
-    return BadInput(path.stem, spec["file"], spec["error"], line, bool(spec.get("structural")))
+    return BadInput(path.stem, spec["file"], spec["error"], line, bool(spec.get("structural")),
+                    bool(spec.get("build_only")))
+
+
+def is_build_only(path: Path) -> bool:
+    return bool(yaml.safe_load(path.read_text(encoding="utf-8")).get("build_only"))

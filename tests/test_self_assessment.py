@@ -35,13 +35,13 @@ def test_ticking_levels_1_and_2_suggests_level_2_survives_a_reload_and_erases(pa
     for number in (1, 2):
         for behaviour in levels[number]:
             page.get_by_role("checkbox", name=_label(guide, behaviour, lang)).check()
-    page.locator(f"#sa-note-{levels[2][0]}").fill("Met the regional accountants’ association <b>twice</b>.")
+    page.locator(f"#sa-note--{levels[2][0]}").fill("Met the regional accountants’ association <b>twice</b>.")
     page.reload()
 
     for number in (1, 2):
         for behaviour in levels[number]:
-            assert page.locator(f"#sa-{behaviour}").is_checked()
-    assert page.locator(f"#sa-note-{levels[2][0]}").input_value().startswith("Met the regional")
+            assert page.locator(f"#sa--{behaviour}").is_checked()
+    assert page.locator(f"#sa-note--{levels[2][0]}").input_value().startswith("Met the regional")
     suggested = page.locator("[data-sa-level]").inner_text()
     assert ("Level consistently shown: 2" if lang == "en" else "Niveau démontré de façon constante\u00a0: 2") in suggested
     next_steps = page.locator("[data-sa-next] > li")
@@ -62,10 +62,10 @@ def test_ticking_levels_1_and_2_suggests_level_2_survives_a_reload_and_erases(pa
     storage = page.evaluate("JSON.stringify(Object.entries(window.localStorage))")
     assert "regional" not in storage and not any(b in storage for bs in levels.values() for b in bs)
     assert set(page.evaluate("Object.keys(window.localStorage)")) <= {"/.__palette"}
-    assert not page.locator(f"#sa-{levels[1][0]}").is_checked()
-    assert page.locator(f"#sa-note-{levels[2][0]}").input_value() == ""
+    assert not page.locator(f"#sa--{levels[1][0]}").is_checked()
+    assert page.locator(f"#sa-note--{levels[2][0]}").input_value() == ""
     page.reload()
-    assert not page.locator(f"#sa-{levels[1][0]}").is_checked()
+    assert not page.locator(f"#sa--{levels[1][0]}").is_checked()
 
     origin = urlsplit(server).netloc
     assert [url for url in requests if urlsplit(url).netloc != origin] == []
@@ -75,13 +75,13 @@ def test_a_level_counts_only_when_every_level_below_is_shown(page, server, guide
     levels = _levels(guide)
     _open(page, server)
     for behaviour in levels[2] + levels[3]:
-        page.locator(f"#sa-{behaviour}").check()
-    page.locator(f"#sa-{levels[1][0]}").check()
+        page.locator(f"#sa--{behaviour}").check()
+    page.locator(f"#sa--{levels[1][0]}").check()
     assert "No level is consistently shown yet" in page.locator("[data-sa-level]").inner_text()
     assert page.locator("[data-sa-next] > li").evaluate_all(
         "els => els.map(e => e.dataset.behaviour)") == levels[1][1:]
     for behaviour in levels[1][1:] + levels[4]:
-        page.locator(f"#sa-{behaviour}").check()
+        page.locator(f"#sa--{behaviour}").check()
     assert "Level consistently shown: 4" in page.locator("[data-sa-level]").inner_text()
     assert "highest level" in page.locator("[data-sa-next]").inner_text()
 
@@ -89,8 +89,8 @@ def test_a_level_counts_only_when_every_level_below_is_shown(page, server, guide
 def test_answers_download_and_import_as_a_small_json_file(page, server, guide, tmp_path):
     levels = _levels(guide)
     _open(page, server, "fr")
-    page.locator(f"#sa-{levels[1][0]}").check()
-    page.locator(f"#sa-note-{levels[1][0]}").fill("Appel mensuel avec le service voisin")
+    page.locator(f"#sa--{levels[1][0]}").check()
+    page.locator(f"#sa-note--{levels[1][0]}").fill("Appel mensuel avec le service voisin")
     with page.expect_download() as download:
         page.get_by_role("button", name="Télécharger mes réponses").click()
     saved = tmp_path / "answers.json"
@@ -101,18 +101,18 @@ def test_answers_download_and_import_as_a_small_json_file(page, server, guide, t
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Effacer mes réponses").click()
-    assert not page.locator(f"#sa-{levels[1][0]}").is_checked()
+    assert not page.locator(f"#sa--{levels[1][0]}").is_checked()
     page.get_by_label("Importer des réponses depuis un fichier").set_input_files(str(saved))
-    page.wait_for_function(f"document.getElementById('sa-{levels[1][0]}').checked")
-    assert page.locator(f"#sa-note-{levels[1][0]}").input_value() == "Appel mensuel avec le service voisin"
+    expect(page.locator(f"#sa--{levels[1][0]}")).to_be_checked()
+    assert page.locator(f"#sa-note--{levels[1][0]}").input_value() == "Appel mensuel avec le service voisin"
     assert "importées" in page.locator("[data-sa-message]").inner_text()
     assert json.loads(_stored(page))["answers"] == data["answers"]
 
     wrong = tmp_path / "wrong.json"
     wrong.write_text('{"format": "something-else", "answers": {}}', encoding="utf-8")
     page.get_by_label("Importer des réponses depuis un fichier").set_input_files(str(wrong))
-    page.wait_for_function("document.querySelector('[data-sa-message]').textContent.includes('rien')")
-    assert page.locator(f"#sa-{levels[1][0]}").is_checked()  # nothing lost
+    expect(page.locator("[data-sa-message]")).to_contain_text("rien")
+    assert page.locator(f"#sa--{levels[1][0]}").is_checked()  # nothing lost
 
 
 def test_the_filled_in_page_still_passes_axe(page, server, guide):
@@ -121,8 +121,8 @@ def test_the_filled_in_page_still_passes_axe(page, server, guide):
     levels = _levels(guide)
     _open(page, server, "fr")
     for behaviour in levels[1] + levels[2]:
-        page.locator(f"#sa-{behaviour}").check()
-        page.locator(f"#sa-note-{behaviour}").fill("Un exemple récent")
+        page.locator(f"#sa--{behaviour}").check()
+        page.locator(f"#sa-note--{behaviour}").fill("Un exemple récent")
     page.locator("details.guide-sa-tips").first.locator("summary").click()
     page.wait_for_timeout(600)  # let the back-to-top button finish fading in: axe reads colours mid-fade
     assert accessibility_problems(page) == []
@@ -131,14 +131,14 @@ def test_the_filled_in_page_still_passes_axe(page, server, guide):
 def test_the_form_works_with_the_keyboard_alone(page, server, guide):
     levels = _levels(guide)
     _open(page, server)
-    page.locator(f"#sa-{levels[1][0]}").focus()
+    page.locator(f"#sa--{levels[1][0]}").focus()
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == f"sa-note-{levels[1][0]}"
+    assert page.evaluate("document.activeElement.id") == f"sa-note--{levels[1][0]}"
     page.keyboard.type("Weekly call")
     page.reload()
-    assert page.locator(f"#sa-{levels[1][0]}").is_checked()
-    assert page.locator(f"#sa-note-{levels[1][0]}").input_value() == "Weekly call"
+    assert page.locator(f"#sa--{levels[1][0]}").is_checked()
+    assert page.locator(f"#sa-note--{levels[1][0]}").input_value() == "Weekly call"
     # Every control has an accessible name; results are announced politely.
     unnamed = page.evaluate("""() => [...document.querySelectorAll('#guide-sa input, #guide-sa textarea, #sa-import')]
         .filter(el => !el.labels || el.labels.length === 0).map(el => el.id)""")
@@ -152,8 +152,8 @@ def test_the_printed_summary_fits_one_page_even_with_every_note_filled(page, ser
     _open(page, server)
     for behaviours in levels.values():
         for behaviour in behaviours:
-            page.locator(f"#sa-{behaviour}").check()
-            page.locator(f"#sa-note-{behaviour}").fill("An example in a few words. " * 20)
+            page.locator(f"#sa--{behaviour}").check()
+            page.locator(f"#sa-note--{behaviour}").fill("An example in a few words. " * 20)
     pdf = tmp_path / "summary.pdf"
     page.pdf(path=str(pdf), format=paper)
     with pdfplumber.open(pdf) as document:
@@ -185,14 +185,14 @@ def test_an_import_merges_and_asks_before_replacing_an_answer(page, server, guid
     levels = _levels(guide)
     first, second, third = levels[1][0], levels[1][1], levels[2][0]
     _open(page, server)
-    page.locator(f"#sa-{first}").check()
-    page.locator(f"#sa-note-{first}").fill("Mine")
-    page.locator(f"#sa-{second}").check()
+    page.locator(f"#sa--{first}").check()
+    page.locator(f"#sa-note--{first}").fill("Mine")
+    page.locator(f"#sa--{second}").check()
     asked: list[str] = []
     page.once("dialog", lambda dialog: (asked.append(dialog.message), getattr(dialog, choice)()))
     _import(page, tmp_path, {first: {"shown": True, "note": "From the file"},
                              third: {"shown": True, "note": "New"}})
-    page.wait_for_function(f"document.getElementById('sa-{third}').checked")
+    expect(page.locator(f"#sa--{third}")).to_be_checked()
     assert asked and "1" in asked[0], "replacing an answer must be asked first"
     stored = json.loads(_stored(page))["answers"]
     assert stored[second] == {"shown": True, "note": ""}, "an answer the file does not name was lost"
@@ -203,7 +203,7 @@ def test_an_import_merges_and_asks_before_replacing_an_answer(page, server, guid
 def test_an_import_with_wrong_typed_values_changes_nothing(page, server, guide, tmp_path):
     levels = _levels(guide)
     _open(page, server)
-    page.locator(f"#sa-{levels[1][0]}").check()
+    page.locator(f"#sa--{levels[1][0]}").check()
     before = _stored(page)
     for name, answers in {"strings": {levels[1][0]: "yes"}, "list": [levels[1][0]],
                           "numbers": {levels[1][1]: {"shown": 1, "note": 7}}}.items():
@@ -211,7 +211,7 @@ def test_an_import_with_wrong_typed_values_changes_nothing(page, server, guide, 
         expect(page.locator("[data-sa-message]")).to_contain_text("nothing was changed")
         page.evaluate("() => { document.querySelector('[data-sa-message]').textContent = ''; }")
         assert _stored(page) == before, name
-    assert page.locator(f"#sa-{levels[1][0]}").is_checked()
+    assert page.locator(f"#sa--{levels[1][0]}").is_checked()
 
 
 @pytest.mark.parametrize("broken", ["blocked", "full"])
@@ -231,7 +231,7 @@ def test_blocked_or_full_storage_says_so_and_the_page_keeps_working(browser, ser
     levels = _levels(guide)
     page.goto(f"{server}/self-assessment/")
     for behaviour in levels[1]:
-        page.locator(f"#sa-{behaviour}").check()
+        page.locator(f"#sa--{behaviour}").check()
     assert "does not let the page save" in page.locator("[data-sa-message]").inner_text()
     assert page.locator("[data-sa-level]").inner_text() == guide.labels.sa_level_is.en.replace("{level}", "1")
     context.close()

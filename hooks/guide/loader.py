@@ -68,7 +68,8 @@ def load_guide(content_dir: Path) -> Guide:
                  labels=ui.labels,
                  competency=roots["competency.yml"], why=roots["why.yml"],
                  tips=roots["tips.yml"], workshop=roots["workshop.yml"],
-                 glossary=roots["glossary.yml"])
+                 glossary=roots["glossary.yml"],
+                 declared={d.id: d.loc for d in found.ids})
     errors = card_errors(guide)
     if errors:
         raise ContentInvalid(errors)

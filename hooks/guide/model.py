@@ -376,6 +376,7 @@ class Guide:
     tips: TipsFile
     workshop: Workshop
     glossary: GlossaryFile
+    declared: dict[str, Location] = field(default_factory=dict)  # where each item id is written
 
 
 # The files of content_data/, each with the dataclass its top level must match.

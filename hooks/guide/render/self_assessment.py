@@ -76,10 +76,10 @@ def _behaviour(ctx: Context, level: Level, behaviour: Behaviour, tips: dict[str,
     key = attr_id(behaviour.id)
     return "\n".join([
         f'<div class="guide-sa-behaviour" data-behaviour="{key}" data-level="{level.number}" markdown>',
-        f'<p class="guide-sa-check"><input type="checkbox" id="sa-{key}" name="shown" value="{key}">'
-        f' <label for="sa-{key}">{ctx.t(behaviour)}</label></p>',
-        f'<p class="guide-sa-note"><label for="sa-note-{key}">{ctx.label("sa_note")}</label>'
-        f'<textarea id="sa-note-{key}" name="note" data-behaviour="{key}" rows="2" maxlength="{NOTE_MAX}"></textarea></p>',
+        f'<p class="guide-sa-check"><input type="checkbox" id="sa--{key}" name="shown" value="{key}">'
+        f' <label for="sa--{key}">{ctx.t(behaviour)}</label></p>',
+        f'<p class="guide-sa-note"><label for="sa-note--{key}">{ctx.label("sa_note")}</label>'
+        f'<textarea id="sa-note--{key}" name="note" data-behaviour="{key}" rows="2" maxlength="{NOTE_MAX}"></textarea></p>',
         f'<details class="guide-sa-tips" markdown>\n<summary>{ctx.label("sa_tips")}</summary>\n'
         f"{_tips(ctx, behaviour, tips)}\n</details>",
         "</div>",
