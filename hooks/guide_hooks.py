@@ -40,6 +40,7 @@ from guide.render.base import SearchEntry
 from guide.render.dispatch import UnknownBlock, render_blocks
 from guide.glossary_terms import TermIndex, explain_terms, term_index
 from guide.search_index import split_index
+from guide.serve_watch import keep_watching
 from guide.translation_status import stale_translations
 from guide.sitemap import language_sitemap
 
@@ -59,6 +60,13 @@ _default_404: dict[str, str] = {}
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
+
+
+def on_serve(server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+    if not getattr(server, "_guide_keeps_watching", False):
+        server._guide_keeps_watching = True
+        keep_watching(server, [Path(config.config_file_path).parent / "content_data"])
+    return server
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -64,3 +64,33 @@ def test_serve_keeps_the_last_good_pages_when_a_file_breaks_and_reloads_when_fix
         server.terminate()
         server.wait(timeout=20)
         log.close()
+
+
+def test_serve_follows_a_content_folder_that_is_replaced_whole(tmp_path):
+    """A `git checkout` or a copy can delete and recreate content_data/."""
+    import shutil
+
+    project = copy_project(tmp_path / "project")
+    content = project / "content_data"
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/fr/competency/"
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    try:
+        _wait_for(lambda: "Travailler à des objectifs partagés" in _get(url), "the first build")
+        replacement = tmp_path / "replacement"
+        shutil.copytree(content, replacement)
+        competency = replacement / "competency.yml"
+        competency.write_text(competency.read_text(encoding="utf-8").replace(
+            "Travailler à des objectifs partagés.", "Œuvrer à des objectifs partagés."), encoding="utf-8")
+        shutil.rmtree(content)
+        time.sleep(2)  # the old watch notices its folder is gone
+        shutil.copytree(replacement, content)
+        _wait_for(lambda: "Œuvrer à des objectifs partagés" in _get(url), "the new folder's text")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
