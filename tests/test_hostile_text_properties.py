@@ -1,0 +1,174 @@
+"""Property-based: any text an editor can type is refused clearly or shown as typed.
+
+Hypothesis draws texts from the whole Unicode range mixed with HTML, character
+references, Markdown block and inline syntax, attribute lists, spreadsheet
+formulas and YAML-significant characters. Each goes through the real path: YAML
+as an editor would save it, the decoder, the renderers, Python-Markdown with
+the site's own extensions, the glossary pass, the search entries and the
+exports. For each, either the decoder answers with a located error and a hint,
+or the text appears literally in every destination and adds no element,
+attribute or script. A fixed seed (``derandomize``) keeps the suite repeatable.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import html
+import io
+import json
+import re
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+import yaml
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guide.decode import INVALID, Decoder
+from guide.glossary_terms import explain_terms, term_index
+from guide.model import Text
+from guide.open_data import csv_export, exported_data, json_export, spreadsheet_safe
+from guide.render.dispatch import render_blocks
+from guide.typography import for_language
+
+HOSTILE = [
+    "<script>alert(1)</script>", "&lt;img src=x onerror=alert(1)&gt;", "&amp;", "&#60;b&#62;", "&#x3C;",
+    "&nbsp;", "*[partner]: pwned", "??? danger", "!!! note", "1986. ", "- ", "+ ", "> ", "# ", "---",
+    "| a | b |", "[x](javascript:alert(1))", "{ .guide-cite }", "{: #id }", "**", "__", "`code`",
+    "~~", "^^", "==", ":smile:", "\\", "\\*", "$x$", "=HYPERLINK(\"http://x\")", "@SUM(A1)", "-1+2",
+    "<!--", "-->", "]]>", "\" onmouseover=\"alert(1)", "' onfocus='x", "partner", "partners",
+    "\u00a0", "\u202f", "l'équipe", "«", "»", "e\u0301", "\U0001F600", "\u200d", "\u2060", "\ufeff",
+    "\u202e", "\x00", "\x0b", "\x1b", "\u2028", "\t", "\n", "  ", "%", "&", "#", "@", "!", "*", "|",
+]
+PLAIN = "Plain words"
+SETTINGS = settings(max_examples=120, derandomize=True, deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+texts = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=12)), min_size=1, max_size=6).map("".join)
+
+
+def decoded(raw: str):
+    """The text as the build would read it from a YAML file, or its error."""
+    node = yaml.compose(yaml.safe_dump({"en": raw}, allow_unicode=True), Loader=yaml.SafeLoader)
+    decoder = Decoder("content_data/test.yml")
+    value = decoder.decode(node.value[0][1], str, "test.en")
+    if value is INVALID:
+        assert decoder.found.errors and all(e.hint and e.line >= 1 for e in decoder.found.errors)
+        return None
+    assert decoder.found.errors == []
+    return value
+
+
+class _Visible(HTMLParser):
+    """The text a reader sees, and the elements and attributes the HTML holds."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[str] = []
+        self.titles: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag + "".join(sorted(f" {k}" for k, _ in attrs if k != "title")))
+        self.titles += [v for k, v in attrs if k == "title" and v is not None]
+        if tag in ("script", "style", "template"):
+            self._hidden += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "template"):
+            self._hidden -= 1
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self.text.append(data)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def site_markdown():
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return lambda source: markdown.Markdown(extensions=config.markdown_extensions,
+                                            extension_configs=config.mdx_configs).convert(source)
+
+
+def _page(guide, lang: str, block: str, convert) -> _Visible:
+    rendered, entries = render_blocks(f"<!-- guide: {block} -->", guide, lang)
+    parser = _Visible()
+    parser.feed(explain_terms(convert(rendered), term_index(guide, lang)))
+    parser.entries = entries  # type: ignore[attr-defined]
+    return parser
+
+
+def _with_behaviour(guide, value: str):
+    """The text as a list item (inside HTML) and as a paragraph of its own (Markdown
+    block context, where "1986. " or "??? " would start a list or a box)."""
+    c = guide.competency
+    adopt = [dataclasses.replace(c.adopt[0], en=value, fr=value, card=None), *c.adopt[1:]]
+    purpose = dataclasses.replace(c.purpose, en=value, fr=value)
+    return dataclasses.replace(guide, competency=dataclasses.replace(c, adopt=adopt, purpose=purpose))
+
+
+def _with_definition(guide, value: str):
+    terms = list(guide.glossary.terms)
+    terms[0] = dataclasses.replace(terms[0], definition=Text(value, value))
+    return dataclasses.replace(guide, glossary=dataclasses.replace(guide.glossary, terms=terms))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@SETTINGS
+@given(raw=texts)
+def test_an_item_text_is_refused_or_shown_as_typed_on_its_page_and_in_search(guide, site_markdown, lang, raw):
+    value = decoded(raw)
+    if value is None:
+        return
+    expected = _squash(for_language(value, lang))
+    baseline = _page(_with_behaviour(guide, PLAIN), lang, "competency", site_markdown)
+    page = _page(_with_behaviour(guide, value), lang, "competency", site_markdown)
+    # The page reads exactly as with a plain text in the two places, but for the text itself.
+    assert _squash("".join(page.text)) == _squash("".join(baseline.text)).replace(PLAIN, expected), \
+        f"{value!r} not shown as typed"
+    strip = lambda tags: [t for t in tags if not t.startswith("abbr")]  # noqa: E731
+    assert strip(page.tags) == strip(baseline.tags), f"{value!r} changed the page's elements"
+    entry = next(e for e in page.entries if e.anchor == guide.competency.adopt[0].id)
+    assert "<" not in entry.text and _squash(html.unescape(entry.text)) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@SETTINGS
+@given(raw=texts)
+def test_a_glossary_definition_is_refused_or_shown_as_typed_in_its_tooltip(guide, site_markdown, lang, raw):
+    value = decoded(raw)
+    if value is None:
+        return
+    expected = _squash(for_language(value, lang))
+    page = _page(_with_definition(guide, value), lang, "competency", site_markdown)
+    # Material puts the title into the tooltip as HTML: it must hold no markup,
+    # and reading it as HTML must give back the text.
+    titles = [t for t in page.titles if _squash(html.unescape(t)) == expected]
+    assert titles, f"no tooltip shows {value!r}"
+    assert all("<" not in t for t in page.titles)
+    glossary = _page(_with_definition(guide, value), lang, "glossary", site_markdown)
+    assert expected in _squash("".join(glossary.text))
+
+
+@SETTINGS
+@given(raw=texts)
+def test_a_text_is_exported_as_typed_to_json_and_csv(guide, raw):
+    value = decoded(raw)
+    if value is None:
+        return
+    data = exported_data(_with_behaviour(guide, value))
+    exported = json.loads(json_export(data))
+    assert exported["competency"]["adopt"][0]["en"] == value
+    rows = list(csv.DictReader(io.StringIO(csv_export(data).lstrip("\ufeff"), newline="")))
+    row = next(r for r in rows if r["path"] == "/competency/adopt/0")
+    assert row["en"] == row["fr"] == spreadsheet_safe(value)
+    assert not re.match(r"[=+\-@\t\r]", row["en"])
