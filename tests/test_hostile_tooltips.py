@@ -1,0 +1,68 @@
+"""A build fed hostile glossary and item texts runs no script when read or hovered."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import copy_project, run_build, serve
+from quality_checks import PageWatch, site_pages
+
+# Texts that pass validation (no raw tag) but would become markup if any
+# destination decoded them once too often.
+DEFINITION = "Harmless &lt;img src=x onerror=alert(1)&gt; &amp;lt;b&amp;gt; &#60;script&#62;alert(2)&#60;/script&#62;"
+ITEM = "Share &lt;svg onload=alert(3)&gt; knowledge \" onmouseover=\"alert(4)"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    glossary = project / "content_data" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    text = text.replace("en: A person or organisation you work with towards goals you share, each side contributing.",
+                        f"en: '{DEFINITION}'")
+    text = text.replace("fr: Une personne ou une organisation avec qui vous travaillez vers des buts communs, "
+                        "chacun apportant sa part.", f"fr: '{DEFINITION} (fr)'")
+    glossary.write_text(text, encoding="utf-8")
+    competency = project / "content_data" / "competency.yml"
+    competency.write_text(competency.read_text(encoding="utf-8").replace(
+        "    en: Share knowledge and information freely.\n", f"    en: '{ITEM}'\n"), encoding="utf-8")
+    site = tmp_path_factory.mktemp("hostile-site")
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_hovering_every_tooltip_on_every_page_runs_nothing(browser, hostile_site):
+    with serve(hostile_site) as origin:
+        context = browser.new_context()
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        watch = PageWatch(page, origin)
+        hovered, shown = 0, set()
+        for path in site_pages(hostile_site):
+            page.goto(origin + path)
+            page.wait_for_load_state("networkidle")
+            for element in page.locator(".md-content [title]").all():
+                if not element.is_visible():
+                    continue
+                element.hover()
+                hovered += 1
+                tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active")
+                if tooltip.count():
+                    shown.add(tooltip.first.inner_text())
+            assert page.locator(".md-content img[src=x], .md-content svg[onload]").count() == 0, path
+        context.close()
+    assert hovered > 50, "too few tooltips hovered: the test would prove nothing"
+    assert dialogs == [], f"a script ran: {dialogs}"
+    assert watch.errors == [], watch.errors
+    assert any("<img src=x onerror=alert(1)>" not in s and "&lt;img src=x onerror=alert(1)&gt;" in s
+               for s in shown), f"the hostile definition was not shown as typed: {sorted(shown)[:3]}"
+
+
+def test_the_hostile_item_text_reads_as_typed(browser, hostile_site):
+    with serve(hostile_site) as origin:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(origin + "/competency/")
+        assert ITEM in page.locator(".md-content").inner_text()
+        context.close()
