@@ -66,6 +66,7 @@ def ref(kind: str) -> Any:
 
 
 LOCATION_FIELD = "loc"
+NULL_WORDS = {"", "~", "null", "Null", "NULL"}  # YAML's "no value", when not in quotes
 STANDARD_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:float", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
@@ -274,7 +275,7 @@ class Decoder:
         if not isinstance(node, ScalarNode):
             return self._fail(loc, f"{what} must be a text, not a list or a set of keys",
                               "write the text on the same line, after the colon")
-        if node.tag == "tag:yaml.org,2002:null" and not node.style:
+        if not node.style and node.value in NULL_WORDS:
             # ~, null or nothing after the colon: YAML's "no value", never the text "null".
             return self._fail(loc, f"{what} is empty (YAML reads {node.value or 'nothing'!r} as no value)",
                               "write the text; to publish the word itself, put it in quotes")
