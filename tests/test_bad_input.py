@@ -53,3 +53,25 @@ def test_all_errors_are_reported_at_once(tmp_path):
     with pytest.raises(ContentInvalid) as caught:
         load_guide(content)
     assert len(caught.value.errors) >= 3
+
+
+@pytest.mark.parametrize("failure", [PermissionError(13, "Permission denied"), IsADirectoryError(21, "Is a directory")])
+def test_an_unreadable_file_is_named_not_a_traceback(tmp_path, monkeypatch, failure):
+    # As root the tests cannot make a file unreadable, so the OS error is simulated.
+    from pathlib import Path
+
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    real = Path.read_bytes
+
+    def read_bytes(path):
+        if path.name == "tips.yml":
+            raise failure
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    [error] = [e for e in caught.value.errors if e.file.endswith("tips.yml")]
+    assert error.line == 1 and "cannot be read" in error.message and failure.strerror in error.message
+    assert "allowed to read" in error.hint
