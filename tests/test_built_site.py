@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_build
+from conftest import ROOT, copy_project, run_build
 from html_text import normalise, page_text
 
 from guide.model import bilingual_texts
@@ -164,3 +164,19 @@ def test_the_language_switch_of_every_page_lands_on_the_same_page(site):
             link = re.search(rf'<a href="([^"]*)" hreflang="{lang}" class="md-select__link">', html)
             assert link, (page, lang)
             assert urljoin("http://h" + page, link.group(1)) == "http://h" + expected, (page, lang, link.group(1))
+
+
+def test_a_source_address_builds_strictly_and_links_out(tmp_path):
+    """A url used to be escaped into a "relative link" that --strict refused."""
+    project = copy_project(tmp_path / "project")
+    sources = project / "content_data" / "sources.yml"
+    address = "https://www.example.org/profil?id=3&lang=fr#niveau_2"
+    sources.write_text(sources.read_text(encoding="utf-8").replace(
+        '    title: "Collaboration avec les partenaires et intervenants"\n',
+        f'    title: "Collaboration avec les partenaires et intervenants"\n    url: "{address}"\n'),
+        encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    for prefix in ("", "fr/"):
+        page = (tmp_path / "site" / prefix / "sources" / "index.html").read_text(encoding="utf-8")
+        assert f'href="{address.replace("&", "&amp;")}"' in page
