@@ -13,7 +13,7 @@ import re
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 
-_BEFORE_TIGHT = re.compile(r"(?<=\S)[ \u00a0\u202f]*([;!?]+)")
+_BEFORE_TIGHT = re.compile(r"(?<=[^\s;!?])[ \u00a0\u202f]*([;!?]+)")
 _BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=\s|$)")
 _OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
