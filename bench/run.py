@@ -81,7 +81,7 @@ def reload_seconds(project: Path) -> float:
                 break
             except OSError:
                 time.sleep(0.2)
-        path = project / "content_data" / "competency.yml"
+        path = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
         original = path.read_text(encoding="utf-8")
         times = []
         for n in range(RUNS):

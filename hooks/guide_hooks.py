@@ -113,7 +113,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Explain glossary terms where they appear, in the page's language."""
     lang = getattr(page.file, "locale", None) or _default_language(config)
-    errors = duplicate_id_errors(html, f"docs/{page.file.src_uri}", _guide(config).declared)
+    errors = duplicate_id_errors(html, f"docs/{page.file.src_uri}", _guide(config).locations())
     if errors:
         report = ContentInvalid(errors).report()
         if _command["name"] != "serve":

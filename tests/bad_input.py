@@ -56,6 +56,7 @@ def apply_fixture(path: Path, content_dir: Path) -> BadInput:
         assert original.count(spec["find"]) == 1, f"{path.name}: 'find' must match exactly once"
         broken = original.replace(spec["find"], spec["replace"])
     if not spec.get("delete"):
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(broken, encoding="utf-8")
     if "line" in spec:
         line = spec["line"]
@@ -64,7 +65,8 @@ def apply_fixture(path: Path, content_dir: Path) -> BadInput:
         # An ``at`` starting with a newline anchors to the start of a line.
         start = broken.index(spec["at"]) + spec["at"].startswith("\n")
         line = broken[:start].count("\n") + 1
-    return BadInput(path.stem, spec["file"], spec["error"], line, bool(spec.get("structural")),
+    # ``error_file``: where the message points when it is not the file broken (a missing file).
+    return BadInput(path.stem, spec.get("error_file", spec["file"]), spec["error"], line, bool(spec.get("structural")),
                     bool(spec.get("build_only")))
 
 

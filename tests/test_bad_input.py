@@ -33,7 +33,7 @@ def test_validation_reports_file_line_and_hint(fixture, tmp_path):
 def test_the_build_stops_with_the_same_message_and_no_traceback(fixture, tmp_path):
     project = copy_project(tmp_path / "project")
     bad = apply_fixture(fixture, project / "content_data")
-    before = {p: p.read_bytes() for p in (project / "content_data").iterdir()}
+    before = {p: p.read_bytes() for p in (project / "content_data").rglob("*") if p.is_file()}
     site = tmp_path / "site"
     result = run_build(project, site)
     output = result.stdout + result.stderr
@@ -42,7 +42,7 @@ def test_the_build_stops_with_the_same_message_and_no_traceback(fixture, tmp_pat
     assert "hint:" in output
     assert "Traceback" not in output
     assert not (site / "index.html").exists(), "a page was published despite the error"
-    assert before == {p: p.read_bytes() for p in (project / "content_data").iterdir()}
+    assert before == {p: p.read_bytes() for p in (project / "content_data").rglob("*") if p.is_file()}
 
 
 def test_all_errors_are_reported_at_once(tmp_path):

@@ -119,7 +119,8 @@ def _with_behaviour(guide, value: str):
     c = guide.competency
     adopt = [dataclasses.replace(c.adopt[0], en=value, fr=value, card=None), *c.adopt[1:]]
     purpose = dataclasses.replace(c.purpose, en=value, fr=value)
-    return dataclasses.replace(guide, competency=dataclasses.replace(c, adopt=adopt, purpose=purpose))
+    return guide.with_folder(dataclasses.replace(guide.folder(), competency=dataclasses.replace(
+        c, adopt=adopt, purpose=purpose)))
 
 
 def _with_definition(guide, value: str):
@@ -173,9 +174,9 @@ def test_a_text_is_exported_as_typed_to_json_and_csv(guide, raw):
         return
     data = exported_data(_with_behaviour(guide, value))
     exported = json.loads(json_export(data))
-    assert exported["competency"]["adopt"][0]["en"] == value
+    assert exported["competencies"][0]["competency"]["adopt"][0]["en"] == value
     rows = list(csv.DictReader(io.StringIO(csv_export(data).lstrip("\ufeff"), newline="")))
-    row = next(r for r in rows if r["path"] == "/competency/adopt/0")
+    row = next(r for r in rows if r["path"] == "/competencies/0/competency/adopt/0")
     assert row["en"] == row["fr"] == spreadsheet_safe(value)
     assert not re.match(r"[=+\-@\t\r]", row["en"])
 
@@ -183,7 +184,7 @@ def test_a_text_is_exported_as_typed_to_json_and_csv(guide, raw):
 def _with_slot_name(guide, value: str):
     w = guide.workshop
     schedule = [dataclasses.replace(w.schedule[0], name=Text(value, value)), *w.schedule[1:]]
-    return dataclasses.replace(guide, workshop=dataclasses.replace(w, schedule=schedule))
+    return guide.with_folder(dataclasses.replace(guide.folder(), workshop=dataclasses.replace(w, schedule=schedule)))
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

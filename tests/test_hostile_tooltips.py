@@ -22,7 +22,7 @@ def hostile_site(tmp_path_factory):
     text = text.replace("fr: Une personne ou une organisation avec qui vous travaillez vers des buts communs, "
                         "chacun apportant sa part.", f"fr: '{DEFINITION} (fr)'")
     glossary.write_text(text, encoding="utf-8")
-    competency = project / "content_data" / "competency.yml"
+    competency = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
     competency.write_text(competency.read_text(encoding="utf-8").replace(
         "    en: Share knowledge and information freely.\n", f"    en: '{ITEM}'\n"), encoding="utf-8")
     site = tmp_path_factory.mktemp("hostile-site")

@@ -13,7 +13,7 @@ import yaml
 from conftest import ROOT
 
 from guide.decode import INVALID, Decoder
-from guide.model import FILES
+from guide.model import COMPETENCIES_FOLDER, COMPETENCY_FILES, SHARED_FILES
 from guide.open_data import OpenData, csv_export, open_data, spreadsheet_safe
 
 DATA = "data/collaboration-guide"
@@ -42,8 +42,19 @@ def _yaml_content() -> dict:
             return {k: folded(v) for k, v in value.items()}
         return value
 
-    return {name.removesuffix(".yml"): folded(yaml.load((ROOT / "content_data" / name).read_text("utf-8"), _PlainLoader))
-            for name in FILES}
+    def read(path):
+        return folded(yaml.load(path.read_text("utf-8"), _PlainLoader))
+
+    content = ROOT / "content_data"
+    shared = {name.removesuffix(".yml"): read(content / name) for name in SHARED_FILES}
+    order = [c for c in shared["catalogue"].get("order", [])]
+    folders = sorted((content / COMPETENCIES_FOLDER).iterdir(), key=lambda p: (p.name not in order,
+                     order.index(p.name) if p.name in order else 0, p.name))
+    shared[COMPETENCIES_FOLDER] = [
+        {"id": folder.name, **{name.removesuffix(".yml"): read(folder / name)
+                               for name in COMPETENCY_FILES if (folder / name).is_file()}}
+        for folder in folders]
+    return shared
 
 
 def _pairs(value, path=""):
@@ -74,7 +85,7 @@ def test_the_json_follows_the_published_schema(site, exported):
     published = json.loads((site / f"{DATA}.schema.json").read_text(encoding="utf-8"))
     assert published == json.loads((ROOT / "schemas/open-data.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(exported, published)
-    broken = dict(exported, tips={"tips": [{"id": "x"}], "quotes": []})
+    broken = dict(exported, competencies=[dict(exported["competencies"][0], tips={"tips": [{"id": "x"}], "quotes": []})])
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, published)
 
@@ -103,7 +114,7 @@ def test_the_csv_has_one_row_per_text_with_both_languages(exported, rows):
     assert {"definition", "level-2-new-relationship", "tip-commit", "quote-goodwill"} <= own
     behaviour = next(r for r in rows if r["id"] == "level-3-seek-networking" and r["field"] == "")
     assert behaviour["level"] == "3" and behaviour["source"] == "cra-profile"
-    assert behaviour["file"] == "competency.yml"
+    assert behaviour["file"] == "competencies/collaboration/competency.yml"
 
 
 @pytest.mark.parametrize("cell", ["=HYPERLINK(\"https://evil.example\",\"x\")", "@SUM(A1:A9)",

@@ -36,7 +36,7 @@ def test_a_script_that_slipped_past_validation_is_still_escaped(guide):
     hostile = "<script>alert('x')</script>"
     adopt = [dataclasses.replace(guide.competency.adopt[0], en=hostile)]
     competency = dataclasses.replace(guide.competency, adopt=adopt)
-    rendered = render_competency(Context(dataclasses.replace(guide, competency=competency), "en"))
+    rendered = render_competency(Context(guide.with_folder(dataclasses.replace(guide.folder(), competency=competency)), "en"))
     html = markdown.Markdown(extensions=["md_in_html", "attr_list", "admonition", "tables"]).convert(
         rendered.markdown)
     assert "<script>" not in html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import shutil
 import subprocess
 import sys
@@ -25,11 +26,19 @@ def test_the_committed_schemas_are_generated_from_the_model():
         assert committed == schema, f"schemas/{name} is stale: run `make schema`"
 
 
-@pytest.mark.parametrize("name", FILES)
+CONTENT_FILES = sorted(str(p.relative_to(ROOT / "content_data")) for p in (ROOT / "content_data").rglob("*.yml"))
+
+
+def test_every_kind_of_content_file_is_there():
+    assert {Path(name).name for name in CONTENT_FILES} == set(FILES)
+
+
+@pytest.mark.parametrize("name", CONTENT_FILES)
 def test_every_content_file_names_its_schema_and_passes_it(name):
     text = (ROOT / "content_data" / name).read_text(encoding="utf-8")
-    schema_file = name.replace(".yml", ".schema.json")
-    assert text.startswith(f"# yaml-language-server: $schema=../schemas/{schema_file}\n")
+    schema_file = Path(name).name.replace(".yml", ".schema.json")
+    up = "../" * (name.count("/") + 1)
+    assert text.startswith(f"# yaml-language-server: $schema={up}schemas/{schema_file}\n")
     schema = json.loads((ROOT / "schemas" / schema_file).read_text(encoding="utf-8"))
     jsonschema.validate(yaml.safe_load(text), schema)
 
@@ -41,7 +50,7 @@ def test_at_least_ten_structural_mistakes_are_covered():
 @pytest.mark.parametrize("fixture", STRUCTURAL, ids=lambda p: p.stem)
 def test_the_schema_rejects_each_structural_mistake(fixture, tmp_path):
     content, bad = broken_copy(fixture, ROOT / "content_data", tmp_path / "content_data")
-    schema = json.loads((ROOT / "schemas" / bad.file.replace(".yml", ".schema.json")).read_text())
+    schema = json.loads((ROOT / "schemas" / Path(bad.file).name.replace(".yml", ".schema.json")).read_text())
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(
         yaml.safe_load((content / bad.file).read_text(encoding="utf-8"))))
     assert errors, f"the schema accepts {fixture.stem}"

@@ -39,7 +39,7 @@ def _wait_for(condition, what: str) -> None:
 
 def test_serve_keeps_the_last_good_pages_when_a_file_breaks_and_reloads_when_fixed(tmp_path):
     project = copy_project(tmp_path / "project")
-    competency = project / "content_data" / "competency.yml"
+    competency = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
     original = competency.read_text(encoding="utf-8")
     port = _free_port()
     url = f"http://127.0.0.1:{port}/fr/competency/"
@@ -53,7 +53,7 @@ def test_serve_keeps_the_last_good_pages_when_a_file_breaks_and_reloads_when_fix
         broken = original.replace("    fr: Travailler à des objectifs partagés.\n", "")
         competency.write_text(broken, encoding="utf-8")
         line = broken[: broken.index("  - id: adopt-shared-objectives")].count("\n") + 1
-        where = f"content_data/competency.yml:{line}:5: competency.adopt[1]: the key 'fr' is missing"
+        where = f"content_data/competencies/collaboration/competency.yml:{line}:5: competency.adopt[1]: the key 'fr' is missing"
         _wait_for(lambda: where in (tmp_path / "serve.log").read_text(), "the error")
         assert "Travailler à des objectifs partagés" in _get(url), "the last good page is gone"
         assert competency.read_text(encoding="utf-8") == broken, "the editor's file was changed"
@@ -83,7 +83,7 @@ def test_serve_follows_a_content_folder_that_is_replaced_whole(tmp_path):
         _wait_for(lambda: "Travailler à des objectifs partagés" in _get(url), "the first build")
         replacement = tmp_path / "replacement"
         shutil.copytree(content, replacement)
-        competency = replacement / "competency.yml"
+        competency = replacement / "competencies" / "collaboration" / "competency.yml"
         competency.write_text(competency.read_text(encoding="utf-8").replace(
             "Travailler à des objectifs partagés.", "Œuvrer à des objectifs partagés."), encoding="utf-8")
         shutil.rmtree(content)

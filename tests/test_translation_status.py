@@ -31,7 +31,7 @@ def _repo(tmp_path):
 
 
 def _edit_english(repo):
-    path = repo / "content_data" / "competency.yml"
+    path = repo / "content_data" / "competencies" / "collaboration" / "competency.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("en: Work towards shared objectives.", "en: Work towards common objectives."),
                     encoding="utf-8")
@@ -62,7 +62,7 @@ def test_an_uncommitted_edit_counts_as_the_newest(tmp_path):
 
 def test_changing_both_languages_together_clears_the_warning(tmp_path):
     repo = _repo(tmp_path)
-    path = repo / "content_data" / "competency.yml"
+    path = repo / "content_data" / "competencies" / "collaboration" / "competency.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("en: Work towards shared objectives.", "en: Work towards common objectives.")
                     .replace("fr: Travailler à des objectifs partagés.", "fr: Travailler à des buts communs."),
@@ -82,7 +82,7 @@ def test_the_report_command_prints_a_warning_line(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "scripts/translation_status.py"), str(repo)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
-    assert "WARNING translation: content_data/competency.yml:" in result.stdout
+    assert "WARNING translation: content_data/competencies/collaboration/competency.yml:" in result.stdout
     assert "'adopt-shared-objectives'" in result.stdout
 
 

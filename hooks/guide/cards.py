@@ -48,8 +48,9 @@ def deck(guide: Guide) -> list[Card]:
         cards += [Card(i.id, "level", f"L{level.number}-{n:02d}", _wording(i), "competency",
                        level=level.number, loc=i.loc)
                   for n, i in enumerate(level.behaviours, 1)]
-    cards += [Card(t.id, "tip", f"TIP-{n:02d}", _wording(t), "tips", loc=t.loc)
-              for n, t in enumerate(guide.tips.tips, 1)]
+    if guide.tips is not None:
+        cards += [Card(t.id, "tip", f"TIP-{n:02d}", _wording(t), "tips", loc=t.loc)
+                  for n, t in enumerate(guide.tips.tips, 1)]
     return cards
 
 

@@ -1,47 +1,121 @@
 """Load and validate all of ``content_data/`` into one ``Guide``.
 
-Every file is read once, every error of every file is collected, and the
-cross-file rules (unique ids, existing sources, levels 1 to N) are checked
-before anything is rendered: the build publishes all of it or none of it.
+The catalogue's shared files sit at the top of ``content_data/``; each
+competency is a folder of its own under ``competencies/``, so copying a folder
+adds a competency. Every file is read once, every error of every file is
+collected, and the cross-file rules (ids unique within a competency, existing
+sources and references, levels 1 to N, a folder named after its competency)
+are checked before anything is rendered: the build publishes all or nothing.
 """
 
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .decode import INVALID, Declaration, Decoded, Decoder
 from .cards import card_errors
+from .decode import INVALID, Declaration, Decoded, Decoder, Reference
 from .errors import ContentError, ContentInvalid
-from .model import FILES, Competency, Guide, SourcesFile, UiFile
+from .model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
+                    Catalogue, Competency, CompetencyFolder, Guide, SourcesFile, UiFile)
 from .yaml_nodes import load_nodes
+
+YAML_SUFFIXES = (".yml", ".yaml")
 
 
 def content_files(content_dir: Path) -> list[Path]:
     """The files whose change means the content must be loaded again."""
-    return sorted(p for p in content_dir.glob("*") if p.is_file())
+    return sorted(p for p in content_dir.rglob("*") if p.is_file())
+
+
+@dataclass
+class _Scope:
+    """What the files of one scope (the shared files, or one competency) hold."""
+
+    roots: dict[str, Any] = field(default_factory=dict)
+    found: Decoded = field(default_factory=Decoded)
 
 
 def load_guide(content_dir: Path) -> Guide:
     """Return the validated guide, or raise ``ContentInvalid`` with every error."""
-    errors: list[ContentError] = []
-    found = Decoded()
-    roots: dict[str, Any] = {}
     base = content_dir.parent
-    for path in content_files(content_dir):
-        if path.name not in FILES and path.suffix.lower() in (".yml", ".yaml"):
+    errors: list[ContentError] = []
+    shared = _load_scope(content_dir, SHARED_FILES, SHARED_FILES, base, errors,
+                         extra_hint=f"; each competency is a folder under {COMPETENCIES_FOLDER}/")
+    folders: dict[str, _Scope] = {}
+    competencies_dir = content_dir / COMPETENCIES_FOLDER
+    for entry in sorted(competencies_dir.iterdir()) if competencies_dir.is_dir() else []:
+        if not entry.is_dir():
+            if entry.suffix.lower() in YAML_SUFFIXES:
+                errors.append(ContentError(
+                    _display(entry, base), 1, 1, f"'{entry.name}' is a file, where a competency's folder belongs",
+                    f"put it in a folder of its own: {COMPETENCIES_FOLDER}/<id>/competency.yml"))
+            continue
+        folders[entry.name] = _load_scope(entry, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, base, errors)
+    if not folders:
+        errors.append(ContentError(_display(competencies_dir, base), 1, 1, "the catalogue has no competency",
+                                   f"add a folder {COMPETENCIES_FOLDER}/<id>/ with a competency.yml "
+                                   "(make competency ID=<id> writes one)"))
+
+    competency_ids = [d for scope in folders.values() for d in scope.found.ids if d.kind == "competency"]
+    errors.extend(_id_errors(shared.found.ids))
+    errors.extend(_catalogue_errors(shared))
+    errors.extend(_reference_errors(shared.found.references, shared.found.ids + competency_ids))
+    for name, scope in folders.items():
+        declared = shared.found.ids + scope.found.ids
+        errors.extend(_id_errors(declared, only=scope.found.ids))
+        errors.extend(_reference_errors(scope.found.references, declared + competency_ids))
+        competency = scope.roots.get("competency.yml")
+        if isinstance(competency, Competency):
+            errors.extend(_folder_errors(name, scope))
+            errors.extend(_level_errors(competency))
+    if errors:
+        raise ContentInvalid(errors)
+
+    catalogue: Catalogue = shared.roots["catalogue.yml"]
+    sources: SourcesFile = shared.roots["sources.yml"]
+    ui: UiFile = shared.roots["ui.yml"]
+    guide = Guide(
+        bilingual=tuple(shared.found.bilingual) + tuple(b for s in folders.values() for b in s.found.bilingual),
+        sources={s.id: s for s in sources.sources}, licence=shared.roots["licence.yml"], labels=ui.labels,
+        catalogue=catalogue, glossary=shared.roots["glossary.yml"],
+        competencies=tuple(_folder(name, folders[name], content_dir / COMPETENCIES_FOLDER / name, base)
+                           for name in catalogue_order(catalogue, list(folders))),
+        declared={"": {d.id: d.loc for d in shared.found.ids},
+                  **{name: {d.id: d.loc for d in scope.found.ids} for name, scope in folders.items()}},
+    )
+    errors = [error for folder in guide.competencies for error in card_errors(guide.focus(folder.id))]
+    if errors:
+        raise ContentInvalid(errors)
+    return guide
+
+
+def catalogue_order(catalogue: Catalogue, names: list[str]) -> list[str]:
+    """The catalogue's ``order`` first, then every other competency alphabetically."""
+    listed = [name for name in catalogue.order if name in names]
+    return listed + sorted(name for name in names if name not in listed)
+
+
+def _load_scope(folder: Path, files: dict[str, type], required: Any, base: Path,
+                errors: list[ContentError], extra_hint: str = "") -> _Scope:
+    scope = _Scope()
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        if path.name not in files and path.suffix.lower() in YAML_SUFFIXES:
             errors.append(ContentError(
                 _display(path, base), 1, 1, f"unknown content file '{path.name}'",
-                f"content files are: {', '.join(FILES)} (lower case, ending in .yml); "
-                "rename it or move it out of content_data/",
-            ))
-    for name, root_type in FILES.items():
-        path = content_dir / name
+                f"files here are: {', '.join(files)} (lower case, ending in .yml){extra_hint}; "
+                "rename it or move it out of content_data/"))
+    for name, root_type in files.items():
+        path = folder / name
         shown = _display(path, base)
         if not path.is_file():
-            errors.append(ContentError(shown, 1, 1, f"the file {name} is missing",
-                                       "restore it from the repository (git checkout)"))
+            if name in required:
+                hint = ("restore it from the repository (git checkout)" if files is SHARED_FILES else
+                        f"every competency's folder needs one: copy {name} from another competency's "
+                        "folder and change its id and texts (or run make competency ID=<id>)")
+                errors.append(ContentError(shown, 1, 1, f"the file {name} is missing", hint))
             continue
         node, file_errors = load_nodes(path, shown)
         errors.extend(file_errors)
@@ -50,55 +124,79 @@ def load_guide(content_dir: Path) -> Guide:
         decoder = Decoder(shown)
         value = decoder.decode(node, root_type, name.removesuffix(".yml"))
         errors.extend(decoder.found.errors)
-        found.ids.extend(decoder.found.ids)
-        found.references.extend(decoder.found.references)
-        found.bilingual.extend(decoder.found.bilingual)
+        scope.found.ids.extend(decoder.found.ids)
+        scope.found.references.extend(decoder.found.references)
+        scope.found.bilingual.extend(decoder.found.bilingual)
         if value is not INVALID:
-            roots[name] = value
-    errors.extend(_cross_file_errors(found))
-    competency = roots.get("competency.yml")
-    if isinstance(competency, Competency):
-        errors.extend(_level_errors(competency))
-    if errors:
-        raise ContentInvalid(errors)
-    sources: SourcesFile = roots["sources.yml"]
-    ui: UiFile = roots["ui.yml"]
-    guide = Guide(bilingual=tuple(found.bilingual),
-                 sources={s.id: s for s in sources.sources}, licence=roots["licence.yml"],
-                 labels=ui.labels,
-                 competency=roots["competency.yml"], why=roots["why.yml"],
-                 tips=roots["tips.yml"], workshop=roots["workshop.yml"],
-                 glossary=roots["glossary.yml"],
-                 declared={d.id: d.loc for d in found.ids})
-    errors = card_errors(guide)
-    if errors:
-        raise ContentInvalid(errors)
-    return guide
+            scope.roots[name] = value
+    return scope
 
 
-def _cross_file_errors(found: Decoded) -> list[ContentError]:
+def _folder(name: str, scope: _Scope, path: Path, base: Path) -> CompetencyFolder:
+    roots = scope.roots
+    return CompetencyFolder(id=name, folder=_display(path, base), competency=roots["competency.yml"],
+                            why=roots.get("why.yml"), tips=roots.get("tips.yml"),
+                            workshop=roots.get("workshop.yml"))
+
+
+def _id_errors(declared: list[Declaration], only: list[Declaration] | None = None) -> list[ContentError]:
+    """Ids used twice in one scope; with ``only``, just those that ``only`` declares again."""
     errors = []
     first: dict[str, Declaration] = {}
-    for declared in found.ids:
-        other = first.get(declared.id)
-        if other is not None:
-            errors.append(declared.loc.error(
-                f"the id '{declared.id}' is already used at {other.loc.file}:{other.loc.line}",
-                "ids must be unique across the guide; give this item another id",
-            ))
-        else:
-            first[declared.id] = declared
-    for reference in found.references:
-        target = first.get(reference.value)
-        if target is None or target.kind != reference.kind:
-            known = sorted(d.id for d in first.values() if d.kind == reference.kind)
-            close = difflib.get_close_matches(reference.value, known, n=1)
-            guess = f"did you mean '{close[0]}'? " if close else ""
-            errors.append(reference.loc.error(
-                f"unknown {reference.kind} '{reference.value}'",
-                f"{guess}known {reference.kind}s: {', '.join(known)}",
+    checked = {id(d) for d in only} if only is not None else None
+    for declaration in declared:
+        other = first.get(declaration.id)
+        if other is None:
+            first[declaration.id] = declaration
+        elif checked is None or id(declaration) in checked:
+            errors.append(declaration.loc.error(
+                f"the id '{declaration.id}' is already used at {other.loc.file}:{other.loc.line}",
+                "ids must be unique within a competency and the shared files; give this item another id",
             ))
     return errors
+
+
+def _reference_errors(references: list[Reference], declared: list[Declaration]) -> list[ContentError]:
+    errors = []
+    by_kind: dict[str, set[str]] = {}
+    for declaration in declared:
+        by_kind.setdefault(declaration.kind, set()).add(declaration.id)
+    for reference in references:
+        known = sorted(by_kind.get(reference.kind, ()))
+        if reference.value in known:
+            continue
+        close = difflib.get_close_matches(reference.value, known, n=1)
+        guess = f"did you mean '{close[0]}'? " if close else ""
+        errors.append(reference.loc.error(
+            f"unknown {reference.kind} '{reference.value}'",
+            f"{guess}known {reference.kind}s: {', '.join(known) or 'none'}",
+        ))
+    return errors
+
+
+def _catalogue_errors(shared: _Scope) -> list[ContentError]:
+    """A competency named twice in the catalogue's order would be shown twice."""
+    catalogue = shared.roots.get("catalogue.yml")
+    if not isinstance(catalogue, Catalogue):
+        return []
+    errors, seen = [], set()
+    for reference in (r for r in shared.found.references if r.kind == "competency"):
+        if reference.loc.file.endswith("catalogue.yml") and reference.value in seen \
+                and reference.value in catalogue.order:
+            errors.append(reference.loc.error(f"the competency '{reference.value}' is named twice in order",
+                                              "keep one of the two; the order lists each competency once"))
+        seen.add(reference.value)
+    return errors
+
+
+def _folder_errors(name: str, scope: _Scope) -> list[ContentError]:
+    """A competency's id is its folder's name: the address of its pages and data."""
+    declared = next(d for d in scope.found.ids if d.kind == "competency")
+    if declared.id == name:
+        return []
+    return [declared.loc.error(
+        f"the competency's id '{declared.id}' differs from its folder's name '{name}'",
+        f"write id: {name}, or rename the folder to {declared.id}")]
 
 
 def _level_errors(competency: Competency) -> list[ContentError]:

@@ -7,7 +7,7 @@ Every item has a stable ``id`` (anchors, links, cards) and a ``source``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Annotated, Optional
 
 from .decode import Id, LanguageCode, Location, Range, Time, Url, one_of, ref
@@ -93,7 +93,7 @@ class ScaleDimension(Sourced):
 class Behaviour(Item):
     """What someone does at a level; ``tips`` help to practise it (self-assessment)."""
 
-    tips: list[ref("tip")]  # type: ignore[valid-type]
+    tips: list[ref("tip")] = field(default_factory=list)  # type: ignore[valid-type]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -363,33 +363,117 @@ class UiFile:
     labels: Labels
 
 
+@dataclass(frozen=True, kw_only=True)
+class Group:
+    """Competencies shown together on the home page (e.g. core, leadership)."""
+
+    id: Id
+    name: Text
+    competencies: list[ref("competency")]  # type: ignore[valid-type]
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The guide as a whole: its title, introduction and the order of its competencies."""
+
+    title: Text
+    introduction: Text
+    order: list[ref("competency")] = field(default_factory=list)  # type: ignore[valid-type]
+    groups: list[Group] = field(default_factory=list)
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class CompetencyFolder:
+    """Everything one competency has: its folder under content_data/competencies/.
+
+    Only ``competency.yml`` is required; a competency without tips or a workshop
+    simply has no page for them.
+    """
+
+    id: str
+    folder: str  # as shown in messages, e.g. content_data/competencies/collaboration
+    competency: Competency
+    why: Optional[WhyFile] = None
+    tips: Optional[TipsFile] = None
+    workshop: Optional[Workshop] = None
+
+
 @dataclass(frozen=True)
 class Guide:
-    """Everything the site shows, validated; built once per build."""
+    """Everything the site shows, validated; built once per build.
+
+    A guide is a catalogue of competencies. Renderers of one competency's pages
+    read ``competency``, ``why``, ``tips`` and ``workshop``: those of the
+    competency in focus (the first one unless ``focus`` chose another).
+    """
 
     bilingual: tuple  # where each item's en and fr are written (decode.BilingualLines)
     sources: dict[str, Source]
     licence: Licence
     labels: Labels
-    competency: Competency
-    why: WhyFile
-    tips: TipsFile
-    workshop: Workshop
+    catalogue: Catalogue
     glossary: GlossaryFile
-    declared: dict[str, Location] = field(default_factory=dict)  # where each item id is written
+    competencies: tuple[CompetencyFolder, ...]
+    declared: dict[str, dict[str, Location]] = field(default_factory=dict)  # scope ("" shared) → id → place
+    focus_id: str = ""
+
+    def folder(self, competency_id: str | None = None) -> CompetencyFolder:
+        wanted = competency_id or self.focus_id or self.competencies[0].id
+        for folder in self.competencies:
+            if folder.id == wanted:
+                return folder
+        raise KeyError(f"no competency '{wanted}' in the catalogue")
+
+    def focus(self, competency_id: str) -> "Guide":
+        """The same guide, with ``competency_id`` as the competency its renderers show."""
+        self.folder(competency_id)  # fails early on an unknown id
+        return replace(self, focus_id=competency_id)
+
+    def with_folder(self, folder: CompetencyFolder) -> "Guide":
+        """The guide with one competency's folder replaced (tests, previews)."""
+        return replace(self, competencies=tuple(folder if f.id == folder.id else f for f in self.competencies))
+
+    def locations(self, competency_id: str | None = None) -> dict[str, Location]:
+        """Where each id the pages of a competency can show was written."""
+        return {**self.declared.get("", {}), **self.declared.get(competency_id or self.folder().id, {})}
+
+    @property
+    def competency(self) -> Competency:
+        return self.folder().competency
+
+    @property
+    def why(self) -> Optional[WhyFile]:
+        return self.folder().why
+
+    @property
+    def tips(self) -> Optional[TipsFile]:
+        return self.folder().tips
+
+    @property
+    def workshop(self) -> Optional[Workshop]:
+        return self.folder().workshop
 
 
-# The files of content_data/, each with the dataclass its top level must match.
-FILES: dict[str, type] = {
+# content_data/: the files shared by the whole catalogue, each with the dataclass
+# its top level must match; then the files of one competency's folder.
+SHARED_FILES: dict[str, type] = {
+    "catalogue.yml": Catalogue,
     "sources.yml": SourcesFile,
     "licence.yml": Licence,
     "ui.yml": UiFile,
+    "glossary.yml": GlossaryFile,
+}
+COMPETENCIES_FOLDER = "competencies"
+COMPETENCY_FILES: dict[str, type] = {
     "competency.yml": Competency,
     "why.yml": WhyFile,
     "tips.yml": TipsFile,
     "workshop.yml": Workshop,
-    "glossary.yml": GlossaryFile,
 }
+REQUIRED_COMPETENCY_FILES = ("competency.yml",)
+FILES: dict[str, type] = {**SHARED_FILES, **COMPETENCY_FILES}  # every kind of file, for schemas
 
 
 def bilingual_texts(value: object) -> list[tuple[str, str]]:

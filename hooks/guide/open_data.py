@@ -13,10 +13,11 @@ import csv
 import dataclasses
 import io
 import json
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
-from .decode import LOCATION_FIELD
-from .model import FILES, Guide, SourcesFile, UiFile
+from .decode import LOCATION_FIELD, Id
+from .model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES, Guide,
+                    SourcesFile, UiFile)
 
 FOLDER = "data"
 BASENAME = "collaboration-guide"
@@ -25,22 +26,34 @@ CSV_NAME = f"{BASENAME}.csv"
 SCHEMA_NAME = f"{BASENAME}.schema.json"
 CSV_COLUMNS = ("path", "file", "id", "field", "level", "source", "en", "fr")
 
+CompetencyData = dataclasses.make_dataclass(
+    "CompetencyData",
+    [("id", Id)] + [(name.removesuffix(".yml"), cls) for name, cls in COMPETENCY_FILES.items()
+                    if name in REQUIRED_COMPETENCY_FILES]
+    + [(name.removesuffix(".yml"), Optional[cls], dataclasses.field(default=None))
+       for name, cls in COMPETENCY_FILES.items() if name not in REQUIRED_COMPETENCY_FILES],
+    frozen=True,
+    namespace={"__doc__": "One competency: every file of its folder under its name."},
+)
+
 OpenData = dataclasses.make_dataclass(
     "OpenData",
-    [(name.removesuffix(".yml"), cls) for name, cls in FILES.items()],
+    [(name.removesuffix(".yml"), cls) for name, cls in SHARED_FILES.items()]
+    + [(COMPETENCIES_FOLDER, list[CompetencyData])],
     frozen=True,
-    namespace={"__doc__": "The whole collaboration competency guide: every content "
-                          "file under its name, in English and French, with its licence "
-                          "and sources."},
+    namespace={"__doc__": "The whole competency guide: every shared content file under its "
+                          "name, and every competency with the files of its folder, in English "
+                          "and French, with the licence and sources."},
 )
 
 
 def open_data(guide: Guide) -> Any:
     """The guide as the content files had it: one record per file of content_data/."""
     return OpenData(
-        sources=SourcesFile(list(guide.sources.values())), licence=guide.licence,
-        ui=UiFile(guide.labels), competency=guide.competency, why=guide.why,
-        tips=guide.tips, workshop=guide.workshop, glossary=guide.glossary,
+        catalogue=guide.catalogue, sources=SourcesFile(list(guide.sources.values())),
+        licence=guide.licence, ui=UiFile(guide.labels), glossary=guide.glossary,
+        competencies=[CompetencyData(id=f.id, competency=f.competency, why=f.why, tips=f.tips,
+                                     workshop=f.workshop) for f in guide.competencies],
     )
 
 
@@ -93,7 +106,14 @@ def text_rows(data: dict[str, Any]) -> Iterator[dict[str, str]]:
                 yield from walk(child, f"{path}/{key}", file, owner, _join(field, key), level, source)
 
     for file, content in data.items():
-        yield from walk(content, f"/{file}", f"{file}.yml", "", "", "", "")
+        if file == COMPETENCIES_FOLDER:
+            for i, competency in enumerate(content):
+                for part, value in competency.items():
+                    if part != "id":
+                        yield from walk(value, f"/{file}/{i}/{part}",
+                                        f"{file}/{competency['id']}/{part}.yml", "", "", "", "")
+        else:
+            yield from walk(content, f"/{file}", f"{file}.yml", "", "", "", "")
 
 
 # A cell starting with one of these is a formula to Excel, LibreOffice or Google

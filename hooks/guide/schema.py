@@ -14,7 +14,7 @@ import typing
 from typing import Annotated, Any, Union
 
 from .decode import ID_PATTERN, LOCATION_FIELD, Marker, Range
-from .model import FILES
+from .model import COMPETENCIES_FOLDER, COMPETENCY_FILES, SHARED_FILES
 from .open_data import OpenData
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -31,13 +31,16 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     """File name of each schema → its content: every file of content_data/, and the
     open-data export that gathers them all (published with the site)."""
     schemas = {name.replace(".yml", ".schema.json"): schema_for(cls, f"content_data/{name}")
-               for name, cls in FILES.items()}
+               for name, cls in SHARED_FILES.items()}
+    schemas |= {name.replace(".yml", ".schema.json"):
+                schema_for(cls, f"content_data/{COMPETENCIES_FOLDER}/<id>/{name}")
+                for name, cls in COMPETENCY_FILES.items()}
     schemas["open-data.schema.json"] = open_data_schema()
     return schemas
 
 
 def open_data_schema() -> dict[str, Any]:
-    return schema_for(OpenData, "Collaboration competency guide: open data")
+    return schema_for(OpenData, "Competency guide: open data")
 
 
 def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
