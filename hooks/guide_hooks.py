@@ -87,6 +87,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             status=_status(config), site_url=config.site_url,
             downloads=_build["downloads"],
             site_root="../" * page.url.count("/"),
+            link=_linker(page, files),
             offline_bundle=ZIP_NAME if _bundling() else None,
         )
     except UnknownBlock as exc:
@@ -146,6 +147,20 @@ def _write_search_indexes(config: MkDocsConfig, site: Path) -> None:
 
 
 # -- helpers -------------------------------------------------------------------
+
+def _linker(page: Page, files: Files):  # type: ignore[no-untyped-def]
+    """Another page's address relative to ``page``, as MkDocs will write it.
+
+    i18n gives each language build its own ``Files``, so ``sources.md`` is this
+    language's sources page; directory URLs on or off (the offline copy) both work.
+    """
+    def link(src_uri: str) -> str:
+        target = files.get_file_from_path(src_uri)
+        if target is None:
+            raise PluginError(f"docs/{page.file.src_uri}: links to {src_uri}, which does not exist")
+        return target.url_relative_to(page.file)
+    return link
+
 
 def _bundling() -> bool:
     return wanted(_command["name"], bool(_build["offline_copy"]))

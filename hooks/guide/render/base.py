@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape as html_escape
+from typing import Callable
 
 from ..markup import attr_id, text
 from ..model import Guide, Item, Source
@@ -36,6 +38,9 @@ class Context:
     downloads: tuple[str, ...] = ()  # ready-made PDF decks present in docs/downloads/
     site_root: str = ""  # relative path from the page to the site root, e.g. "../../"
     offline_bundle: str | None = None  # the zip of the whole site, when this build publishes one
+    # The address of another page (by its source, "sources.md") relative to this
+    # page, in this language; MkDocs knows it (directory URLs or not, i18n prefix).
+    link: Callable[[str], str] = lambda src_uri: src_uri
 
     def label(self, name: str, lang: str | None = None) -> str:
         """A label, escaped and typeset, in the page's language or in ``lang``."""
@@ -53,10 +58,15 @@ class Context:
         self.out.entries.append(SearchEntry(anchor, title, for_language(body, self.lang)))
 
     def cite(self, source_id: str) -> str:
-        """A short link to the item's source on the sources page."""
+        """A short link to the item's source on the sources page.
+
+        Plain HTML with its final address, not Markdown: it reads the same in a
+        paragraph, a list, or a table cell that Markdown never converts.
+        """
         source: Source = self.guide.sources[source_id]
         name = text(source.short.get(self.lang), self.lang)
-        return f"[{name}](sources.md#{attr_id(source_id)}){{ .guide-cite }}"
+        href = html_escape(f"{self.link('sources.md')}#{attr_id(source_id)}", quote=True)
+        return f'<a class="guide-cite" href="{href}">{name}</a>'
 
     def item_line(self, item: Item, title: str) -> str:
         """An item's text with its source; indexed for search under ``title``."""
