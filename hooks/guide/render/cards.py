@@ -96,8 +96,8 @@ def render_cards(ctx: Context) -> Rendered:
         f'onclick="window.print()">{label("print")}</button> '
         f'<span class="guide-deck-count" aria-live="polite">{len(cards)} · {label("card_count")}</span></p>\n\n'
         f"{downloads}\n\n"
-        f'<div class="guide-sheets" data-page-lang="{ctx.lang}" data-sheet-label="{label("card_sheet")}" '
+        f'<div class="guide-sheets" data-search-exclude data-page-lang="{ctx.lang}" data-sheet-label="{label("card_sheet")}" '
         f'data-count-label="{label("card_count")}">{sheets_html(ctx, rendered[ctx.lang])}</div>\n\n'
-        f'<template id="guide-card-pool">{pool}</template>\n'
+        f'<template id="guide-card-pool" data-search-exclude>{pool}</template>\n'
     )
     return ctx.out
