@@ -33,7 +33,7 @@ from guide.offline_bundle import ZIP_NAME, BundleFailed, make_bundle, wanted
 from guide.open_data import (CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export,
                              exported_data, json_export)
 from guide.schema import open_data_schema
-from guide.render.base import SearchEntry
+from guide.render.base import SearchEntry, ui_text
 from guide.render.dispatch import UnknownBlock, glossary_lines, render_blocks
 from guide.search_index import split_index
 from guide.translation_status import stale_translations
@@ -68,13 +68,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    _guide(config)
+    _localise_theme(config, _guide(config), _current_language(config))
     # Ready-made PDF decks (make cards), linked from the cards pages when present.
     _build["downloads"] = tuple(sorted(p.name for p in Path(config.docs_dir, "downloads").glob("cards-*.pdf")))
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
     env.filters["without_hreflang_links"] = without_hreflang_links
+    # The theme overrides (footer, 404 page) print ui.yml's words, in the
+    # language being built unless they ask for another one.
+    guide, current = _guide(config), _current_language(config)
+    env.globals["ui"] = lambda name, lang=None: ui_text(guide, name, lang or current)
+    env.globals["ui_languages"] = [current] + [lang for lang in _languages(config) if lang != current]
+    env.globals["ui_languages_default"] = _default_language(config)
     env.bytecode_cache = _templates
     return env
 
@@ -98,10 +104,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    """Keep the site-wide 404.html in the default language.
+    """Keep the site-wide 404.html in the default language first.
 
-    Every language build writes the root 404.html, so the last one (French) would
-    win with lang="fr"; we serve the default language's everywhere instead.
+    Every language build writes the root 404.html (overrides/404.html, which
+    says it in every language), so the last one (French) would win with
+    lang="fr"; we serve the default language's, French part marked lang="fr".
     """
     if template_name != "404.html":
         return output
@@ -147,6 +154,20 @@ def _write_search_indexes(config: MkDocsConfig, site: Path) -> None:
 
 
 # -- helpers -------------------------------------------------------------------
+
+def _localise_theme(config: MkDocsConfig, guide: Guide, lang: str) -> None:
+    """Material's words that i18n leaves in one language, in the language being built.
+
+    i18n rebuilds the site per language with the same Markdown settings and
+    palette, so the heading permalinks' title and the colour-scheme toggle's
+    name would stay English on French pages. Both come from ui.yml.
+    """
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui_text(guide, "permalink", lang)
+    for option in config.theme.get("palette") or []:
+        if isinstance(option, dict) and option.get("toggle"):
+            name = "light_mode" if option.get("scheme") == "slate" else "dark_mode"
+            option["toggle"]["name"] = ui_text(guide, name, lang)
+
 
 def _linker(page: Page, files: Files):  # type: ignore[no-untyped-def]
     """Another page's address relative to ``page``, as MkDocs will write it.

@@ -11,6 +11,11 @@ from ..model import Guide, Item, Source
 from ..typography import for_language
 
 
+def ui_text(guide: Guide, name: str, lang: str) -> str:
+    """A label from ui.yml as plain text, typeset for ``lang`` (for templates and config)."""
+    return for_language(getattr(guide.labels, name).get(lang), lang)
+
+
 @dataclass(frozen=True)
 class SearchEntry:
     """One item that search should find on its own, linking to its anchor."""
