@@ -92,8 +92,8 @@ def render_cards(ctx: Context) -> Rendered:
         f'<fieldset><legend>{label("card_levels")}</legend>{levels}</fieldset>'
         f'<fieldset><legend>{label("language")}</legend>{languages}</fieldset>'
         "</form>\n\n"
-        f'<p class="guide-deck-actions"><button class="md-button md-button--primary guide-print" type="button" '
-        f'onclick="window.print()">{label("print")}</button> '
+        f'<p class="guide-deck-actions"><button class="md-button md-button--primary guide-print" type="button">'
+        f'{label("print")}</button> '
         f'<span class="guide-deck-count" aria-live="polite">{len(cards)} · {label("card_count")}</span></p>\n\n'
         f"{downloads}\n\n"
         f'<div class="guide-sheets" data-search-exclude data-page-lang="{ctx.lang}" data-sheet-label="{label("card_sheet")}" '

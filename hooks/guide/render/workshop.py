@@ -83,7 +83,7 @@ def render_run_sheet(ctx: Context) -> Rendered:
     roles = "".join(f"<li><strong>{ctx.t(r.name)}</strong> — {ctx.t(r.when)}</li>" for r in w.roles)
     checklist = "".join(f"<li>{ctx.t(item)}</li>" for item in w.checklist)
     ctx.out.markdown = (
-        f'<button class="md-button md-button--primary guide-print" type="button" onclick="window.print()">{ctx.label("print")}</button>\n\n'
+        f'<button class="md-button md-button--primary guide-print" type="button">{ctx.label("print")}</button>\n\n'
         f'<div class="guide-run-sheet">\n'
         f'<p class="guide-run-sheet__question"><strong>{ctx.label("workshop_question")}</strong><br>'
         f"{ctx.t(w.question)}</p>\n"
