@@ -86,6 +86,22 @@ def section(anchor: str, title: str, body: str, depth: int = 2) -> str:
     return f"{'#' * depth} {title} {{ #{anchor} }}\n\n{body}"
 
 
+def stacked_table(headers: list[str], rows: list[list[str]]) -> str:
+    """An HTML table whose rows stack on a phone, each cell naming its column.
+
+    ``headers`` and cells are HTML already escaped by the caller. The first
+    column heads its row; the others carry ``data-label`` (see guide.css).
+    """
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    body = "\n".join(
+        f'<tr><th scope="row">{cells[0]}</th>'
+        + "".join(f'<td data-label="{h}">{c}</td>' for h, c in zip(headers[1:], cells[1:]))
+        + "</tr>"
+        for cells in rows)
+    return (f'<div class="md-typeset__table guide-stack"><table>\n<thead><tr>{head}</tr></thead>\n'
+            f"<tbody>\n{body}\n</tbody></table></div>")
+
+
 def admonition(kind: str, title: str, body: str) -> str:
     """One of Material's admonitions (an empty title hides the title bar)."""
     return f'!!! {kind} "{title}"\n\n    {body}'

@@ -76,11 +76,11 @@ def _is_is_not(ctx: Context) -> str:
         ctx.index(row.id, ctx.plain_label("is_is_not"),
                   f"{row.it_is.get(ctx.lang)} / {row.it_is_not.get(ctx.lang)}")
         rows.append(
-            f'<tr id="{attr_id(row.id)}"><td markdown="span">{ctx.t(row.it_is)}</td>'
-            f'<td markdown="span">{ctx.t(row.it_is_not)} {ctx.cite(row.source)}</td></tr>'
+            f'<tr id="{attr_id(row.id)}"><td markdown="span" data-label="{ctx.label("it_is")}">{ctx.t(row.it_is)}</td>'
+            f'<td markdown="span" data-label="{ctx.label("it_is_not")}">{ctx.t(row.it_is_not)} {ctx.cite(row.source)}</td></tr>'
         )
     return (
-        '<div class="md-typeset__table guide-is-is-not" markdown><table markdown>\n'
+        '<div class="md-typeset__table guide-stack guide-is-is-not" markdown><table markdown>\n'
         f'<thead><tr><th scope="col">{ctx.label("it_is")}</th>'
         f'<th scope="col">{ctx.label("it_is_not")}</th></tr></thead>\n'
         f"<tbody markdown>\n{chr(10).join(rows)}\n</tbody></table></div>"
@@ -95,13 +95,13 @@ def _scale(ctx: Context) -> str:
                   f"{dim.name.get(ctx.lang)}: {dim.lower.get(ctx.lang)} {dim.higher.get(ctx.lang)}")
         rows.append(
             f'<tr id="{attr_id(dim.id)}"><th scope="row" markdown="span">{ctx.t(dim.name)}</th>'
-            f'<td markdown="span">{ctx.t(dim.lower)}</td>'
-            f'<td markdown="span">{ctx.t(dim.higher)} {ctx.cite(dim.source)}</td></tr>'
+            f'<td markdown="span" data-label="{ctx.label("lower_levels")}">{ctx.t(dim.lower)}</td>'
+            f'<td markdown="span" data-label="{ctx.label("higher_levels")}">{ctx.t(dim.higher)} {ctx.cite(dim.source)}</td></tr>'
         )
     intro = ctx.item_line(c.scale_intro, ctx.plain_label("scale"))
     return (
         f"{intro}\n\n"
-        '<div class="md-typeset__table guide-scale" markdown><table markdown>\n'
+        '<div class="md-typeset__table guide-stack guide-scale" markdown><table markdown>\n'
         f'<thead><tr><td></td><th scope="col">{ctx.label("lower_levels")}</th>'
         f'<th scope="col">{ctx.label("higher_levels")}</th></tr></thead>\n'
         f"<tbody markdown>\n{chr(10).join(rows)}\n</tbody></table></div>"

@@ -38,8 +38,9 @@ def _roles(ctx: Context) -> str:
         ctx.index(role.id, ctx.plain_label("roles"),
                   f"{role.name.get(ctx.lang)}: {role.task.get(ctx.lang)} {role.when.get(ctx.lang)}")
         rows.append(f'<tr id="{attr_id(role.id)}"><th scope="row">{ctx.t(role.name)}</th>'
-                    f"<td>{ctx.t(role.task)}</td><td>{ctx.t(role.when)}</td></tr>")
-    return ('<div class="md-typeset__table"><table>\n'
+                    f'<td data-label="{ctx.label("role_task")}">{ctx.t(role.task)}</td>'
+                    f'<td data-label="{ctx.label("role_when")}">{ctx.t(role.when)}</td></tr>')
+    return ('<div class="md-typeset__table guide-stack"><table>\n'
             f'<thead><tr><th scope="col">{ctx.label("role")}</th><th scope="col">{ctx.label("role_task")}</th>'
             f'<th scope="col">{ctx.label("role_when")}</th></tr></thead>\n'
             f"<tbody>\n{chr(10).join(rows)}\n</tbody></table></div>")
@@ -79,7 +80,8 @@ def render_run_sheet(ctx: Context) -> Rendered:
         span = f"{begin}–{end}"
         what = [ctx.t(slot.activity)] if slot.activity else []
         what += [ctx.t(q) for q in slot.questions]
-        rows.append(f"<tr><td>{span}</td><td>{ctx.t(slot.name)}</td><td>{'<br>'.join(what)}</td></tr>")
+        rows.append(f'<tr><th scope="row">{span}</th><td data-label="{ctx.label("timetable")}">{ctx.t(slot.name)}</td>'
+                    f'<td data-label="{ctx.label("guiding_questions")}">{"<br>".join(what)}</td></tr>')
     roles = "".join(f"<li><strong>{ctx.t(r.name)}</strong> — {ctx.t(r.when)}</li>" for r in w.roles)
     checklist = "".join(f"<li>{ctx.t(item)}</li>" for item in w.checklist)
     ctx.out.markdown = (
@@ -87,7 +89,7 @@ def render_run_sheet(ctx: Context) -> Rendered:
         f'<div class="guide-run-sheet">\n'
         f'<p class="guide-run-sheet__question"><strong>{ctx.label("workshop_question")}</strong><br>'
         f"{ctx.t(w.question)}</p>\n"
-        f'<div class="md-typeset__table"><table>\n<thead><tr><th scope="col">{ctx.label("time")}</th>'
+        f'<div class="md-typeset__table guide-stack"><table>\n<thead><tr><th scope="col">{ctx.label("time")}</th>'
         f'<th scope="col">{ctx.label("timetable")}</th><th scope="col">{ctx.label("guiding_questions")}</th></tr></thead>\n'
         f"<tbody>\n{chr(10).join(rows)}\n</tbody></table></div>\n"
         f'<p><strong>{ctx.label("roles")}</strong></p><ul>{roles}</ul>\n'
