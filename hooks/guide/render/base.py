@@ -8,7 +8,7 @@ from typing import Callable
 
 from ..markup import attr_id, text
 from ..model import Guide, Item, Source
-from ..typography import for_language
+from ..typography import NBSP, NNBSP, for_language
 
 
 def ui_text(guide: Guide, name: str, lang: str) -> str:
@@ -81,9 +81,25 @@ class Context:
 
 # -- Markdown building blocks shared by the page renderers -------------------------
 
+def heading(title: str, anchor: str, depth: int = 2) -> str:
+    """A Markdown heading with a stable anchor.
+
+    No-break spaces travel as character references: the toc extension collapses
+    white space (no-break spaces included) when it writes the table of contents,
+    so "Rotation 1 : …" lost the no-break space the heading keeps; references it leaves alone.
+    """
+    kept = title.replace(NBSP, "&#160;").replace(NNBSP, "&#8239;")
+    return f"{'#' * depth} {kept} {{ #{anchor} }}"
+
+
+def subheading(title: str) -> str:
+    """A heading inside an item (a level's behaviours, a block's questions), kept out of the contents."""
+    return f'<h4 class="guide-subheading">{title}</h4>'
+
+
 def section(anchor: str, title: str, body: str, depth: int = 2) -> str:
     """A heading with a stable anchor, then its body."""
-    return f"{'#' * depth} {title} {{ #{anchor} }}\n\n{body}"
+    return f"{heading(title, anchor, depth)}\n\n{body}"
 
 
 def stacked_table(headers: list[str], rows: list[list[str]]) -> str:

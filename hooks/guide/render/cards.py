@@ -41,8 +41,9 @@ def card_html(ctx: Context, card: Card, lang: str) -> str:
     return (
         f'<article class="guide-card guide-card--{card.kind}" lang="{lang}" data-lang="{lang}" '
         f'data-kind="{card.kind}" data-item="{card.item_id}"{level_attr}>'
-        f'<p class="guide-card__head">{icon(card.kind)}<span class="guide-card__kind">'
-        f'{ctx.label("card_" + card.kind, lang)}</span>{level}</p>'
+        # The kind (and level) heads the card: an <article> is named by its heading.
+        f'<h2 class="guide-card__head">{icon(card.kind)}<span class="guide-card__kind">'
+        f'{ctx.label("card_" + card.kind, lang)}</span>{level}</h2>'
         f'<p class="guide-card__text">{text(card.get(lang), lang)}</p>'
         f'<p class="guide-card__foot"><span class="guide-card__competency">{ctx.label("card_competency", lang)}'
         f'</span><span class="guide-card__id">{escape(card.short_id)}</span>{qr}</p>'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..markup import attr_id
 from ..model import Item, Level
-from .base import Context, Rendered, admonition, items_list, section
+from .base import Context, Rendered, admonition, heading, items_list, section, subheading
 from .diagrams import scale_diagram
 
 
@@ -109,14 +109,14 @@ def _scale(ctx: Context) -> str:
 
 
 def _level(ctx: Context, level: Level) -> str:
-    heading = f"{ctx.plain_label('level')} {level.number}"
+    name = f"{ctx.plain_label('level')} {level.number}"
     concept = ctx.t(level.concept)
-    ctx.index(level.id, f"{heading} — {level.concept.get(ctx.lang)}",
+    ctx.index(level.id, f"{name} — {level.concept.get(ctx.lang)}",
               f"{level.effort.get(ctx.lang)} {level.benefit.get(ctx.lang)}")
     parts = [
-        f"### {ctx.label('level')} {level.number} — {concept} {{ #{attr_id(level.id)} }}",
-        f"**{ctx.label('behaviours')}**",
-        items_list(ctx, level.behaviours, f"{heading} — {level.concept.get(ctx.lang)}"),
+        heading(f"{ctx.label('level')} {level.number} — {concept}", attr_id(level.id), 3),
+        subheading(ctx.label("behaviours")),
+        items_list(ctx, level.behaviours, f"{name} — {level.concept.get(ctx.lang)}"),
     ]
     if level.note is not None:
         parts.append(admonition("note", ctx.label("level") + f" {level.number}", ctx.t(level.note)))
@@ -126,6 +126,6 @@ def _level(ctx: Context, level: Level) -> str:
         f'<dt>{ctx.label("benefit")}</dt><dd>{ctx.t(level.benefit)}</dd>\n'
         "</dl>"
     )
-    example = f'<span id="{attr_id(level.example.id)}"></span>' + ctx.item_line(level.example, heading)
+    example = f'<span id="{attr_id(level.example.id)}"></span>' + ctx.item_line(level.example, name)
     parts.append(admonition("example", ctx.label("example"), example))
     return "\n\n".join(parts)
