@@ -11,6 +11,10 @@ from ..model import Guide, Item, Source
 from ..typography import NBSP, NNBSP, for_language
 
 
+def _counted(label: str, count: int | None) -> str:
+    return label if count is None else label.replace("{count}", str(count))
+
+
 def ui_text(guide: Guide, name: str, lang: str) -> str:
     """A label from ui.yml as plain text, typeset for ``lang`` (for templates and config)."""
     return for_language(getattr(guide.labels, name).get(lang), lang)
@@ -47,13 +51,17 @@ class Context:
     # page, in this language; MkDocs knows it (directory URLs or not, i18n prefix).
     link: Callable[[str], str] = lambda src_uri: src_uri
 
-    def label(self, name: str, lang: str | None = None) -> str:
-        """A label, escaped and typeset, in the page's language or in ``lang``."""
-        lang = lang or self.lang
-        return text(getattr(self.guide.labels, name).get(lang), lang)
+    def label(self, name: str, lang: str | None = None, count: int | None = None) -> str:
+        """A label, escaped and typeset, in the page's language or in ``lang``.
 
-    def plain_label(self, name: str) -> str:
-        return for_language(getattr(self.guide.labels, name).get(self.lang), self.lang)
+        A label that counts something says ``{count}``; the number comes from the
+        data, so adding a tip never leaves a heading saying "Eleven".
+        """
+        lang = lang or self.lang
+        return text(_counted(getattr(self.guide.labels, name).get(lang), count), lang)
+
+    def plain_label(self, name: str, count: int | None = None) -> str:
+        return for_language(_counted(getattr(self.guide.labels, name).get(self.lang), count), self.lang)
 
     def t(self, bilingual: object) -> str:
         """The escaped, typeset text of anything with ``en`` and ``fr``."""

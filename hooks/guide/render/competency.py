@@ -30,7 +30,7 @@ def render_competency(ctx: Context) -> Rendered:
                  admonition("example", ctx.label("example"),
                              ctx.item_line(c.example, ctx.plain_label("example")))),
         section("scale", ctx.label("scale"), _scale(ctx) + "\n\n" + scale_diagram(ctx)),
-        section("levels", ctx.label("levels"),
+        section("levels", ctx.label("levels", count=len(c.levels)),
                  "\n\n".join(_level(ctx, level) for level in c.levels)),
         section("adopt", ctx.label("adopt_heading"),
                  _behaviours(ctx, c.adopt, "adopt", ":material-check-circle:")),
