@@ -107,3 +107,17 @@ def test_search_shows_each_place_once_highlighted_cleanly_in_the_page_language(b
 def test_the_w3c_checker_finds_nothing_the_project_adds(site):
     problems = vnu_problems(site, MATERIAL_VNU)
     assert not problems, "\n".join(problems)
+
+
+def test_search_works_from_every_page_in_its_language(browser, server, site):
+    """Every page points search at its language's index: one query from each."""
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    for path in site_documents(site):
+        lang = _lang(path)
+        query = "level 2" if lang == "en" else "niveau 3"
+        page.goto(server + path)
+        problems += [f"{path}: {p}" for p in search_problems(search_results(page, query), query, lang)]
+    context.close()
+    assert not problems, "\n".join(problems)
