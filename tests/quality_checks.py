@@ -258,6 +258,28 @@ def foreign_language_problems(page, lang: str, foreign: list[str]) -> list[str]:
     return sorted(set(problems))
 
 
+def french_typography_problems(page) -> list[str]:
+    """French text, menus and table of contents included, uses French typography.
+
+    A straight apostrophe, or an ordinary space before ``: ; ! ?``, in any text
+    whose nearest ``lang`` is French (code excepted: it is typed, not typeset).
+    """
+    texts = page.evaluate(
+        """() => { const out = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const el = node.parentElement;
+            if (!el || el.closest('script, style, template, code, pre, kbd')) continue;
+            if ((el.closest('[lang]')?.getAttribute('lang') || '').startsWith('fr')) out.push(node.textContent);
+          }
+          return out }""")
+    problems = []
+    for value in texts:
+        for pattern, what in ((r"'", "straight apostrophe"), (r"\S[ \t\n]+[:;!?](?:\s|$)", "ordinary space before : ; ! ?")):
+            if re.search(pattern, value):
+                problems.append(f"{what} in {' '.join(value.split())[:70]!r}")
+    return sorted(set(problems))
+
+
 # -- search as displayed ------------------------------------------------------------
 
 def search_results(page, query: str) -> list[dict]:

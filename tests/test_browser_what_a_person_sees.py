@@ -14,6 +14,7 @@ from quality_checks import (
     duplicate_id_problems,
     foreign_language_problems,
     foreign_strings,
+    french_typography_problems,
     leftover_markup_problems,
     phone_layout_problems,
     search_problems,
@@ -71,6 +72,7 @@ def test_every_page_shows_no_markup_no_duplicate_id_and_only_its_language(browse
         problems += [f"{path}: {p}" for p in leftover_markup_problems(page)]
         problems += [f"{path}: {p}" for p in duplicate_id_problems(page)]
         problems += [f"{path}: {p}" for p in foreign_language_problems(page, lang, foreign[lang])]
+        problems += [f"{path}: {p}" for p in french_typography_problems(page)]  # French parts of any page
     context.close()
     assert not problems, "\n".join(problems)
 

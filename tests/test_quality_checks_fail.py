@@ -12,6 +12,7 @@ from quality_checks import (
     broken_link_problems,
     duplicate_id_problems,
     foreign_language_problems,
+    french_typography_problems,
     horizontal_scroll_problems,
     leftover_markup_problems,
     phone_layout_problems,
@@ -53,7 +54,9 @@ def broken_site(tmp_path: Path) -> Path:
     french = PAGE.replace('lang="en"', 'lang="fr"').format(
         body='<p>Bonjour.</p><a href="#x" title="Permanent link">¶</a>'
              '<label title="Switch to dark mode">☀</label><p>Made with Material for MkDocs</p>'
-             '<p lang="en">English</p><input placeholder="Search">')
+             '<p lang="en">English</p><input placeholder="Search">'
+             '<nav><a href="#r">Rotation 1 : origines</a></nav><cite>Notes d\'un atelier</cite>'
+             '<p lang="en">Tom\'s notes: fine in English</p><code>fr: d\'un</code>')
     (tmp_path / "fr").mkdir()
     (tmp_path / "fr" / "index.html").write_text(french, encoding="utf-8")
     (tmp_path / "sitemap.xml").write_text(
@@ -205,3 +208,12 @@ def test_search_rule_catches_doubled_foreign_and_mangled_results(browser, site, 
 def test_search_rule_catches_one_place_listed_twice():
     results = [{"href": "/competency/#level-2", "title": "Level 2", "shown": "Level 2"}] * 2
     assert search_problems(results, "level 2", "en") == ["'level 2': /competency/#level-2 listed 2 times"]
+
+
+def test_french_typography_rule_catches_plain_spaces_and_straight_apostrophes(browser, broken_site):
+    with serve(broken_site) as origin:
+        context, page, _ = _open(browser, origin + "/fr/")
+        problems = french_typography_problems(page)
+        context.close()
+    assert problems == ["ordinary space before : ; ! ? in 'Rotation 1 : origines'",
+                        "straight apostrophe in \"Notes d'un atelier\""], problems
