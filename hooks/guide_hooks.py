@@ -36,7 +36,7 @@ from guide.offline_bundle import ZIP_NAME, BundleFailed, make_bundle, wanted
 from guide.open_data import (CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export,
                              exported_data, json_export)
 from guide.schema import open_data_schema
-from guide.render.base import SearchEntry
+from guide.render.base import SearchEntry, ui_text
 from guide.render.dispatch import UnknownBlock, render_blocks
 from guide.glossary_terms import TermIndex, explain_terms, term_index
 from guide.search_index import split_index
@@ -82,13 +82,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    _guide(config)
+    _localise_theme(config, _guide(config), _current_language(config))
     # Ready-made PDF decks (make cards), linked from the cards pages when present.
     _build["downloads"] = tuple(sorted(p.name for p in Path(config.docs_dir, "downloads").glob("cards-*.pdf")))
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
     env.filters["without_hreflang_links"] = without_hreflang_links
+    # The theme overrides (footer, 404 page) print ui.yml's words, in the
+    # language being built unless they ask for another one.
+    guide, current = _guide(config), _current_language(config)
+    env.globals["ui"] = lambda name, lang=None: ui_text(guide, name, lang or current)
+    env.globals["ui_languages"] = [current] + [lang for lang in _languages(config) if lang != current]
+    env.globals["ui_languages_default"] = _default_language(config)
     env.bytecode_cache = _templates
     return env
 
@@ -101,6 +107,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             status=_status(config), site_url=config.site_url,
             downloads=_build["downloads"],
             site_root="../" * page.url.count("/"),
+            link=_linker(page, files),
             offline_bundle=ZIP_NAME if _bundling() else None,
         )
     except UnknownBlock as exc:
@@ -123,10 +130,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    """Keep the site-wide 404.html in the default language.
+    """Keep the site-wide 404.html in the default language first.
 
-    Every language build writes the root 404.html, so the last one (French) would
-    win with lang="fr"; we serve the default language's everywhere instead.
+    Every language build writes the root 404.html (overrides/404.html, which
+    says it in every language), so the last one (French) would win with
+    lang="fr"; we serve the default language's, French part marked lang="fr".
     """
     if template_name != "404.html":
         return output
@@ -185,6 +193,34 @@ def _secured(page_html: str) -> str:
     iframe-based Worker shim, which a policy for a served site would block.
     """
     return page_html if _build["offline_copy"] else with_csp(page_html)
+
+
+def _localise_theme(config: MkDocsConfig, guide: Guide, lang: str) -> None:
+    """Material's words that i18n leaves in one language, in the language being built.
+
+    i18n rebuilds the site per language with the same Markdown settings and
+    palette, so the heading permalinks' title and the colour-scheme toggle's
+    name would stay English on French pages. Both come from ui.yml.
+    """
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui_text(guide, "permalink", lang)
+    for option in config.theme.get("palette") or []:
+        if isinstance(option, dict) and option.get("toggle"):
+            name = "light_mode" if option.get("scheme") == "slate" else "dark_mode"
+            option["toggle"]["name"] = ui_text(guide, name, lang)
+
+
+def _linker(page: Page, files: Files):  # type: ignore[no-untyped-def]
+    """Another page's address relative to ``page``, as MkDocs will write it.
+
+    i18n gives each language build its own ``Files``, so ``sources.md`` is this
+    language's sources page; directory URLs on or off (the offline copy) both work.
+    """
+    def link(src_uri: str) -> str:
+        target = files.get_file_from_path(src_uri)
+        if target is None:
+            raise PluginError(f"docs/{page.file.src_uri}: links to {src_uri}, which does not exist")
+        return target.url_relative_to(page.file)
+    return link
 
 
 def _bundling() -> bool:

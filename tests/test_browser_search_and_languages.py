@@ -71,3 +71,19 @@ def test_french_pages_log_no_console_error(page, server):
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
     assert errors == []
+
+
+@pytest.mark.parametrize("start, other", [
+    ("/competency/#level-2", "/fr/competency/#level-2"),
+    ("/fr/workshop/#rotation-resources", "/workshop/#rotation-resources"),
+    ("/cards/?kinds=avoid&lang=fr", "/fr/cards/?kinds=avoid&lang=fr"),
+])
+def test_language_switch_keeps_the_place_and_the_query(page, server, start, other):
+    page.goto(server + start)
+    target = "fr" if other.startswith("/fr/") else "en"
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(f'a.md-select__link[hreflang="{target}"]').click()
+    page.wait_for_url(server + other)
+    if "/cards/" in other:  # the deck chosen before the switch is the deck shown after it
+        kinds = page.eval_on_selector_all(".guide-sheets .guide-card", "cards => cards.map(c => c.dataset.kind)")
+        assert kinds and set(kinds) == {"avoid"}, kinds

@@ -161,7 +161,7 @@ def test_the_language_switch_of_every_page_lands_on_the_same_page(site):
         html = (site / page.lstrip("/") / "index.html").read_text(encoding="utf-8")
         english = page.removeprefix("/fr")
         for lang, expected in (("en", english), ("fr", "/fr" + english)):
-            link = re.search(rf'<a href="([^"]*)" hreflang="{lang}" class="md-select__link">', html)
+            link = re.search(rf'<a href="([^"]*)" hreflang="{lang}"[^>]*class="md-select__link', html)
             assert link, (page, lang)
             assert urljoin("http://h" + page, link.group(1)) == "http://h" + expected, (page, lang, link.group(1))
 
@@ -180,3 +180,15 @@ def test_a_source_address_builds_strictly_and_links_out(tmp_path):
     for prefix in ("", "fr/"):
         page = (tmp_path / "site" / prefix / "sources" / "index.html").read_text(encoding="utf-8")
         assert f'href="{address.replace("&", "&amp;")}"' in page
+
+
+def test_every_section_has_the_same_anchor_in_both_languages(site):
+    """The language switch keeps the anchor: it must name the same place in the other language."""
+    from quality_checks import site_pages
+
+    def anchors(path):
+        return set(re.findall(r'<h[2-6][^>]*\bid="([^"]+)"', (site / path.lstrip("/") / "index.html").read_text(encoding="utf-8")))
+
+    for page in site_pages(site):
+        if not page.startswith("/fr/"):
+            assert anchors(page) == anchors("/fr" + page), page

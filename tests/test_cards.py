@@ -54,7 +54,7 @@ def test_cards_page_ships_every_card_in_both_languages(site, guide):
     cards = deck(guide)
     for prefix in ("", "fr/"):
         html = (site / prefix / "cards" / "index.html").read_text(encoding="utf-8")
-        pool = html.split('<template id="guide-card-pool">', 1)[1].split("</template>", 1)[0]
+        pool = html.split('<template id="guide-card-pool"', 1)[1].split("</template>", 1)[0]
         for lang in ("en", "fr"):
             assert pool.count(f'data-lang="{lang}"') == len(cards) == 36
         shown = html.split('<div class="guide-sheets"', 1)[1].split("<template", 1)[0]

@@ -62,3 +62,18 @@ def test_a_template_compiled_once_is_not_compiled_again_by_a_new_environment():
 
     edited = jinja2.Environment(loader=jinja2.DictLoader({"page.html": "Bye {{ name }}"}), bytecode_cache=cache)
     assert edited.get_template("page.html").render(name="c") == "Bye c"  # a changed source is compiled
+
+
+def test_counts_in_headings_come_from_the_data(guide):
+    from guide.render.tips import render_tips
+
+    tips = guide.tips.tips
+    twelve = guide.with_folder(dataclasses.replace(guide.folder(), tips=dataclasses.replace(
+        guide.tips, tips=tips + [dataclasses.replace(tips[0], id="one-more-tip")])))
+    for lang, heading in (("en", f"{len(tips) + 1} practical tips"), ("fr", f"{len(tips) + 1} conseils pratiques")):
+        rendered = render_tips(Context(twelve, lang)).markdown
+        assert f"## {heading} {{ #tips }}" in rendered, rendered[:200]
+    levels = guide.competency.levels
+    three = guide.with_folder(dataclasses.replace(guide.folder(), competency=dataclasses.replace(
+        guide.competency, levels=levels[:3])))
+    assert "## The 3 levels { #levels }" in render_competency(Context(three, "en")).markdown

@@ -356,6 +356,13 @@ class Labels:
     sa_storage_failed: Text
     sa_privacy: Text
     sa_summary_title: Text
+    permalink: Text
+    dark_mode: Text
+    light_mode: Text
+    made_with: Text
+    not_found_title: Text
+    not_found_text: Text
+    not_found_home: Text
 
 
 @dataclass(frozen=True)

@@ -43,11 +43,17 @@ def split_index(
     for doc in merged["docs"]:
         lang = language_of(doc["location"], languages, default)
         docs_by_lang[lang].append(doc)
+    # One entry per location: where an item's anchor is also a heading (a level,
+    # the definition, a workshop block), Material's section entry already says it,
+    # under the title the heading shows; a second entry doubles the result.
+    indexed = {doc["location"] for doc in merged["docs"]}
     for page, entries in sorted(extra.items()):
         lang = language_of(page, languages, default)
-        docs_by_lang[lang].extend(
-            {"location": f"{page}#{e.anchor}", "title": e.title, "text": e.text} for e in entries
-        )
+        for e in entries:
+            location = f"{page}#{e.anchor}"
+            if location not in indexed:
+                indexed.add(location)
+                docs_by_lang[lang].append({"location": location, "title": e.title, "text": e.text})
     indexes = {}
     for lang, docs in docs_by_lang.items():
         prefix = "" if lang == default else f"{lang}/"

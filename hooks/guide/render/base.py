@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from html import escape as html_escape
+from typing import Callable
 
 from ..markup import attr_id, text
 from ..model import Guide, Item, Source
-from ..typography import for_language
+from ..typography import NBSP, NNBSP, for_language
+
+
+def _counted(label: str, count: int | None) -> str:
+    return label if count is None else label.replace("{count}", str(count))
+
+
+def ui_text(guide: Guide, name: str, lang: str) -> str:
+    """A label from ui.yml as plain text, typeset for ``lang`` (for templates and config)."""
+    return for_language(getattr(guide.labels, name).get(lang), lang)
 
 
 @dataclass(frozen=True)
@@ -41,14 +52,21 @@ class Context:
     downloads: tuple[str, ...] = ()  # ready-made PDF decks present in docs/downloads/
     site_root: str = ""  # relative path from the page to the site root, e.g. "../../"
     offline_bundle: str | None = None  # the zip of the whole site, when this build publishes one
+    # The address of another page (by its source, "sources.md") relative to this
+    # page, in this language; MkDocs knows it (directory URLs or not, i18n prefix).
+    link: Callable[[str], str] = lambda src_uri: src_uri
 
-    def label(self, name: str, lang: str | None = None) -> str:
-        """A label, escaped and typeset, in the page's language or in ``lang``."""
+    def label(self, name: str, lang: str | None = None, count: int | None = None) -> str:
+        """A label, escaped and typeset, in the page's language or in ``lang``.
+
+        A label that counts something says ``{count}``; the number comes from the
+        data, so adding a tip never leaves a heading saying "Eleven".
+        """
         lang = lang or self.lang
-        return text(getattr(self.guide.labels, name).get(lang), lang)
+        return text(_counted(getattr(self.guide.labels, name).get(lang), count), lang)
 
-    def plain_label(self, name: str) -> str:
-        return for_language(getattr(self.guide.labels, name).get(self.lang), self.lang)
+    def plain_label(self, name: str, count: int | None = None) -> str:
+        return for_language(_counted(getattr(self.guide.labels, name).get(self.lang), count), self.lang)
 
     def t(self, bilingual: object) -> str:
         """The escaped, typeset text of anything with ``en`` and ``fr``."""
@@ -59,10 +77,15 @@ class Context:
                                             html.escape(for_language(body, self.lang), quote=False)))
 
     def cite(self, source_id: str) -> str:
-        """A short link to the item's source on the sources page."""
+        """A short link to the item's source on the sources page.
+
+        Plain HTML with its final address, not Markdown: it reads the same in a
+        paragraph, a list, or a table cell that Markdown never converts.
+        """
         source: Source = self.guide.sources[source_id]
         name = text(source.short.get(self.lang), self.lang)
-        return f"[{name}](sources.md#{attr_id(source_id)}){{ .guide-cite }}"
+        href = html_escape(f"{self.link('sources.md')}#{attr_id(source_id)}", quote=True)
+        return f'<a class="guide-cite" href="{href}">{name}</a>'
 
     def item_line(self, item: Item, title: str) -> str:
         """An item's text with its source; indexed for search under ``title``."""
@@ -72,9 +95,41 @@ class Context:
 
 # -- Markdown building blocks shared by the page renderers -------------------------
 
+def heading(title: str, anchor: str, depth: int = 2) -> str:
+    """A Markdown heading with a stable anchor.
+
+    No-break spaces travel as character references: the toc extension collapses
+    white space (no-break spaces included) when it writes the table of contents,
+    so "Rotation 1 : …" lost the no-break space the heading keeps; references it leaves alone.
+    """
+    kept = title.replace(NBSP, "&#160;").replace(NNBSP, "&#8239;")
+    return f"{'#' * depth} {kept} {{ #{anchor} }}"
+
+
+def subheading(title: str) -> str:
+    """A heading inside an item (a level's behaviours, a block's questions), kept out of the contents."""
+    return f'<h4 class="guide-subheading">{title}</h4>'
+
+
 def section(anchor: str, title: str, body: str, depth: int = 2) -> str:
     """A heading with a stable anchor, then its body."""
-    return f"{'#' * depth} {title} {{ #{anchor} }}\n\n{body}"
+    return f"{heading(title, anchor, depth)}\n\n{body}"
+
+
+def stacked_table(headers: list[str], rows: list[list[str]]) -> str:
+    """An HTML table whose rows stack on a phone, each cell naming its column.
+
+    ``headers`` and cells are HTML already escaped by the caller. The first
+    column heads its row; the others carry ``data-label`` (see guide.css).
+    """
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    body = "\n".join(
+        f'<tr><th scope="row">{cells[0]}</th>'
+        + "".join(f'<td data-label="{h}">{c}</td>' for h, c in zip(headers[1:], cells[1:]))
+        + "</tr>"
+        for cells in rows)
+    return (f'<div class="md-typeset__table guide-stack"><table>\n<thead><tr>{head}</tr></thead>\n'
+            f"<tbody>\n{body}\n</tbody></table></div>")
 
 
 def admonition(kind: str, title: str, body: str) -> str:

@@ -41,8 +41,9 @@ def card_html(ctx: Context, card: Card, lang: str) -> str:
     return (
         f'<article class="guide-card guide-card--{card.kind}" lang="{lang}" data-lang="{lang}" '
         f'data-kind="{card.kind}" data-item="{card.item_id}"{level_attr}>'
-        f'<p class="guide-card__head">{icon(card.kind)}<span class="guide-card__kind">'
-        f'{ctx.label("card_" + card.kind, lang)}</span>{level}</p>'
+        # The kind (and level) heads the card: an <article> is named by its heading.
+        f'<h2 class="guide-card__head">{icon(card.kind)}<span class="guide-card__kind">'
+        f'{ctx.label("card_" + card.kind, lang)}</span>{level}</h2>'
         f'<p class="guide-card__text">{text(card.get(lang), lang)}</p>'
         f'<p class="guide-card__foot"><span class="guide-card__competency">{ctx.label("card_competency", lang)}'
         f'</span><span class="guide-card__id">{escape(card.short_id)}</span>{qr}</p>'
@@ -96,8 +97,8 @@ def render_cards(ctx: Context) -> Rendered:
         f'data-guide-print>{label("print")}</button> '
         f'<span class="guide-deck-count" aria-live="polite">{len(cards)} · {label("card_count")}</span></p>\n\n'
         f"{downloads}\n\n"
-        f'<div class="guide-sheets" data-page-lang="{ctx.lang}" data-sheet-label="{label("card_sheet")}" '
+        f'<div class="guide-sheets" data-search-exclude data-page-lang="{ctx.lang}" data-sheet-label="{label("card_sheet")}" '
         f'data-count-label="{label("card_count")}">{sheets_html(ctx, rendered[ctx.lang])}</div>\n\n'
-        f'<template id="guide-card-pool">{pool}</template>\n'
+        f'<template id="guide-card-pool" data-search-exclude>{pool}</template>\n'
     )
     return ctx.out

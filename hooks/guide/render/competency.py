@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..markup import attr_id
 from ..model import Item, Level
 from ..typography import for_language
-from .base import Context, Rendered, admonition, items_list, section
+from .base import Context, Rendered, admonition, heading, items_list, section, subheading
 from .diagrams import scale_diagram
 
 
@@ -31,7 +31,7 @@ def render_competency(ctx: Context) -> Rendered:
                  admonition("example", ctx.label("example"),
                              ctx.item_line(c.example, ctx.plain_label("example")))),
         section("scale", ctx.label("scale"), _scale(ctx) + "\n\n" + scale_diagram(ctx)),
-        section("levels", ctx.label("levels"),
+        section("levels", ctx.label("levels", count=len(c.levels)),
                  "\n\n".join(_level(ctx, level) for level in c.levels)),
         section("adopt", ctx.label("adopt_heading"),
                  _behaviours(ctx, c.adopt, "adopt", ":material-check-circle:")),
@@ -77,11 +77,11 @@ def _is_is_not(ctx: Context) -> str:
         ctx.index(row.id, ctx.plain_label("is_is_not"),
                   f"{row.it_is.get(ctx.lang)} / {row.it_is_not.get(ctx.lang)}")
         rows.append(
-            f'<tr id="{attr_id(row.id)}"><td markdown="span">{ctx.t(row.it_is)}</td>'
-            f'<td markdown="span">{ctx.t(row.it_is_not)} {ctx.cite(row.source)}</td></tr>'
+            f'<tr id="{attr_id(row.id)}"><td markdown="span" data-label="{ctx.label("it_is")}">{ctx.t(row.it_is)}</td>'
+            f'<td markdown="span" data-label="{ctx.label("it_is_not")}">{ctx.t(row.it_is_not)} {ctx.cite(row.source)}</td></tr>'
         )
     return (
-        '<div class="md-typeset__table guide-is-is-not" markdown><table markdown>\n'
+        '<div class="md-typeset__table guide-stack guide-is-is-not" markdown><table markdown>\n'
         f'<thead><tr><th scope="col">{ctx.label("it_is")}</th>'
         f'<th scope="col">{ctx.label("it_is_not")}</th></tr></thead>\n'
         f"<tbody markdown>\n{chr(10).join(rows)}\n</tbody></table></div>"
@@ -96,13 +96,13 @@ def _scale(ctx: Context) -> str:
                   f"{dim.name.get(ctx.lang)}: {dim.lower.get(ctx.lang)} {dim.higher.get(ctx.lang)}")
         rows.append(
             f'<tr id="{attr_id(dim.id)}"><th scope="row" markdown="span">{ctx.t(dim.name)}</th>'
-            f'<td markdown="span">{ctx.t(dim.lower)}</td>'
-            f'<td markdown="span">{ctx.t(dim.higher)} {ctx.cite(dim.source)}</td></tr>'
+            f'<td markdown="span" data-label="{ctx.label("lower_levels")}">{ctx.t(dim.lower)}</td>'
+            f'<td markdown="span" data-label="{ctx.label("higher_levels")}">{ctx.t(dim.higher)} {ctx.cite(dim.source)}</td></tr>'
         )
     intro = ctx.item_line(c.scale_intro, ctx.plain_label("scale"))
     return (
         f"{intro}\n\n"
-        '<div class="md-typeset__table guide-scale" markdown><table markdown>\n'
+        '<div class="md-typeset__table guide-stack guide-scale" markdown><table markdown>\n'
         f'<thead><tr><td></td><th scope="col">{ctx.label("lower_levels")}</th>'
         f'<th scope="col">{ctx.label("higher_levels")}</th></tr></thead>\n'
         f"<tbody markdown>\n{chr(10).join(rows)}\n</tbody></table></div>"
@@ -110,14 +110,14 @@ def _scale(ctx: Context) -> str:
 
 
 def _level(ctx: Context, level: Level) -> str:
-    heading = f"{ctx.plain_label('level')} {level.number}"
+    name = f"{ctx.plain_label('level')} {level.number}"
     concept = ctx.t(level.concept)
-    ctx.index(level.id, f"{heading} — {level.concept.get(ctx.lang)}",
+    ctx.index(level.id, f"{name} — {level.concept.get(ctx.lang)}",
               f"{level.effort.get(ctx.lang)} {level.benefit.get(ctx.lang)}")
     parts = [
-        f"### {ctx.label('level')} {level.number} — {concept} {{ #{attr_id(level.id)} }}",
-        f"**{ctx.label('behaviours')}**",
-        items_list(ctx, level.behaviours, f"{heading} — {level.concept.get(ctx.lang)}"),
+        heading(f"{ctx.label('level')} {level.number} — {concept}", attr_id(level.id), 3),
+        subheading(ctx.label("behaviours")),
+        items_list(ctx, level.behaviours, f"{name} — {level.concept.get(ctx.lang)}"),
     ]
     if level.note is not None:
         parts.append(admonition("note", ctx.label("level") + f" {level.number}", ctx.t(level.note)))
@@ -127,6 +127,6 @@ def _level(ctx: Context, level: Level) -> str:
         f'<dt>{ctx.label("benefit")}</dt><dd>{ctx.t(level.benefit)}</dd>\n'
         "</dl>"
     )
-    example = f'<span id="{attr_id(level.example.id)}"></span>' + ctx.item_line(level.example, heading)
+    example = f'<span id="{attr_id(level.example.id)}"></span>' + ctx.item_line(level.example, name)
     parts.append(admonition("example", ctx.label("example"), example))
     return "\n\n".join(parts)

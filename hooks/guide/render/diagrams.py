@@ -79,6 +79,16 @@ def timed_slots(workshop: Workshop) -> list[tuple[Slot, int, str, str]]:
     return timed
 
 
+_CLOCK_WIDTH = 44  # "16:05" at 14px, with room to spare
+
+
+def _clock_label(x: float, width: int, y: int, time: str) -> str:
+    """A block's start time, ending at the right edge when it would run past it."""
+    if x + 2 + _CLOCK_WIDTH > width:
+        return f'<text class="guide-svg-label" x="{width}" y="{y}" text-anchor="end">{time}</text>'
+    return f'<text class="guide-svg-label" x="{x + 2:.1f}" y="{y}">{time}</text>'
+
+
 def timeline_diagram(ctx: Context) -> str:
     """The workshop's blocks side by side, as wide as they are long."""
     workshop = ctx.guide.workshop
@@ -93,7 +103,7 @@ def timeline_diagram(ctx: Context) -> str:
         parts.append(
             f'<rect class="guide-svg-slot guide-svg-slot--{slot.kind}" x="{x:.1f}" y="{bar_y}" '
             f'width="{w - 2:.1f}" height="{bar_h}" rx="3"/>'
-            f'<text class="guide-svg-label" x="{x + 2:.1f}" y="{bar_y - 8}">{begin}</text>'
+            + _clock_label(x, width, bar_y - 8, begin)
         )
         inside = str(rotation) if slot.kind == "rotation" else _t(ctx, slot.name.get(ctx.lang))
         if slot.kind == "rotation" or w > 80:

@@ -11,9 +11,9 @@ def render_glossary(ctx: Context) -> Rendered:
     for term in sorted(ctx.guide.glossary.terms, key=lambda t: t.term.get(ctx.lang).lower()):
         ctx.index(term.id, term.term.get(ctx.lang), term.definition.get(ctx.lang))
         rows.append(f'<tr id="{attr_id(term.id)}"><th scope="row">{ctx.t(term.term)}</th>'
-                    f'<td markdown="span">{ctx.t(term.definition)} {ctx.cite(term.source)}</td></tr>')
+                    f'<td markdown="span" data-label="{ctx.label("definition_column")}">{ctx.t(term.definition)} {ctx.cite(term.source)}</td></tr>')
     ctx.out.markdown = (
-        '<div class="md-typeset__table" markdown><table markdown>\n'
+        '<div class="md-typeset__table guide-stack" markdown><table markdown>\n'
         f'<thead><tr><th scope="col">{ctx.label("term")}</th>'
         f'<th scope="col">{ctx.label("definition_column")}</th></tr></thead>\n'
         f"<tbody markdown>\n{chr(10).join(rows)}\n</tbody></table></div>\n"

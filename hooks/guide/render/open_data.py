@@ -6,7 +6,7 @@ import html
 
 from ..markup import escape
 from ..open_data import CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME
-from .base import Context, Rendered, section
+from .base import Context, Rendered, section, stacked_table
 
 
 def licence_section(ctx: Context) -> str:
@@ -20,13 +20,11 @@ def licence_section(ctx: Context) -> str:
 def render_open_data(ctx: Context) -> Rendered:
     rows = [(JSON_NAME, "JSON", "data_json"), (CSV_NAME, "CSV (UTF-8)", "data_csv"),
             (SCHEMA_NAME, "JSON Schema", "data_schema")]
-    # The files are written once, at the site root, for every language. A Markdown
-    # table, so Material styles it and lets it scroll on a phone.
-    lines = [f"| {ctx.label('data_file')} | {ctx.label('data_format')} | {ctx.label('data_contents')} |",
-             "|---|---|---|"]
-    lines += [f'| <a href="{ctx.site_root}{FOLDER}/{name}">{FOLDER}/{name}</a> | {kind} | {ctx.label(what)} |'
-              for name, kind, what in rows]
-    table = "\n".join(lines)
+    # The files are written once, at the site root, for every language.
+    table = stacked_table(
+        [ctx.label("data_file"), ctx.label("data_format"), ctx.label("data_contents")],
+        [[f'<a href="{ctx.site_root}{FOLDER}/{name}">{FOLDER}/{name}</a>', kind, ctx.label(what)]
+         for name, kind, what in rows])
     ctx.out.markdown = f"{table}\n\n{licence_section(ctx)}\n"
     return ctx.out
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from ..markup import attr_id, escape
-from .base import Context, Rendered
+from ..markup import attr_id, escape, text
+from .base import Context, Rendered, heading
 from .open_data import licence_section
 
 
@@ -31,8 +31,9 @@ def render_sources(ctx: Context) -> Rendered:
                   f"{source.title} {source.publisher.get(ctx.lang)} {source.used_for.get(ctx.lang)}")
         lang_attr = f' lang="{source.language}"' if source.language != ctx.lang else ""
         blocks.append(
-            f"## {title} {{ #{attr_id(source.id)} }}\n\n"
-            f'<p class="guide-source-title" markdown="span"><cite{lang_attr}>{escape(source.title)}</cite></p>\n\n'
+            f"{heading(title, attr_id(source.id))}\n\n"
+            # The title is in the source's own language, typeset for that language.
+            f'<p class="guide-source-title" markdown="span"><cite{lang_attr}>{text(source.title, source.language)}</cite></p>\n\n'
             + "\n\n".join(rows)
         )
     blocks.append(licence_section(ctx))

@@ -10,19 +10,20 @@ from .base import Context, Rendered, section
 
 def render_tips(ctx: Context) -> Rendered:
     obstacles = {o.id: o for o in ctx.guide.why.obstacles}
+    count = len(ctx.guide.tips.tips)
     tips = ['<ol class="guide-items guide-tips" markdown>']
     for tip in ctx.guide.tips.tips:
         links = semicolon(ctx.lang).join(f"[{text(obstacles[o].get(ctx.lang).rstrip('.'), ctx.lang)}](why.md#{attr_id(o)})"
                           for o in tip.obstacles)
         tips.append(
             f'<li id="{attr_id(tip.id)}" markdown="span">'
-            f"{ctx.item_line(tip, ctx.plain_label('tips_heading'))}"
+            f"{ctx.item_line(tip, ctx.plain_label('tips_heading', count=count))}"
             f'<br><span class="guide-related">{ctx.label("overcomes")} {links}</span></li>'
         )
     tips.append("</ol>")
     quotes = "\n\n".join(_quote(ctx, quote) for quote in ctx.guide.tips.quotes)
     ctx.out.markdown = "\n\n".join([
-        section("tips", ctx.label("tips_heading"), "\n".join(tips)),
+        section("tips", ctx.label("tips_heading", count=count), "\n".join(tips)),
         section("voices", ctx.label("voices_heading"), quotes),
     ]) + "\n"
     return ctx.out

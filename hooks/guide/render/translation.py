@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from ..markup import escape
-from .base import Context, Rendered
+from .base import Context, Rendered, stacked_table
 
 
 def render_translation_status(ctx: Context) -> Rendered:
@@ -14,14 +14,11 @@ def render_translation_status(ctx: Context) -> Rendered:
     elif not ctx.status:
         body = f'!!! success "{ctx.label("status_all_in_step")}"'
     else:
-        rows = "\n".join(
-            f"| <code>{html.escape(s.file)}:{s.line}</code> | <code>{html.escape(s.item)}</code> | "
-            f"{ctx.label('language_' + s.newer)} "
-            f"({escape(s.newer_date)}) | {escape(s.older_date)} |"
-            for s in ctx.status
-        )
+        rows = [[f"<code>{html.escape(s.file)}:{s.line}</code>", f"<code>{html.escape(s.item)}</code>",
+                 f"{ctx.label('language_' + s.newer)} ({escape(s.newer_date)})", escape(s.older_date)]
+                for s in ctx.status]
         body = (f"{ctx.label('status_intro')}\n\n"
-                f"| {ctx.label('status_where')} | id | {ctx.label('status_changed')} | "
-                f"{ctx.label('status_other')} |\n|---|---|---|---|\n{rows}")
+                + stacked_table([ctx.label("status_where"), "id", ctx.label("status_changed"),
+                                 ctx.label("status_other")], rows))
     ctx.out.markdown = body + "\n"
     return ctx.out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..markup import attr_id
-from .base import Context, Rendered, admonition, items_list, section
+from .base import Context, Rendered, admonition, heading, items_list, section, subheading
 from .diagrams import timed_slots, timeline_diagram
 
 
@@ -38,8 +38,9 @@ def _roles(ctx: Context) -> str:
         ctx.index(role.id, ctx.plain_label("roles"),
                   f"{role.name.get(ctx.lang)}: {role.task.get(ctx.lang)} {role.when.get(ctx.lang)}")
         rows.append(f'<tr id="{attr_id(role.id)}"><th scope="row">{ctx.t(role.name)}</th>'
-                    f"<td>{ctx.t(role.task)}</td><td>{ctx.t(role.when)}</td></tr>")
-    return ('<div class="md-typeset__table"><table>\n'
+                    f'<td data-label="{ctx.label("role_task")}">{ctx.t(role.task)}</td>'
+                    f'<td data-label="{ctx.label("role_when")}">{ctx.t(role.when)}</td></tr>')
+    return ('<div class="md-typeset__table guide-stack"><table>\n'
             f'<thead><tr><th scope="col">{ctx.label("role")}</th><th scope="col">{ctx.label("role_task")}</th>'
             f'<th scope="col">{ctx.label("role_when")}</th></tr></thead>\n'
             f"<tbody>\n{chr(10).join(rows)}\n</tbody></table></div>")
@@ -49,12 +50,12 @@ def _timetable(ctx: Context) -> str:
     blocks = []
     for slot, _, begin, end in timed_slots(ctx.guide.workshop):
         span = f"{begin}–{end}"
-        body = [f"### {ctx.t(slot.name)} {{ #{attr_id(slot.id)} }}",
+        body = [heading(ctx.t(slot.name), attr_id(slot.id), 3),
                 f"**{span}** · {slot.minutes} {ctx.label('minutes')}"]
         if slot.activity is not None:
             body.append(ctx.t(slot.activity))
         if slot.questions:
-            body.append(f"**{ctx.label('guiding_questions')}**\n\n"
+            body.append(f"{subheading(ctx.label('guiding_questions'))}\n\n"
                         + "\n".join(f"- {ctx.t(q)}" for q in slot.questions))
         ctx.index(slot.id, f"{slot.name.get(ctx.lang)} ({span})",
                   " ".join([slot.activity.get(ctx.lang) if slot.activity else ""]
@@ -66,7 +67,7 @@ def _timetable(ctx: Context) -> str:
 def _harvest(ctx: Context) -> str:
     groups = []
     for group in ctx.guide.workshop.harvest:
-        groups.append(f"### {ctx.t(group.name)} {{ #{attr_id(group.id)} }}\n\n"
+        groups.append(f"{heading(ctx.t(group.name), attr_id(group.id), 3)}\n\n"
                       + items_list(ctx, group.ideas, group.name.get(ctx.lang)))
     return "\n\n".join(groups)
 
@@ -79,19 +80,20 @@ def render_run_sheet(ctx: Context) -> Rendered:
         span = f"{begin}–{end}"
         what = [ctx.t(slot.activity)] if slot.activity else []
         what += [ctx.t(q) for q in slot.questions]
-        rows.append(f"<tr><td>{span}</td><td>{ctx.t(slot.name)}</td><td>{'<br>'.join(what)}</td></tr>")
+        rows.append(f'<tr><th scope="row">{span}</th><td data-label="{ctx.label("timetable")}">{ctx.t(slot.name)}</td>'
+                    f'<td data-label="{ctx.label("guiding_questions")}">{"<br>".join(what)}</td></tr>')
     roles = "".join(f"<li><strong>{ctx.t(r.name)}</strong> — {ctx.t(r.when)}</li>" for r in w.roles)
     checklist = "".join(f"<li>{ctx.t(item)}</li>" for item in w.checklist)
     ctx.out.markdown = (
         f'<button class="md-button md-button--primary guide-print" type="button" data-guide-print>{ctx.label("print")}</button>\n\n'
         f'<div class="guide-run-sheet">\n'
-        f'<p class="guide-run-sheet__question"><strong>{ctx.label("workshop_question")}</strong><br>'
-        f"{ctx.t(w.question)}</p>\n"
-        f'<div class="md-typeset__table"><table>\n<thead><tr><th scope="col">{ctx.label("time")}</th>'
+        f'<h2 class="guide-run-sheet__heading">{ctx.label("workshop_question")}</h2>\n'
+        f'<p class="guide-run-sheet__question">{ctx.t(w.question)}</p>\n'
+        f'<div class="md-typeset__table guide-stack"><table>\n<thead><tr><th scope="col">{ctx.label("time")}</th>'
         f'<th scope="col">{ctx.label("timetable")}</th><th scope="col">{ctx.label("guiding_questions")}</th></tr></thead>\n'
         f"<tbody>\n{chr(10).join(rows)}\n</tbody></table></div>\n"
-        f'<p><strong>{ctx.label("roles")}</strong></p><ul>{roles}</ul>\n'
-        f'<p><strong>{ctx.label("checklist")}</strong></p><ul>{checklist}</ul>\n'
+        f'<h2 class="guide-run-sheet__heading">{ctx.label("roles")}</h2><ul>{roles}</ul>\n'
+        f'<h2 class="guide-run-sheet__heading">{ctx.label("checklist")}</h2><ul>{checklist}</ul>\n'
         "</div>\n"
     )
     return ctx.out

@@ -1,0 +1,125 @@
+"""What a person sees, on every built page of both languages (issue 14).
+
+Each check reads the page the way a reader meets it: rendered text, search as
+it displays, layout at real phone widths, the page's language, and the HTML a
+browser has to repair. ``test_quality_checks_fail`` shows each one failing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from quality_checks import (
+    duplicate_id_problems,
+    foreign_language_problems,
+    foreign_strings,
+    french_typography_problems,
+    leftover_markup_problems,
+    phone_layout_problems,
+    search_problems,
+    search_results,
+    site_documents,
+    vnu_problems,
+)
+
+PHONE_WIDTHS = (320, 360, 390)
+
+# Realistic queries, accented and not, including the ones that once showed broken
+# titles, each with a place a reader expects among the results.
+QUERIES = {
+    "en": {"level 2": "/competency/#level-2", "rotation 2": "/workshop/#rotation-resources",
+           "partnership": "/competency/", "silos": "/competency/#avoid-silos", "cards": "/cards/",
+           "glossary": "/glossary/", "trust": "/", "definition": "/competency/#definition"},
+    "fr": {"niveau 3": "/fr/competency/#level-3", "rotation 2": "/fr/workshop/#rotation-resources",
+           "équipe": "/fr/", "equipe": "/fr/", "cartes": "/fr/cards/", "l'organisation": "/fr/",
+           "confiance": "/fr/", "définition": "/fr/competency/#definition"},
+}
+
+# vnu messages about markup Material writes itself, each accepted for a reason.
+MATERIAL_VNU = {
+    r"Attribute “autocomplete” is only allowed when the input type is":
+        "Material's drawer and search toggles are checkboxes with autocomplete=off, so "
+        "Firefox does not restore an open drawer or search when going back; harmless elsewhere.",
+    r"Attribute “autocorrect” not allowed on element “input”":
+        "Material's search box turns off Safari's autocorrect (a non-standard attribute "
+        "other browsers ignore), so queries are searched as typed.",
+}
+
+
+def _labels(guide) -> dict[str, dict[str, str]]:
+    return {f.name: {lang: getattr(guide.labels, f.name).get(lang) for lang in ("en", "fr")}
+            for f in dataclasses.fields(guide.labels)}
+
+
+def _lang(path: str) -> str:
+    return "fr" if path.startswith("/fr/") else "en"
+
+
+def test_every_page_shows_no_markup_no_duplicate_id_and_only_its_language(browser, server, site, guide):
+    labels = _labels(guide)
+    foreign = {lang: foreign_strings(lang, labels) for lang in ("en", "fr")}
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    documents = site_documents(site)
+    assert "/404.html" in documents and "/fr/competency/" in documents
+    for path in documents:
+        page.goto(server + path)
+        page.wait_for_load_state("load")
+        lang = page.locator("html").get_attribute("lang")
+        assert lang == _lang(path), f"{path}: lang={lang}"
+        problems += [f"{path}: {p}" for p in leftover_markup_problems(page)]
+        problems += [f"{path}: {p}" for p in duplicate_id_problems(page)]
+        problems += [f"{path}: {p}" for p in foreign_language_problems(page, lang, foreign[lang])]
+        problems += [f"{path}: {p}" for p in french_typography_problems(page)]  # French parts of any page
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+def test_every_page_fits_a_phone_without_zooming_out(browser, server, site, width):
+    # A plain viewport of the phone's width: mobile emulation would zoom out to fit.
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    page = context.new_page()
+    problems = []
+    for path in site_documents(site):
+        page.goto(server + path)
+        page.wait_for_load_state("load")
+        problems += [f"{path} at {width}px: {p}" for p in phone_layout_problems(page)]
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_search_shows_each_place_once_highlighted_cleanly_in_the_page_language(browser, server, lang):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + ("/competency/" if lang == "en" else "/fr/competency/"))
+    problems = []
+    for query, expected in QUERIES[lang].items():
+        results = search_results(page, query)
+        problems += search_problems(results, query, lang)
+        if not any(r["href"].startswith(expected) for r in results):
+            problems.append(f"{query!r}: nothing under {expected}")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_w3c_checker_finds_nothing_the_project_adds(site):
+    problems = vnu_problems(site, MATERIAL_VNU)
+    assert not problems, "\n".join(problems)
+
+
+def test_search_works_from_every_page_in_its_language(browser, server, site):
+    """Every page points search at its language's index: one query from each."""
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    for path in site_documents(site):
+        lang = _lang(path)
+        query = "level 2" if lang == "en" else "niveau 3"
+        page.goto(server + path)
+        problems += [f"{path}: {p}" for p in search_problems(search_results(page, query), query, lang)]
+    context.close()
+    assert not problems, "\n".join(problems)
