@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 
 import markdown
 
@@ -72,8 +73,9 @@ def test_counts_in_headings_come_from_the_data(guide):
         guide.tips, tips=tips + [dataclasses.replace(tips[0], id="one-more-tip")])))
     for lang, heading in (("en", f"{len(tips) + 1} practical tips"), ("fr", f"{len(tips) + 1} conseils pratiques")):
         rendered = render_tips(Context(twelve, lang)).markdown
-        assert f"## {heading} {{ #tips }}" in rendered, rendered[:200]
+        # A text's first character may be a character reference (a leading digit could start a list).
+        assert f"## {heading} {{ #tips }}" in html.unescape(rendered), rendered[:200]
     levels = guide.competency.levels
     three = guide.with_folder(dataclasses.replace(guide.folder(), competency=dataclasses.replace(
         guide.competency, levels=levels[:3])))
-    assert "## The 3 levels { #levels }" in render_competency(Context(three, "en")).markdown
+    assert "## The 3 levels { #levels }" in html.unescape(render_competency(Context(three, "en")).markdown)
