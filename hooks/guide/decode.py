@@ -24,15 +24,17 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import ContentError
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(typing.NamedTuple):
+    """Where a value was written. A named tuple: one is made for every YAML node."""
+
     file: str
     line: int
     column: int
 
     @classmethod
     def of(cls, file: str, node: Node) -> "Location":
-        return cls(file, node.start_mark.line + 1, node.start_mark.column + 1)
+        mark = node.start_mark
+        return cls(file, mark.line + 1, mark.column + 1)
 
     def error(self, message: str, hint: str = "") -> ContentError:
         return ContentError(self.file, self.line, self.column, message, hint)
@@ -91,6 +93,8 @@ class Range:
 
 def invisible_character(text: str) -> str | None:
     """The first character of ``text`` a reader could not see, if any."""
+    if text.isprintable():  # no control, format or separator character at all: the usual case
+        return None
     for char in text:
         if char not in _ALLOWED_INVISIBLE and unicodedata.category(char) in _INVISIBLE_CATEGORIES:
             return char

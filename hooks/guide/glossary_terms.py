@@ -22,10 +22,11 @@ _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 # Where a tooltip would be wrong or unreachable: links and controls already act
-# on hover or click, code is literal, headings feed the table of contents, SVG
+# on hover or click, code is literal, headings feed the table of contents (and
+# table headers are labels, like the glossary's own terms), SVG
 # has no HTML inside, and script or style text is not text at all.
 _SKIPPED = {"a", "abbr", "button", "code", "kbd", "pre", "samp", "select", "svg", "textarea",
-            "template", "h1", "h2", "h3", "h4", "h5", "h6", "option", "title"}
+            "template", "h1", "h2", "h3", "h4", "h5", "h6", "option", "title", "th"}
 _RAW = {"script", "style"}  # their content is copied up to the closing tag, unread
 
 
