@@ -28,6 +28,7 @@ from guide.build_date import pin_build_date
 from guide.csp import with_csp
 from guide.errors import ContentInvalid
 from guide.page_ids import duplicate_id_errors
+from guide.pages import competency_of, nav_titles, navigation, write_stub_pages
 from guide.html_head import without_hreflang_links
 from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
@@ -78,6 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         polyfills = config.extra.get("polyfills", [])
         config.extra["polyfills"] = [_WORKER_SHIM if "iframe-worker" in str(url) else url
                                      for url in polyfills]
+    _catalogue_pages(config, _guide(config))
     return config
 
 
@@ -120,7 +122,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Explain glossary terms where they appear, in the page's language."""
     lang = getattr(page.file, "locale", None) or _default_language(config)
-    errors = duplicate_id_errors(html, f"docs/{page.file.src_uri}", _guide(config).locations())
+    guide = _guide(config)
+    errors = duplicate_id_errors(html, f"/{page.url}", guide.locations(competency_of(page.file.src_uri, guide)))
     if errors:
         report = ContentInvalid(errors).report()
         if _command["name"] != "serve":
@@ -185,6 +188,25 @@ def _write_search_indexes(config: MkDocsConfig, site: Path) -> None:
 
 
 # -- helpers -------------------------------------------------------------------
+
+def _catalogue_pages(config: MkDocsConfig, guide: Guide) -> None:
+    """Every competency's pages as stub files, in the navigation and in each language.
+
+    Runs before mkdocs-static-i18n's on_config (-100), so i18n sees the stubs,
+    the navigation and the translated titles as if they were written by hand.
+    """
+    write_stub_pages(Path(config.docs_dir), guide)
+    config.nav = navigation(config.nav or [], guide)
+    config.site_name = guide.catalogue.title.get(_default_language(config))
+    config.site_description = guide.catalogue.introduction.get(_default_language(config))
+    i18n = config.plugins.get("i18n")
+    for language in i18n.config.languages if i18n is not None else []:
+        if language.locale != _default_language(config):
+            language.nav_translations = {**(language.nav_translations or {}),
+                                         **nav_titles(guide, language.locale)}
+            language.site_name = guide.catalogue.title.get(language.locale)
+            language.site_description = guide.catalogue.introduction.get(language.locale)
+
 
 def _secured(page_html: str) -> str:
     """Every published page carries its Content-Security-Policy (see ``guide.csp``).

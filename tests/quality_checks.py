@@ -19,7 +19,7 @@ _axe = Axe()
 
 
 def site_pages(site: Path) -> list[str]:
-    """Every page of the built site, as URL paths ("/", "/fr/tips/")."""
+    """Every page of the built site, as URL paths ("/", "/fr/competencies/collaboration/tips/")."""
     pages = []
     for path in sorted(site.rglob("index.html")):
         rel = path.parent.relative_to(site).as_posix()

@@ -68,14 +68,14 @@ def test_sitemap_lists_every_page_with_its_alternates(site):
 
 def test_keyboard_users_can_skip_search_and_switch_language(browser, server):
     page = browser.new_page()
-    page.goto(server + "/competency/")
+    page.goto(server + "/competencies/collaboration/")
     page.keyboard.press("Tab")
     skip = page.evaluate("document.activeElement.className + '|' + document.activeElement.getAttribute('href')")
     assert "md-skip" in skip and "#" in skip
     assert page.evaluate("getComputedStyle(document.activeElement).transform") != "none" or \
         page.evaluate("document.activeElement.getBoundingClientRect().height") > 0
     # Search: open with the keyboard, move to a result, open it.
-    page.goto(server + "/why/")
+    page.goto(server + "/competencies/collaboration/why/")
     page.keyboard.press("/")
     page.keyboard.type("silos")
     page.wait_for_selector(".md-search-result__item")
@@ -83,10 +83,10 @@ def test_keyboard_users_can_skip_search_and_switch_language(browser, server):
     focused = page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
     assert focused, "arrow keys do not reach the search results"
     page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: "/competency/" in url and "/why/" not in url)
+    page.wait_for_url(lambda url: "/competencies/collaboration/" in url and "/competencies/collaboration/why/" not in url)
     page.wait_for_load_state()
     # Language switcher: reachable with Tab, operable with Enter.
-    page.goto(server + "/tips/")
+    page.goto(server + "/competencies/collaboration/tips/")
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.getAttribute('hreflang')") == "fr":
@@ -96,11 +96,11 @@ def test_keyboard_users_can_skip_search_and_switch_language(browser, server):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "focus is not visible on the language switcher"
     page.keyboard.press("Enter")
-    page.wait_for_url(server + "/fr/tips/")
+    page.wait_for_url(server + "/fr/competencies/collaboration/tips/")
     page.close()
 
 
-@pytest.mark.parametrize("path", ["/fr/run-sheet/", "/cards/"])
+@pytest.mark.parametrize("path", ["/fr/competencies/collaboration/run-sheet/", "/cards/"])
 def test_print_buttons_work_from_the_keyboard(browser, server, path):
     page = browser.new_page()
     page.goto(server + path)

@@ -24,7 +24,7 @@ def search(page, query: str) -> list[str]:
 
 
 def test_french_search_ignores_accents_and_finds_only_french_pages(page, server):
-    page.goto(f"{server}/fr/competency/")
+    page.goto(f"{server}/fr/competencies/collaboration/")
     links = search(page, "equipe")
     assert links, "no result for 'equipe'"
     assert all("/fr/" in link for link in links), links
@@ -39,21 +39,21 @@ def test_french_search_copes_with_elision(page, server):
 
 
 def test_english_search_finds_plurals_and_only_english_pages(page, server):
-    page.goto(f"{server}/competency/")
+    page.goto(f"{server}/competencies/collaboration/")
     links = search(page, "partnership")
     assert links and not any("/fr/" in link for link in links), links
     assert "partnerships" in page.locator(".md-search-result__list").inner_text()
 
 
 def test_a_behaviour_is_found_on_its_own_and_links_to_its_anchor(page, server):
-    page.goto(f"{server}/competency/")
+    page.goto(f"{server}/competencies/collaboration/")
     links = search(page, "silos")
     targets = [(urlsplit(link).path, urlsplit(link).fragment) for link in links]
-    assert ("/competency/", "avoid-silos") in targets, links
+    assert ("/competencies/collaboration/", "avoid-silos") in targets, links
 
 
-@pytest.mark.parametrize("start, other", [("/competency/", "/fr/competency/"),
-                                           ("/fr/competency/", "/competency/")])
+@pytest.mark.parametrize("start, other", [("/competencies/collaboration/", "/fr/competencies/collaboration/"),
+                                           ("/fr/competencies/collaboration/", "/competencies/collaboration/")])
 def test_language_switch_lands_on_the_same_page(page, server, start, other):
     page.goto(server + start)
     target = "fr" if other.startswith("/fr/") else "en"
@@ -67,15 +67,15 @@ def test_french_pages_log_no_console_error(page, server):
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    for path in ("/fr/", "/fr/competency/", "/fr/sources/", "/", "/competency/"):
+    for path in ("/fr/", "/fr/competencies/collaboration/", "/fr/sources/", "/", "/competencies/collaboration/"):
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
     assert errors == []
 
 
 @pytest.mark.parametrize("start, other", [
-    ("/competency/#level-2", "/fr/competency/#level-2"),
-    ("/fr/workshop/#rotation-resources", "/workshop/#rotation-resources"),
+    ("/competencies/collaboration/#level-2", "/fr/competencies/collaboration/#level-2"),
+    ("/fr/competencies/collaboration/workshop/#rotation-resources", "/competencies/collaboration/workshop/#rotation-resources"),
     ("/cards/?kinds=avoid&lang=fr", "/fr/cards/?kinds=avoid&lang=fr"),
 ])
 def test_language_switch_keeps_the_place_and_the_query(page, server, start, other):

@@ -25,7 +25,7 @@ def _html(site: Path, path: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_competency_page_has_four_levels_with_their_behaviours(site, guide, lang):
-    html = _html(site, LANGS[lang] + "competency")
+    html = _html(site, LANGS[lang] + "competencies/collaboration")
     for level in guide.competency.levels:
         assert f'id="{level.id}"' in html
         for behaviour in level.behaviours:
@@ -39,7 +39,7 @@ def test_competency_page_has_four_levels_with_their_behaviours(site, guide, lang
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_adopt_and_avoid_differ_by_icon_and_word_not_colour_alone(site, lang):
-    html = _html(site, LANGS[lang] + "competency")
+    html = _html(site, LANGS[lang] + "competencies/collaboration")
     word = {"en": ("Adopt", "Avoid"), "fr": ("À adopter", "À éviter")}[lang]
     for kind, label in zip(("adopt", "avoid"), word):
         block = re.search(rf'<ul class="[^"]*guide-{kind}">(.*?)</ul>', html, re.S).group(1)
@@ -53,7 +53,7 @@ def test_adopt_and_avoid_differ_by_icon_and_word_not_colour_alone(site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_text_of_the_yaml_is_on_the_page_of_its_language(site, guide, lang):
     pages = {
-        "competency": bilingual_texts(guide.competency),
+        "competencies/collaboration": bilingual_texts(guide.competency),
         "sources": bilingual_texts(list(guide.sources.values())),
     }
     for page, texts in pages.items():
@@ -64,7 +64,7 @@ def test_every_text_of_the_yaml_is_on_the_page_of_its_language(site, guide, lang
 
 
 def test_no_english_text_leaks_onto_french_pages(site, guide):
-    shown = page_text(site, "fr/competency")
+    shown = page_text(site, "fr/competencies/collaboration")
     for en, _fr in bilingual_texts(guide.competency):
         if len(en.split()) > 3:
             assert normalise(en) not in shown
@@ -80,7 +80,7 @@ def test_every_page_declares_its_language(site):
 
 
 def test_french_pages_follow_french_typography(site):
-    shown = page_text(site, "fr/competency")
+    shown = page_text(site, "fr/competencies/collaboration")
     assert "\u202f;" in shown and " ;" not in shown
     assert "\u00a0:" in shown and re.search(r"\w :", shown) is None
     assert "l’organisation" in shown and "l'organisation" not in shown
@@ -124,12 +124,12 @@ def test_each_language_has_its_own_search_index(site):
     assert any("équipe" in doc["text"] for doc in french["docs"])
     assert not any("équipe" in doc["text"] for doc in english["docs"])
     # Each behaviour is an entry of its own that links to its anchor.
-    assert any(doc["location"] == "competency/#adopt-share-knowledge" for doc in french["docs"])
+    assert any(doc["location"] == "competencies/collaboration/#adopt-share-knowledge" for doc in french["docs"])
 
 
 def test_french_pages_point_search_and_sitemap_at_the_french_root(site):
-    assert '"base": "../../fr/"' in _html(site, "fr/competency")
-    assert '"base": ".."' in _html(site, "competency")
+    assert '"base": "../../../fr/"' in _html(site, "fr/competencies/collaboration")
+    assert '"base": "../.."' in _html(site, "competencies/collaboration")
     assert (site / "fr/sitemap.xml").is_file()
 
 

@@ -72,7 +72,7 @@ def test_qr_code_links_each_card_to_its_item_online(tmp_path):
     html = (tmp_path / "site" / "fr" / "cards" / "index.html").read_text(encoding="utf-8")
     card = re.search(r'<article class="guide-card guide-card--tip" lang="fr"[^>]*data-item="tip-evaluate".*?</article>',
                      html, re.S).group(0)
-    expected = segno.make("https://guide.example.org/fr/tips/#tip-evaluate", error="m").svg_inline(
+    expected = segno.make("https://guide.example.org/fr/competencies/collaboration/tips/#tip-evaluate", error="m").svg_inline(
         scale=1, border=0, omitsize=True)
     expected_path = re.search(r' d="([^"]+)"', expected).group(1)
     assert expected_path in card

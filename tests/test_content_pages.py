@@ -18,8 +18,16 @@ LANGS = {"en": "", "fr": "fr/"}
 SEED_TOOL = ROOT.parent / "shared" / "tools" / "seed_overlap.py"
 
 
+# The collaboration competency's pages, by the block that fills them.
+PAGES = {"competency": "competencies/collaboration", "why": "competencies/collaboration/why",
+         "tips": "competencies/collaboration/tips", "workshop": "competencies/collaboration/workshop",
+         "run-sheet": "competencies/collaboration/run-sheet"}
+
+
 def _html(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
+    prefix = "fr/" if path.startswith("fr/") else ""
+    page = path[len(prefix):]
+    return (site / (prefix + PAGES.get(page, page)) / "index.html").read_text(encoding="utf-8")
 
 
 def _ids_in_list(html: str, list_class: str) -> list[str]:
@@ -111,7 +119,7 @@ def test_every_text_of_the_yaml_is_on_its_page_in_its_language(site, guide, lang
         + [(t.definition.en, t.definition.fr) for t in guide.glossary.terms],
     }
     for page, texts in pages.items():
-        shown = normalise(page_text(site, LANGS[lang] + page))
+        shown = normalise(page_text(site, LANGS[lang] + PAGES.get(page, page)))
         for en, fr in texts:
             expected = normalise(for_language(en if lang == "en" else fr, lang))
             assert expected in shown, f"{page} ({lang}) lacks: {expected}"
@@ -137,7 +145,9 @@ def test_no_participant_organisation_or_town_hall_from_the_notes_is_published(si
 def test_home_page_has_an_entry_point_for_each_kind_of_reader(site):
     for prefix in LANGS.values():
         html = _html(site, prefix.rstrip("/") or ".")
-        for target in ("competency/#levels", "workshop/", "run-sheet/", "cards/", "contribute/"):
+        for target in ("competencies/collaboration/", "competencies/collaboration/why/",
+                       "competencies/collaboration/tips/", "competencies/collaboration/workshop/",
+                       "competencies/collaboration/run-sheet/", "self-assessment/", "cards/", "contribute/"):
             assert f'href="{target}"' in html, (prefix, target)
 
 
@@ -153,7 +163,7 @@ def test_the_run_sheet_prints_on_one_page(browser, server, guide, tmp_path, lang
     import pdfplumber
 
     page = browser.new_page()
-    page.goto(f"{server}/{LANGS[lang]}run-sheet/")
+    page.goto(f"{server}/{LANGS[lang]}competencies/collaboration/run-sheet/")
     page.emulate_media(media="print")
     pdf_path = tmp_path / "run-sheet.pdf"
     page.pdf(path=str(pdf_path), format=paper)

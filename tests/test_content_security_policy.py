@@ -65,7 +65,7 @@ def test_search_deck_builder_self_assessment_and_print_work_under_the_policy(bro
     context.add_init_script(VIOLATIONS + "window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
     page = context.new_page()
     watch = PageWatch(page, server)
-    page.goto(server + "/fr/competency/")
+    page.goto(server + "/fr/competencies/collaboration/")
     page.wait_for_load_state("networkidle")
     assert search(page, "equipe"), "search found nothing under the policy"
     assert "équipe" in page.locator(".md-search-result__list").inner_text().lower()
@@ -78,7 +78,7 @@ def test_search_deck_builder_self_assessment_and_print_work_under_the_policy(bro
     page.reload()
     assert page.locator(".md-content input[type=checkbox]").first.is_checked()
     page.locator('[data-sa-action="erase"]').wait_for()
-    page.goto(server + "/run-sheet/")
+    page.goto(server + "/competencies/collaboration/run-sheet/")
     page.locator("[data-guide-print]").click()
     assert page.evaluate("window.__printed") == 1
     problems = page.evaluate("window.__violations") + watch.errors

@@ -63,6 +63,6 @@ def test_the_hostile_item_text_reads_as_typed(browser, hostile_site):
     with serve(hostile_site) as origin:
         context = browser.new_context()
         page = context.new_page()
-        page.goto(origin + "/competency/")
+        page.goto(origin + "/competencies/collaboration/")
         assert ITEM in page.locator(".md-content").inner_text()
         context.close()

@@ -188,26 +188,26 @@ def test_search_rule_catches_doubled_foreign_and_mangled_results(browser, site, 
     french = json.loads((broken / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
     # The same location twice (Material then highlights its title twice), and
     # French pages in the English index.
-    level = next(d for d in index["docs"] if d["location"] == "competency/#level-2")
+    level = next(d for d in index["docs"] if d["location"] == "competencies/collaboration/#level-2")
     index["docs"].append(dict(level))
     index["docs"] += [dict(d, location="fr/" + d["location"]) for d in french["docs"]
-                      if d["location"].startswith("competency/")]
+                      if d["location"].startswith("competencies/collaboration/")]
     index_path.write_text(json.dumps(index), encoding="utf-8")
     with serve(broken) as origin:
-        context, page, _ = _open(browser, origin + "/competency/")
+        context, page, _ = _open(browser, origin + "/competencies/collaboration/")
         problems = search_problems(search_results(page, "level 2"), "level 2", "en")
         problems += search_problems(search_results(page, "niveaux"), "niveaux", "en")
         problems += search_problems(search_results(page, "zzqqxx"), "zzqqxx", "en")
         context.close()
     shown = "\n".join(problems)
     assert "'level 2': result title shows" in shown, shown  # '>Level <mark>2 — …'
-    assert "result in another language: /fr/competency/" in shown, shown
+    assert "result in another language: /fr/competencies/collaboration/" in shown, shown
     assert "'zzqqxx': no result" in shown, shown
 
 
 def test_search_rule_catches_one_place_listed_twice():
-    results = [{"href": "/competency/#level-2", "title": "Level 2", "shown": "Level 2"}] * 2
-    assert search_problems(results, "level 2", "en") == ["'level 2': /competency/#level-2 listed 2 times"]
+    results = [{"href": "/competencies/collaboration/#level-2", "title": "Level 2", "shown": "Level 2"}] * 2
+    assert search_problems(results, "level 2", "en") == ["'level 2': /competencies/collaboration/#level-2 listed 2 times"]
 
 
 def test_french_typography_rule_catches_plain_spaces_and_straight_apostrophes(browser, broken_site):

@@ -50,7 +50,7 @@ def test_ticking_levels_1_and_2_suggests_level_2_survives_a_reload_and_erases(pa
     tip_links = page.locator("[data-sa-next] a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     expected = [t for b in guide.competency.levels[2].behaviours for t in b.tips]
     assert [href.rsplit("#", 1)[1] for href in tip_links] == expected
-    assert all(href.startswith("../tips/") for href in tip_links)
+    assert all(href.startswith("../competencies/collaboration/tips/") for href in tip_links)
     # The note is shown as text, never as markup.
     summary = page.locator("[data-sa-shown]")
     assert "<b>twice</b>" in summary.inner_text() and summary.locator("b").count() == 0

@@ -42,7 +42,7 @@ def test_serve_keeps_the_last_good_pages_when_a_file_breaks_and_reloads_when_fix
     competency = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
     original = competency.read_text(encoding="utf-8")
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/fr/competency/"
+    url = f"http://127.0.0.1:{port}/fr/competencies/collaboration/"
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
@@ -73,7 +73,7 @@ def test_serve_follows_a_content_folder_that_is_replaced_whole(tmp_path):
     project = copy_project(tmp_path / "project")
     content = project / "content_data"
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/fr/competency/"
+    url = f"http://127.0.0.1:{port}/fr/competencies/collaboration/"
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],

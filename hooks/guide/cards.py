@@ -26,7 +26,7 @@ class Card:
     kind: str
     short_id: str
     text: Text
-    page: str  # the page that explains the item, for the QR code's link
+    page: str  # the address (from the site root) of the page that explains the item, for the QR code
     level: Optional[int] = None
     loc: Optional[Location] = None
 
@@ -39,17 +39,19 @@ def _wording(item) -> Text:  # type: ignore[no-untyped-def]
 
 
 def deck(guide: Guide) -> list[Card]:
+    """The cards of the competency in focus (see ``Guide.focus``)."""
     c = guide.competency
-    cards = [Card(i.id, "adopt", f"AD-{n:02d}", _wording(i), "competency", loc=i.loc)
+    home = f"competencies/{guide.folder().id}/"
+    cards = [Card(i.id, "adopt", f"AD-{n:02d}", _wording(i), home, loc=i.loc)
              for n, i in enumerate(c.adopt, 1)]
-    cards += [Card(i.id, "avoid", f"AV-{n:02d}", _wording(i), "competency", loc=i.loc)
+    cards += [Card(i.id, "avoid", f"AV-{n:02d}", _wording(i), home, loc=i.loc)
               for n, i in enumerate(c.avoid, 1)]
     for level in c.levels:
-        cards += [Card(i.id, "level", f"L{level.number}-{n:02d}", _wording(i), "competency",
+        cards += [Card(i.id, "level", f"L{level.number}-{n:02d}", _wording(i), home,
                        level=level.number, loc=i.loc)
                   for n, i in enumerate(level.behaviours, 1)]
     if guide.tips is not None:
-        cards += [Card(t.id, "tip", f"TIP-{n:02d}", _wording(t), "tips", loc=t.loc)
+        cards += [Card(t.id, "tip", f"TIP-{n:02d}", _wording(t), f"{home}tips/", loc=t.loc)
                   for n, t in enumerate(guide.tips.tips, 1)]
     return cards
 

@@ -363,6 +363,15 @@ class Labels:
     not_found_title: Text
     not_found_text: Text
     not_found_home: Text
+    page_overview: Text
+    page_why: Text
+    page_tips: Text
+    page_workshop: Text
+    page_run_sheet: Text
+    catalogue_heading: Text
+    catalogue_one: Text
+    catalogue_levels: Text
+    catalogue_other_group: Text
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def qr_target(site_url: str | None, lang: str, card: Card) -> str | None:
     if not site_url or urlsplit(site_url).hostname in (None, "localhost", "127.0.0.1", "::1"):
         return None
     prefix = "" if lang == "en" else f"{lang}/"
-    return f"{site_url.rstrip('/')}/{prefix}{card.page}/#{card.item_id}"
+    return f"{site_url.rstrip('/')}/{prefix}{card.page}#{card.item_id}"
 
 
 def card_html(ctx: Context, card: Card, lang: str) -> str:

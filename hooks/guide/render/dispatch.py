@@ -12,6 +12,7 @@ from typing import Callable
 from ..model import Guide
 from .base import Context, Rendered, SearchEntry
 from .cards import render_cards
+from .catalogue import page_heading, render_catalogue
 from .competency import render_competency
 from .glossary import render_glossary
 from .offline import render_offline
@@ -24,6 +25,7 @@ from .translation import render_translation_status
 from .workshop import render_run_sheet, render_workshop
 
 RENDERERS: dict[str, Callable[[Context], Rendered]] = {
+    "catalogue": render_catalogue,
     "competency": render_competency,
     "sources": render_sources,
     "why": render_why,
@@ -38,7 +40,8 @@ RENDERERS: dict[str, Callable[[Context], Rendered]] = {
     "offline": render_offline,
 }
 
-BLOCK = re.compile(r"^<!--\s*guide:\s*([a-z-]+)\s*-->\s*$", re.MULTILINE)
+# ``<!-- guide: NAME -->``, or ``<!-- guide: NAME COMPETENCY -->`` on a competency's page.
+BLOCK = re.compile(r"^<!--\s*guide:\s*([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->\s*$", re.MULTILINE)
 
 
 class UnknownBlock(ValueError):
@@ -55,8 +58,14 @@ def render_blocks(markdown: str, guide: Guide, lang: str,
         renderer = RENDERERS.get(name)
         if renderer is None:
             raise UnknownBlock(f"unknown guide block '{name}'; known blocks: {', '.join(RENDERERS)}")
-        rendered = renderer(Context(guide, lang, **inputs))  # type: ignore[arg-type]
+        competency = match.group(2)
+        if competency is not None and competency not in {f.id for f in guide.competencies}:
+            raise UnknownBlock(f"unknown competency '{competency}' in block '{name}'")
+        shown = guide.focus(competency) if competency else guide
+        ctx = Context(shown, lang, **inputs)  # type: ignore[arg-type]
+        rendered = renderer(ctx)
         entries.extend(rendered.entries)
-        return rendered.markdown
+        # A competency's page is a generated stub: its heading comes from the data too.
+        return (page_heading(ctx, name) if competency else "") + rendered.markdown
 
     return BLOCK.sub(replace, markdown), entries

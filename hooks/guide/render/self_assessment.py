@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..markup import attr_id, text
 from ..model import Behaviour, Level, Tip
+from ..pages import page_path
 from .base import Context, Rendered, section
 
 STORAGE_KEY = "collaboration-guide:self-assessment:v1"
@@ -88,7 +89,8 @@ def _behaviour(ctx: Context, level: Level, behaviour: Behaviour, tips: dict[str,
 
 def _tips(ctx: Context, behaviour: Behaviour, tips: dict[str, Tip]) -> str:
     items = "\n".join(
-        f'<li markdown="span">[{text((tips[t].card or tips[t]).get(ctx.lang), ctx.lang)}](tips.md#{attr_id(t)})</li>'
+        f'<li markdown="span">[{text((tips[t].card or tips[t]).get(ctx.lang), ctx.lang)}]'
+        f'({page_path(ctx.guide.folder().id, "tips")}#{attr_id(t)})</li>'
         for t in behaviour.tips)
     return f'<ul class="guide-sa-tip-links" data-tips-for="{attr_id(behaviour.id)}" markdown>\n{items}\n</ul>'
 

@@ -1,0 +1,121 @@
+"""The pages each competency gets, as stub files, and the navigation that lists them.
+
+mkdocs-static-i18n 1.3.1 crashes on ``File.generated`` pages and drops files
+from outside ``docs/``, so pages generated in memory never reach the
+navigation, the language switcher or the sitemap. Real stub files do: the
+build writes one per page and language into ``docs/competencies/<id>/``
+(a folder git ignores) before MkDocs collects the files, and the renderers fill
+them like any hand-written stub. Copying a competency's folder is therefore
+enough to give it pages.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import LANGUAGES, CompetencyFolder, Guide
+from .typography import for_language
+
+FOLDER = "competencies"  # under docs/: generated, never edited by hand
+NAV_MARKER = "competencies/"  # the nav entry in mkdocs.yml that stands for every competency's pages
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str  # the guide block that fills it, and its file's stem
+    label: str  # the ui.yml label that names it
+    part: str  # the folder's part it needs ("competency" always exists)
+
+
+PAGE_KINDS = (
+    PageKind("competency", "page_overview", "competency"),
+    PageKind("why", "page_why", "why"),
+    PageKind("tips", "page_tips", "tips"),
+    PageKind("workshop", "page_workshop", "workshop"),
+    PageKind("run-sheet", "page_run_sheet", "workshop"),
+)
+
+
+def page_kinds(folder: CompetencyFolder) -> list[PageKind]:
+    """The pages this competency has: an optional part gives no empty page."""
+    return [kind for kind in PAGE_KINDS if getattr(folder, kind.part) is not None]
+
+
+def page_path(competency_id: str, kind: str, lang: str = "en") -> str:
+    """A stub's path under docs/, e.g. competencies/collaboration/tips.fr.md."""
+    stem = "index" if kind == "competency" else kind
+    suffix = ".md" if lang == "en" else f".{lang}.md"
+    return f"{FOLDER}/{competency_id}/{stem}{suffix}"
+
+
+def competency_of(src_uri: str, guide: Guide) -> str | None:
+    """The competency a page belongs to, from its path under docs/ (None: a shared page)."""
+    parts = src_uri.split("/")
+    if len(parts) > 2 and parts[0] == FOLDER and parts[1] in {f.id for f in guide.competencies}:
+        return parts[1]
+    return None
+
+
+def stub_pages(guide: Guide) -> dict[str, str]:
+    """Every generated stub: path under docs/ → content."""
+    pages = {}
+    for folder in guide.competencies:
+        name = folder.competency.name
+        for kind in page_kinds(folder):
+            for lang in LANGUAGES:
+                label = getattr(guide.labels, kind.label).get(lang)
+                title = for_language(name.get(lang) if kind.name == "competency"
+                                     else f"{label} · {name.get(lang)}", lang)
+                # JSON is YAML: the title is quoted and escaped whatever it holds.
+                pages[page_path(folder.id, kind.name, lang)] = (
+                    f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
+                    f"<!-- guide: {kind.name} {folder.id} -->\n")
+    return pages
+
+
+def write_stub_pages(docs_dir: Path, guide: Guide) -> bool:
+    """Bring docs/competencies/ in line with the catalogue; True when a file changed.
+
+    Unchanged files are not rewritten, so a preview's watcher sees no change.
+    """
+    root = docs_dir / FOLDER
+    wanted = {docs_dir / path: content for path, content in stub_pages(guide).items()}
+    changed = False
+    for path, content in wanted.items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+            changed = True
+    for path in sorted(root.rglob("*"), reverse=True) if root.is_dir() else []:
+        if path.is_file() and path not in wanted:
+            path.unlink()
+            changed = True
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed
+
+
+def navigation(nav: list, guide: Guide) -> list:
+    """``nav`` with its ``competencies/`` entry replaced by a section per competency.
+
+    Sections are titled in English; ``nav_titles`` gives their translations.
+    """
+    sections = [{folder.competency.name.en: [{getattr(guide.labels, kind.label).en: page_path(folder.id, kind.name)}
+                                             for kind in page_kinds(folder)]}
+                for folder in guide.competencies]
+    out = []
+    for entry in nav:
+        if entry == NAV_MARKER:
+            out.extend(sections)
+        else:
+            out.append(entry)
+    return out
+
+
+def nav_titles(guide: Guide, lang: str) -> dict[str, str]:
+    """English nav title → the same title in ``lang`` (mkdocs-static-i18n's nav_translations)."""
+    titles = {getattr(guide.labels, kind.label).en: for_language(getattr(guide.labels, kind.label).get(lang), lang)
+              for kind in PAGE_KINDS}
+    return titles | {f.competency.name.en: for_language(f.competency.name.get(lang), lang) for f in guide.competencies}
