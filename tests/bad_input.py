@@ -2,7 +2,8 @@
 
 A fixture says which file to break and how (``find``/``replace``, ``content``,
 ``pad_bytes`` or ``delete``), the message the editor must see (``error``) and
-where: ``line``, or ``at``, a text whose line in the broken file is the answer.
+where: ``line``, or ``at``, a text whose line in the broken file is the answer;
+and, optionally, text its ``hint`` must contain.
 ``structural: true`` marks the mistakes the JSON Schema must also reject.
 """
 
@@ -23,6 +24,7 @@ class BadInput:
     error: str
     line: int
     structural: bool = False
+    hint: str = ""
 
     def expected_prefix(self) -> str:
         return f"content_data/{self.file}:{self.line}:"
@@ -63,4 +65,5 @@ def apply_fixture(path: Path, content_dir: Path) -> BadInput:
         # An ``at`` starting with a newline anchors to the start of a line.
         start = broken.index(spec["at"]) + spec["at"].startswith("\n")
         line = broken[:start].count("\n") + 1
-    return BadInput(path.stem, spec["file"], spec["error"], line, bool(spec.get("structural")))
+    return BadInput(path.stem, spec["file"], spec["error"], line, bool(spec.get("structural")),
+                    spec.get("hint", ""))

@@ -24,7 +24,8 @@ def test_validation_reports_file_line_and_hint(fixture, tmp_path):
     with pytest.raises(ContentInvalid) as caught:
         load_guide(content)
     matching = [e for e in caught.value.errors
-                if e.format().startswith(bad.expected_prefix()) and bad.error in e.message]
+                if e.format().startswith(bad.expected_prefix()) and bad.error in e.message
+                and bad.hint in e.hint]
     assert matching, f"expected {bad.expected_prefix()} … {bad.error!r}, got:\n{caught.value.report()}"
     assert all(error.hint for error in caught.value.errors)
 
@@ -39,6 +40,7 @@ def test_the_build_stops_with_the_same_message_and_no_traceback(fixture, tmp_pat
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert bad.expected_prefix() in output and bad.error in output, output
+    assert bad.hint in output, output
     assert "hint:" in output
     assert "Traceback" not in output
     assert not (site / "index.html").exists(), "a page was published despite the error"
