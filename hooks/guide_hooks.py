@@ -35,13 +35,14 @@ from guide.open_data import (CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_expor
 from guide.schema import open_data_schema
 from guide.render.base import SearchEntry
 from guide.render.dispatch import UnknownBlock, glossary_lines, render_blocks
+from guide.render.preview_errors import preview_banner
 from guide.search_index import split_index
 from guide.translation_status import stale_translations
 from guide.sitemap import language_sitemap
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
-_cache: dict[str, object] = {"key": None, "guide": None, "glossary": {}}
+_cache: dict[str, object] = {"key": None, "guide": None, "glossary": {}, "errors": ()}
 _command: dict[str, str] = {"name": "build"}
 _templates = MemoryBytecodeCache()
 _build: dict[str, object] = {"downloads": (), "offline_copy": False}
@@ -94,6 +95,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if entries:
         _search_entries[page.url] = entries
     return rendered
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Under ``mkdocs serve`` only: while the content is invalid, say so above every page."""
+    errors = _cache["errors"]
+    if not errors:
+        return html
+    lang = getattr(page.file, "locale", None) or _default_language(config)
+    return preview_banner(errors, _guide(config).labels, lang) + html  # type: ignore[arg-type]
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -173,9 +183,9 @@ def _guide(config: MkDocsConfig) -> Guide:
             # where it is and keep rendering the last valid content.
             log.error(f"{exc.report()}\nThe preview keeps showing the last valid content "
                       "until the file is fixed.")
-            _cache["key"] = key
+            _cache.update(key=key, errors=tuple(exc.errors))
             return _cache["guide"]  # type: ignore[return-value]
-        _cache.update(key=key, guide=guide, glossary={})
+        _cache.update(key=key, guide=guide, glossary={}, errors=())
         _search_entries.clear()
     return _cache["guide"]  # type: ignore[return-value]
 

@@ -354,6 +354,9 @@ class Labels:
     sa_import_failed: Text
     sa_privacy: Text
     sa_summary_title: Text
+    preview_errors_title: Text
+    preview_errors_intro: Text
+    preview_errors_fix: Text
 
 
 @dataclass(frozen=True)
