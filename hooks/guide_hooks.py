@@ -37,7 +37,7 @@ from guide.render.base import SearchEntry
 from guide.render.dispatch import UnknownBlock, glossary_lines, render_blocks
 from guide.render.preview_errors import preview_banner
 from guide.search_index import split_index
-from guide.translation_status import stale_translations
+from guide.translation_status import translation_status
 from guide.sitemap import language_sitemap
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -85,7 +85,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     try:
         rendered, entries = render_blocks(
             markdown, _guide(config), lang, glossary=_glossary(config, lang),
-            status=_status(config), site_url=config.site_url,
+            status=_status(config), reviewed=_cache.get("reviewed", ()), site_url=config.site_url,
             downloads=_build["downloads"],
             site_root="../" * page.url.count("/"),
             offline_bundle=ZIP_NAME if _bundling() else None,
@@ -203,7 +203,9 @@ def _status(config: MkDocsConfig) -> list | None:
     """Translation status, computed from git once per content change."""
     if _cache.get("status_key") != _cache["key"]:
         root = Path(config.config_file_path).parent
-        _cache.update(status_key=_cache["key"], status=stale_translations(root, _guide(config).bilingual))
+        status = translation_status(root, _guide(config).bilingual)
+        _cache.update(status_key=_cache["key"], status=status and status.stale,
+                      reviewed=tuple(status.reviewed) if status else ())
     return _cache["status"]  # type: ignore[return-value]
 
 

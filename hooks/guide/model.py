@@ -308,6 +308,9 @@ class Labels:
     status_where: Text
     status_changed: Text
     status_other: Text
+    status_reviewed: Text
+    status_reviewed_intro: Text
+    status_reviewed_on: Text
     card_adopt: Text
     card_avoid: Text
     card_tip: Text

@@ -23,5 +23,15 @@ def render_translation_status(ctx: Context) -> Rendered:
         body = (f"{ctx.label('status_intro')}\n\n"
                 f"| {ctx.label('status_where')} | id | {ctx.label('status_changed')} | "
                 f"{ctx.label('status_other')} |\n|---|---|---|---|\n{rows}")
+    if ctx.status is not None and ctx.reviewed:
+        rows = "\n".join(
+            f"| <code>{html.escape(r.file)}:{r.line}</code> | <code>{html.escape(r.item)}</code> | "
+            f"{escape(r.date)} |"
+            for r in ctx.reviewed
+        )
+        body += (f"\n\n## {ctx.label('status_reviewed')} {{ #reviewed }}\n\n"
+                 f"{ctx.label('status_reviewed_intro')}\n\n"
+                 f"| {ctx.label('status_where')} | id | {ctx.label('status_reviewed_on')} |\n"
+                 f"|---|---|---|\n{rows}")
     ctx.out.markdown = body + "\n"
     return ctx.out
