@@ -30,11 +30,13 @@ from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
 from guide.model import Guide
 from guide.offline_bundle import ZIP_NAME, BundleFailed, make_bundle, wanted
+from guide.page_source import edit_url, last_changed, page_source
 from guide.open_data import (CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export,
                              exported_data, json_export)
 from guide.schema import open_data_schema
 from guide.render.base import SearchEntry
 from guide.render.dispatch import UnknownBlock, glossary_lines, render_blocks
+from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
 from guide.search_index import split_index
 from guide.translation_status import translation_status
@@ -94,6 +96,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
     if entries:
         _search_entries[page.url] = entries
+    page.meta["guide_source"] = _page_source(markdown, page, config, lang)
     return rendered
 
 
@@ -185,9 +188,23 @@ def _guide(config: MkDocsConfig) -> Guide:
                       "until the file is fixed.")
             _cache.update(key=key, errors=tuple(exc.errors))
             return _cache["guide"]  # type: ignore[return-value]
-        _cache.update(key=key, guide=guide, glossary={}, errors=())
+        _cache.update(key=key, guide=guide, glossary={}, errors=(), dates={})
         _search_entries.clear()
     return _cache["guide"]  # type: ignore[return-value]
+
+
+def _page_source(markdown: str, page: Page, config: MkDocsConfig, lang: str) -> str:
+    """'Last updated' and 'edit this page' for the file behind the page; only with a repo_url."""
+    if not config.repo_url:
+        return ""
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    source = page_source(markdown, f"{docs}/{page.file.src_uri}", root)
+    dates: dict = _cache.setdefault("dates", {})  # type: ignore[assignment]
+    if source.path not in dates:
+        dates[source.path] = last_changed(root, source.path)
+    url = edit_url(config.repo_url, config.edit_uri, docs, source)
+    return page_source_html(_guide(config).labels, lang, dates[source.path], url, source.path)
 
 
 def _glossary(config: MkDocsConfig, lang: str) -> str:

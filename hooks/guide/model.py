@@ -360,6 +360,8 @@ class Labels:
     preview_errors_title: Text
     preview_errors_intro: Text
     preview_errors_fix: Text
+    last_updated: Text
+    edit_page: Text
 
 
 @dataclass(frozen=True)
