@@ -55,14 +55,20 @@ bench: $(TEST_STAMP) chromium
 chromium:
 	@sh scripts/ensure-chromium.sh
 
-# The virtual environment itself. Debian and Ubuntu ship venv separately: say so
-# instead of leaving a half-made .venv behind.
+# The virtual environment itself. Debian and Ubuntu ship venv separately, and the
+# pinned packages need Python 3.11.5 or newer (Debian 12's python3 is 3.11.2): say
+# so instead of failing later in pip or leaving a half-made .venv behind.
+NEED_PYTHON := import sys; sys.exit(sys.version_info < (3, 11, 5))
 $(BIN)/pip:
+	@$(PYTHON) -c '$(NEED_PYTHON)' || { v=$$($(PYTHON) --version 2>&1); \
+	  echo "Python 3.11.5 or newer is needed; $(PYTHON) is $$v. Run again with PYTHON=python3.12 (or another newer Python)." >&2; exit 1; }
 	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
 	  echo "Could not create $(VENV). On Debian/Ubuntu: sudo apt-get install python3-venv" >&2; exit 1; }
 
 # Each group re-installs whenever its lock file changes.
 $(STAMP): requirements/build.lock | $(BIN)/pip
+	@$(BIN)/python -c '$(NEED_PYTHON)' || { v=$$($(BIN)/python --version 2>&1); \
+	  echo "$(VENV) was made with $$v, too old: rm -rf $(VENV), then run again with Python 3.11.5 or newer." >&2; exit 1; }
 	$(PIP) -r requirements/build.lock
 	touch $(STAMP)
 
