@@ -55,3 +55,14 @@ def test_all_errors_are_reported_at_once(tmp_path):
     with pytest.raises(ContentInvalid) as caught:
         load_guide(content)
     assert len(caught.value.errors) >= 3
+
+
+def test_a_file_that_cannot_be_read_does_not_bury_its_error_under_references_to_it(tmp_path):
+    """why.yml holds every obstacle: while it is unreadable, tips citing obstacles are not errors."""
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    why = content / "why.yml"
+    why.write_text(why.read_text(encoding="utf-8").replace("  - id:", "  - id: :", 1), encoding="utf-8")
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    assert {e.file for e in caught.value.errors} == {"content_data/why.yml"}, caught.value.report()

@@ -28,6 +28,7 @@ def load_guide(content_dir: Path) -> Guide:
     errors: list[ContentError] = []
     found = Decoded()
     roots: dict[str, Any] = {}
+    unreadable = False
     base = content_dir.parent
     for path in content_files(content_dir):
         if path.name not in FILES and path.suffix in (".yml", ".yaml"):
@@ -45,6 +46,7 @@ def load_guide(content_dir: Path) -> Guide:
         node, file_errors = load_nodes(path, shown)
         errors.extend(file_errors)
         if node is None:
+            unreadable = True
             continue
         decoder = Decoder(shown)
         value = decoder.decode(node, root_type, name.removesuffix(".yml"))
@@ -54,7 +56,7 @@ def load_guide(content_dir: Path) -> Guide:
         found.bilingual.extend(decoder.found.bilingual)
         if value is not INVALID:
             roots[name] = value
-    errors.extend(_cross_file_errors(found))
+    errors.extend(_cross_file_errors(found, unreadable))
     competency = roots.get("competency.yml")
     if isinstance(competency, Competency):
         errors.extend(_level_errors(competency))
@@ -74,7 +76,7 @@ def load_guide(content_dir: Path) -> Guide:
     return guide
 
 
-def _cross_file_errors(found: Decoded) -> list[ContentError]:
+def _cross_file_errors(found: Decoded, unreadable: bool = False) -> list[ContentError]:
     errors = []
     first: dict[str, Declaration] = {}
     for declared in found.ids:
@@ -90,6 +92,8 @@ def _cross_file_errors(found: Decoded) -> list[ContentError]:
         target = first.get(reference.value)
         if target is None or target.kind != reference.kind:
             known = sorted(d.id for d in first.values() if d.kind == reference.kind)
+            if unreadable and not known:
+                continue  # its items are in a file that could not be read: that error says why
             close = difflib.get_close_matches(reference.value, known, n=1)
             guess = f"did you mean '{close[0]}'? " if close else ""
             errors.append(reference.loc.error(
