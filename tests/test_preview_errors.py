@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project, run_build
+from quality_checks import accessibility_problems, small_text_problems
 from test_serve import _free_port, _get, _wait_for
 
 SHOTS = ROOT / "test-output" / "screenshots"
@@ -101,6 +102,8 @@ def test_the_banner_shows_each_error_in_the_page_language_until_the_files_are_fi
         assert page.locator(BANNER).bounding_box()["y"] < page.locator("article h1").bounding_box()["y"]
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "preview-errors-en.png"))
+        assert accessibility_problems(page) == []
+        assert small_text_problems(page) == []
 
         french = _banner_text(page, origin + "/fr/competency/")
         assert "Le contenu comporte des erreurs" in french
@@ -109,6 +112,7 @@ def test_the_banner_shows_each_error_in_the_page_language_until_the_files_are_fi
         assert page.locator(f"{BANNER} [lang=en]").count() >= 2, "English messages are marked as English"
         assert "Travailler à des objectifs partagés" in page.locator("article").inner_text()
         page.screenshot(path=str(SHOTS / "preview-errors-fr.png"))
+        assert accessibility_problems(page) == []
 
         # Every page carries it, not only the one with the broken item.
         _banner_text(page, origin + "/fr/glossary/")
