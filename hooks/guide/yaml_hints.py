@@ -72,7 +72,7 @@ def text_mistakes(root: Node, text: str, file: str) -> list[ContentError]:
                 file, node.start_mark.line + 1, node.start_mark.column + 1,
                 f"the text starts with '{line[node.start_mark.column:][:1]}', which YAML reads as a tag",
                 quote_hint(line)))
-        elif key in ("en", "fr") and not _quoted(line, node):
+        elif key in ("en", "fr") and not _is_quoted(line, node):
             tail = _line(lines, node.end_mark.line)[node.end_mark.column:]
             if tail.strip().startswith("#"):
                 kept = f"only {node.value!r} is kept" if node.value else "the text is empty"
@@ -98,12 +98,21 @@ def quoted_line(line: str) -> str | None:
     if match is None:
         return None
     value = match["value"]
+    if value.startswith("{"):
+        fixed = line
+        for text, _ in _flow_problems(value):
+            fixed = fixed.replace(f": {text}", f": {_quoted(text)}", 1)
+        return None if fixed == line else fixed
+    return match["lead"] + _quoted(value)
+
+
+def _quoted(value: str) -> str:
     if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
         value = value[1:-1]  # it was quoted; the mistake was inside
     if '"' in value and "'" not in value:
-        return f"{match['lead']}'{value}'"
+        return f"'{value}'"
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    return f'{match["lead"]}"{escaped}"'
+    return f'"{escaped}"'
 
 
 # -- helpers -------------------------------------------------------------------
@@ -112,8 +121,26 @@ def _unquoted_text_problem(line: str) -> str | None:
     match = _KEY_VALUE.match(line)
     if match is None:
         return None
-    value = match["value"]
+    if match["value"].startswith("{"):
+        return next((reason for _, reason in _flow_problems(match["value"])), None)
+    return _value_problem(match["value"])
+
+
+def _flow_problems(value: str) -> list[tuple[str, str]]:
+    """The texts of a one-line ``{en: ..., fr: ...}`` that need quotes, with why."""
+    found = []
+    for entry in value.strip("{} ").split(", "):
+        key, sep, text = entry.partition(": ")
+        reason = _value_problem(text.strip()) if sep and text.strip() else None
+        if reason is not None and re.fullmatch(r"[\w-]+", key.strip()):
+            found.append((text.strip(), reason))
+    return found
+
+
+def _value_problem(value: str) -> str | None:
     first = value[0]
+    if first == "[" and "]" not in value:
+        return None  # a list never closed: not text, the generic hint fits
     if first in "'\"" and not _parses(value):
         return "the text starts with a quote, so YAML expects it to end at the closing quote"
     if first == "&" and _REAL_ANCHOR.match(value) or first == "*" and _REAL_ALIAS.match(value):
@@ -148,7 +175,7 @@ def _value_column(line: str) -> int:
     return match.start("value") + 1 if match else 1
 
 
-def _quoted(line: str, node: ScalarNode) -> bool:
+def _is_quoted(line: str, node: ScalarNode) -> bool:
     return line[node.start_mark.column:][:1] in ("'", '"')
 
 
