@@ -34,20 +34,23 @@ from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
 from guide.model import Guide
 from guide.offline_bundle import ZIP_NAME, BundleFailed, make_bundle, wanted
+from guide.page_source import edit_url, last_changed, page_source
 from guide.open_data import (CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export,
                              exported_data, json_export)
 from guide.schema import open_data_schema
 from guide.render.base import SearchEntry, ui_text
 from guide.render.dispatch import UnknownBlock, render_blocks
+from guide.render.page_source import page_source_html
+from guide.render.preview_errors import preview_banner
 from guide.glossary_terms import TermIndex, explain_terms, term_index
 from guide.search_index import split_index
 from guide.serve_watch import keep_watching
-from guide.translation_status import stale_translations
+from guide.translation_status import translation_status
 from guide.sitemap import language_sitemap
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
-_cache: dict[str, object] = {"key": None, "guide": None, "glossary": {}}
+_cache: dict[str, object] = {"key": None, "guide": None, "glossary": {}, "errors": ()}
 _command: dict[str, str] = {"name": "build"}
 _templates = MemoryBytecodeCache()
 _build: dict[str, object] = {"downloads": (), "offline_copy": False}
@@ -106,7 +109,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     try:
         rendered, entries = render_blocks(
             markdown, _guide(config), lang,
-            status=_status(config), site_url=config.site_url,
+            status=_status(config), reviewed=_cache.get("reviewed", ()), site_url=config.site_url,
             downloads=_build["downloads"],
             site_root="../" * page.url.count("/"),
             link=_linker(page, files),
@@ -116,20 +119,26 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
     if entries:
         _search_entries[page.url] = entries
+    page.meta["guide_source"] = _page_source(markdown, page, config, lang)
     return rendered
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Explain glossary terms where they appear, in the page's language."""
+    """Explain glossary terms where they appear, in the page's language; check its ids.
+
+    Under ``mkdocs serve``, while the content is invalid, a banner above every
+    page says so (the build fails instead).
+    """
     lang = getattr(page.file, "locale", None) or _default_language(config)
     guide = _guide(config)
     errors = duplicate_id_errors(html, f"/{page.url}", guide.locations(competency_of(page.file.src_uri, guide)))
+    if errors and _command["name"] != "serve":
+        raise PluginError(ContentInvalid(errors).report())
     if errors:
-        report = ContentInvalid(errors).report()
-        if _command["name"] != "serve":
-            raise PluginError(report)
-        log.error(report)  # a failed rebuild would stall the preview: say it, keep serving
-    return explain_terms(html, _glossary(config, lang))
+        log.error(ContentInvalid(errors).report())  # a failed rebuild would stall the preview
+    html = explain_terms(html, _glossary(config, lang))
+    shown = tuple(_cache["errors"]) + tuple(errors)  # type: ignore[arg-type]
+    return preview_banner(shown, guide.labels, lang) + html if shown else html
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -271,11 +280,25 @@ def _guide(config: MkDocsConfig) -> Guide:
             # where it is and keep rendering the last valid content.
             log.error(f"{exc.report()}\nThe preview keeps showing the last valid content "
                       "until the file is fixed.")
-            _cache["key"] = key
+            _cache.update(key=key, errors=tuple(exc.errors))
             return _cache["guide"]  # type: ignore[return-value]
-        _cache.update(key=key, guide=guide, glossary={})
+        _cache.update(key=key, guide=guide, glossary={}, errors=(), dates={})
         _search_entries.clear()
     return _cache["guide"]  # type: ignore[return-value]
+
+
+def _page_source(markdown: str, page: Page, config: MkDocsConfig, lang: str) -> str:
+    """'Last updated' and 'edit this page' for the file behind the page; only with a repo_url."""
+    if not config.repo_url:
+        return ""
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    source = page_source(markdown, f"{docs}/{page.file.src_uri}", root, _guide(config).folder().id)
+    dates: dict = _cache.setdefault("dates", {})  # type: ignore[assignment]
+    if source.path not in dates:
+        dates[source.path] = last_changed(root, source.path)
+    url = edit_url(config.repo_url, config.edit_uri, docs, source)
+    return page_source_html(_guide(config).labels, lang, dates[source.path], url, source.path)
 
 
 def _glossary(config: MkDocsConfig, lang: str) -> TermIndex:
@@ -291,7 +314,9 @@ def _status(config: MkDocsConfig) -> list | None:
     """Translation status, computed from git once per content change."""
     if _cache.get("status_key") != _cache["key"]:
         root = Path(config.config_file_path).parent
-        _cache.update(status_key=_cache["key"], status=stale_translations(root, _guide(config).bilingual))
+        status = translation_status(root, _guide(config).bilingual)
+        _cache.update(status_key=_cache["key"], status=status and status.stale,
+                      reviewed=tuple(status.reviewed) if status else ())
     return _cache["status"]  # type: ignore[return-value]
 
 

@@ -2,7 +2,8 @@
 
 A fixture says which file to break and how (``find``/``replace``, ``content``,
 ``pad_bytes`` or ``delete``), the message the editor must see (``error``) and
-where: ``line``, or ``at``, a text whose line in the broken file is the answer.
+where: ``line``, or ``at``, a text whose line in the broken file is the answer;
+and, optionally, text its ``hint`` must contain.
 ``structural: true`` marks the mistakes the JSON Schema must also reject.
 """
 
@@ -24,6 +25,7 @@ class BadInput:
     line: int
     structural: bool = False
     build_only: bool = False  # found in the rendered page (e.g. an id the page also uses)
+    hint: str = ""
 
     def expected_prefix(self) -> str:
         return f"content_data/{self.file}:{self.line}:"
@@ -67,7 +69,7 @@ def apply_fixture(path: Path, content_dir: Path) -> BadInput:
         line = broken[:start].count("\n") + 1
     # ``error_file``: where the message points when it is not the file broken (a missing file).
     return BadInput(path.stem, spec.get("error_file", spec["file"]), spec["error"], line, bool(spec.get("structural")),
-                    bool(spec.get("build_only")))
+                    bool(spec.get("build_only")), spec.get("hint", ""))
 
 
 def is_build_only(path: Path) -> bool:

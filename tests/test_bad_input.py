@@ -24,7 +24,8 @@ def test_validation_reports_file_line_and_hint(fixture, tmp_path):
     with pytest.raises(ContentInvalid) as caught:
         load_guide(content)
     matching = [e for e in caught.value.errors
-                if e.format().startswith(bad.expected_prefix()) and bad.error in e.message]
+                if e.format().startswith(bad.expected_prefix()) and bad.error in e.message
+                and bad.hint in e.hint]
     assert matching, f"expected {bad.expected_prefix()} … {bad.error!r}, got:\n{caught.value.report()}"
     assert all(error.hint for error in caught.value.errors)
 
@@ -39,6 +40,7 @@ def test_the_build_stops_with_the_same_message_and_no_traceback(fixture, tmp_pat
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert bad.expected_prefix() in output and bad.error in output, output
+    assert bad.hint in output, output
     assert "hint:" in output
     assert "Traceback" not in output
     assert not (site / "index.html").exists(), "a page was published despite the error"
@@ -75,3 +77,14 @@ def test_an_unreadable_file_is_named_not_a_traceback(tmp_path, monkeypatch, fail
     [error] = [e for e in caught.value.errors if e.file.endswith("tips.yml")]
     assert error.line == 1 and "cannot be read" in error.message and failure.strerror in error.message
     assert "allowed to read" in error.hint
+
+
+def test_a_file_that_cannot_be_read_does_not_bury_its_error_under_references_to_it(tmp_path):
+    """why.yml holds every obstacle: while it is unreadable, tips citing obstacles are not errors."""
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    why = content / "competencies" / "collaboration" / "why.yml"
+    why.write_text(why.read_text(encoding="utf-8").replace("  - id:", "  - id: :", 1), encoding="utf-8")
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    assert {e.file for e in caught.value.errors} == {"content_data/competencies/collaboration/why.yml"}, caught.value.report()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -90,3 +92,74 @@ def test_the_editors_page_exists_in_both_languages_outside_the_navigation(site):
     for prefix in ("", "fr/"):
         html = (site / prefix / "translation-status" / "index.html").read_text(encoding="utf-8")
         assert "translation-status" not in html.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+
+
+# -- marking a translation as reviewed ------------------------------------------------
+
+def _mark_reviewed(repo, *ids):
+    return subprocess.run([sys.executable, str(ROOT / "scripts/mark_reviewed.py"), "--root", str(repo), *ids],
+                          capture_output=True, text=True, timeout=60)
+
+
+def _edit_french_only(repo):
+    path = repo / "content_data" / "competencies" / "collaboration" / "competency.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("fr: Travailler à des objectifs partagés.", "fr: Œuvrer à des objectifs partagés."),
+                    encoding="utf-8")
+
+
+def test_a_review_clears_the_warning_without_touching_the_english_until_the_english_changes(tmp_path):
+    from guide.translation_status import translation_status
+
+    repo = _repo(tmp_path)
+    _edit_french_only(repo)
+    _git(repo, "commit", "-qam", "French wording", date="2026-03-05T10:00:00")
+    items = lambda: load_guide(repo / "content_data").bilingual  # noqa: E731
+    assert [s.item for s in stale_translations(repo, items())] == ["adopt-shared-objectives"]
+    english_before = [line for line in (repo / "content_data/competencies/collaboration/competency.yml").read_text(encoding="utf-8")
+                      .splitlines() if line.strip().startswith("en:")]
+
+    result = _mark_reviewed(repo, "adopt-shared-objectives")
+    assert result.returncode == 0, result.stderr
+    assert "recorded: 'adopt-shared-objectives' reviewed on" in result.stdout
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "reviewed", date="2026-03-06T10:00:00")
+    status = translation_status(repo, items())
+    assert status.stale == []
+    assert [(r.item, r.date) for r in status.reviewed] == [("adopt-shared-objectives", result.stdout.split("reviewed on ")[1][:10])]
+    assert [line for line in (repo / "content_data/competencies/collaboration/competency.yml").read_text(encoding="utf-8")
+            .splitlines() if line.strip().startswith("en:")] == english_before, "the English was touched"
+    report = subprocess.run([sys.executable, str(ROOT / "scripts/translation_status.py"), str(repo)],
+                            capture_output=True, text=True, timeout=60)
+    assert "WARNING" not in report.stdout
+
+    _edit_english(repo)
+    _git(repo, "commit", "-qam", "English wording", date="2026-04-01T10:00:00")
+    status = translation_status(repo, items())
+    assert [(s.item, s.newer, s.newer_date) for s in status.stale] == [("adopt-shared-objectives", "en", "2026-04-01")]
+    assert status.reviewed == []
+
+
+def test_a_review_of_an_unknown_item_is_refused_with_a_suggestion(tmp_path):
+    repo = _repo(tmp_path)
+    result = _mark_reviewed(repo, "adopt-shared-objective")
+    assert result.returncode == 1
+    assert "did you mean 'adopt-shared-objectives'?" in result.stderr
+    assert not (repo / "content_data" / "translation-reviews.json").exists()
+
+
+def test_the_status_page_lists_reviewed_items_with_their_date_in_both_languages(guide):
+    from guide.render.base import Context
+    from guide.render.translation import render_translation_status
+    from guide.translation_status import Reviewed
+
+    reviewed = (Reviewed("adopt-shared-objectives", "content_data/competency.yml", 272, "2026-03-06"),)
+    english = render_translation_status(Context(guide, "en", status=[], reviewed=reviewed)).markdown
+    french = render_translation_status(Context(guide, "fr", status=[], reviewed=reviewed)).markdown
+    assert "## Translations checked" in english and "## Traductions vérifiées" in french
+    for page in (english, french):
+        # One row of the (phone-friendly) table: where, which item, when.
+        rows = re.findall(r"<tr>.*?</tr>", html.unescape(page), re.S)
+        assert any("<code>content_data/competency.yml:272</code>" in row and
+                   "<code>adopt-shared-objectives</code>" in row and "2026-03-06" in row for row in rows), page
+    assert "Translations checked" not in render_translation_status(Context(guide, "en", status=[])).markdown

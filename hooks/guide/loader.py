@@ -36,6 +36,7 @@ class _Scope:
 
     roots: dict[str, Any] = field(default_factory=dict)
     found: Decoded = field(default_factory=Decoded)
+    unreadable: bool = False  # a file could not be read: references to its items say nothing new
 
 
 def load_guide(content_dir: Path) -> Guide:
@@ -62,11 +63,13 @@ def load_guide(content_dir: Path) -> Guide:
     competency_ids = [d for scope in folders.values() for d in scope.found.ids if d.kind == "competency"]
     errors.extend(_id_errors(shared.found.ids))
     errors.extend(_catalogue_errors(shared))
-    errors.extend(_reference_errors(shared.found.references, shared.found.ids + competency_ids))
+    errors.extend(_reference_errors(shared.found.references, shared.found.ids + competency_ids,
+                                    shared.unreadable))
     for name, scope in folders.items():
         declared = shared.found.ids + scope.found.ids
         errors.extend(_id_errors(declared, only=scope.found.ids))
-        errors.extend(_reference_errors(scope.found.references, declared + competency_ids))
+        errors.extend(_reference_errors(scope.found.references, declared + competency_ids,
+                                        shared.unreadable or scope.unreadable))
         competency = scope.roots.get("competency.yml")
         if isinstance(competency, Competency):
             errors.extend(_folder_errors(name, scope))
@@ -120,6 +123,7 @@ def _load_scope(folder: Path, files: dict[str, type], required: Any, base: Path,
         node, file_errors = load_nodes(path, shown)
         errors.extend(file_errors)
         if node is None:
+            scope.unreadable = True
             continue
         decoder = Decoder(shown)
         value = decoder.decode(node, root_type, name.removesuffix(".yml"))
@@ -156,7 +160,8 @@ def _id_errors(declared: list[Declaration], only: list[Declaration] | None = Non
     return errors
 
 
-def _reference_errors(references: list[Reference], declared: list[Declaration]) -> list[ContentError]:
+def _reference_errors(references: list[Reference], declared: list[Declaration],
+                      unreadable: bool = False) -> list[ContentError]:
     errors = []
     by_kind: dict[str, set[str]] = {}
     for declaration in declared:
@@ -165,6 +170,8 @@ def _reference_errors(references: list[Reference], declared: list[Declaration]) 
         known = sorted(by_kind.get(reference.kind, ()))
         if reference.value in known:
             continue
+        if unreadable and not known:
+            continue  # its items are in a file that could not be read: that file's error says why
         close = difflib.get_close_matches(reference.value, known, n=1)
         guess = f"did you mean '{close[0]}'? " if close else ""
         errors.append(reference.loc.error(

@@ -308,6 +308,9 @@ class Labels:
     status_where: Text
     status_changed: Text
     status_other: Text
+    status_reviewed: Text
+    status_reviewed_intro: Text
+    status_reviewed_on: Text
     card_adopt: Text
     card_avoid: Text
     card_tip: Text
@@ -372,6 +375,11 @@ class Labels:
     catalogue_one: Text
     catalogue_levels: Text
     catalogue_other_group: Text
+    preview_errors_title: Text
+    preview_errors_intro: Text
+    preview_errors_fix: Text
+    last_updated: Text
+    edit_page: Text
 
 
 @dataclass(frozen=True)

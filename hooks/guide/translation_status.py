@@ -4,10 +4,18 @@
 were last changed in a later commit than its French lines (or the reverse)
 may have a stale translation. Uncommitted edits count as the newest. Without
 git history (a downloaded archive), the status is unknown, not "all fine".
+
+When only one language needed a change, an editor records that the other was
+checked (``make reviewed ID=...``): ``content_data/translation-reviews.json``
+keeps, per item, the day and a fingerprint of both languages' lines. The
+review clears the warning for as long as those lines stay exactly as
+reviewed; any later edit of either language brings the warning back.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import subprocess
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -16,6 +24,7 @@ from pathlib import Path
 from .decode import BilingualLines
 
 UNCOMMITTED = "0" * 40
+REVIEWS = "content_data/translation-reviews.json"
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,22 @@ class Stale:
         return (f"{self.file}:{self.line}: '{self.item}': the {names[self.newer]} changed on "
                 f"{self.newer_date}, after the {names[other]} ({self.older_date}); "
                 f"check that the {names[other]} still says the same")
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """An item whose two languages an editor checked, unchanged since."""
+
+    item: str
+    file: str
+    line: int
+    date: str
+
+
+@dataclass(frozen=True)
+class Status:
+    stale: list[Stale]
+    reviewed: list[Reviewed]
 
 
 @dataclass(frozen=True)
@@ -76,7 +101,62 @@ def _day(date: _LineDate) -> str:
 
 
 def stale_translations(repo: Path, items: tuple[BilingualLines, ...]) -> list[Stale] | None:
-    """The items whose languages were last changed apart, or None without history."""
+    """The items whose languages were last changed apart and not reviewed since,
+    or None without history."""
+    status = translation_status(repo, items)
+    return None if status is None else status.stale
+
+
+def translation_status(repo: Path, items: tuple[BilingualLines, ...]) -> Status | None:
+    """Stale items and standing reviews, or None without git history."""
+    reviews = read_reviews(repo)
+    texts: dict[str, list[str]] = {}
+    reviewed = []
+    for item in items:
+        review = reviews.get(item.name)
+        if review is not None and review.get("text") == fingerprint(repo, item, texts):
+            reviewed.append(Reviewed(item.name, item.file, item.en[0], str(review.get("reviewed", ""))))
+    stale = _changed_apart(repo, items)
+    if stale is None:
+        return None
+    done = {r.item for r in reviewed}
+    return Status([s for s in stale if s.item not in done], reviewed)
+
+
+def fingerprint(repo: Path, item: BilingualLines, cache: dict[str, list[str]] | None = None) -> str:
+    """A short hash of the item's English and French lines as they are now."""
+    cache = {} if cache is None else cache
+    if item.file not in cache:
+        cache[item.file] = (repo / item.file).read_text(encoding="utf-8").splitlines()
+    lines = cache[item.file]
+    en = lines[item.en[0] - 1: item.en[1]]
+    fr = lines[item.fr[0] - 1: item.fr[1]]
+    return hashlib.sha256("\n".join([*en, "\0", *fr]).encode("utf-8")).hexdigest()[:16]
+
+
+def read_reviews(repo: Path) -> dict[str, dict[str, str]]:
+    path = repo / REVIEWS
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return {}  # unreadable: every warning stays, which is the safe side
+    return data if isinstance(data, dict) else {}
+
+
+def record_reviews(repo: Path, items: tuple[BilingualLines, ...], names: list[str], day: str) -> None:
+    """Record that ``names`` were checked in both languages on ``day``."""
+    by_name = {item.name: item for item in items}
+    reviews = read_reviews(repo)
+    for name in names:
+        reviews[name] = {"reviewed": day, "text": fingerprint(repo, by_name[name])}
+    path = repo / REVIEWS
+    path.write_text(json.dumps(dict(sorted(reviews.items())), ensure_ascii=False, indent=2) + "\n",
+                    encoding="utf-8")
+
+
+def _changed_apart(repo: Path, items: tuple[BilingualLines, ...]) -> list[Stale] | None:
     blames: dict[str, list[_LineDate] | None] = {}
     stale = []
     for item in items:

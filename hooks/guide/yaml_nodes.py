@@ -16,6 +16,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import Node
 
 from .errors import ContentError
+from .yaml_hints import explain, text_mistakes
 
 MAX_FILE_BYTES = 512 * 1024
 
@@ -85,14 +86,15 @@ def load_nodes(path: Path, display_name: str) -> tuple[Node | None, list[Content
         _reject_anchors(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(display_name, exc)]
+        return None, [_syntax_error(display_name, exc, text)]
     except yaml.YAMLError as exc:  # e.g. a ReaderError: no mark, but never a traceback
         return None, [ContentError(display_name, 1, 1, f"YAML error: {exc}",
                                    "check the file's encoding (UTF-8) and its characters")]
     if node is None:
         return None, [ContentError(display_name, 1, 1, "the file is empty",
                                    "restore its content or delete the file")]
-    return node, []
+    mistakes = text_mistakes(node, text, display_name)
+    return (None if mistakes else node), mistakes
 
 
 def forbidden_character(name: str, text: str) -> ContentError | None:
@@ -110,7 +112,11 @@ def forbidden_character(name: str, text: str) -> ContentError | None:
     return ContentError(name, line, column, f"the file contains {what}", hint)
 
 
-def _syntax_error(name: str, exc: yaml.MarkedYAMLError) -> ContentError:
+def _syntax_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> ContentError:
+    explained = explain(exc, text)
+    if explained is not None:
+        line, column, problem, hint = explained
+        return ContentError(name, line, column, f"YAML syntax error: {problem}", hint)
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or exc.context or "invalid YAML"

@@ -48,6 +48,7 @@ class Context:
     lang: str
     out: Rendered = field(default_factory=lambda: Rendered(""))
     status: list | None = None  # translation status (translation_status.Stale), None if unknown
+    reviewed: tuple = ()  # standing translation reviews (translation_status.Reviewed)
     site_url: str | None = None  # the public address, for QR codes on cards
     downloads: tuple[str, ...] = ()  # ready-made PDF decks present in docs/downloads/
     site_root: str = ""  # relative path from the page to the site root, e.g. "../../"

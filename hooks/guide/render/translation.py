@@ -20,5 +20,11 @@ def render_translation_status(ctx: Context) -> Rendered:
         body = (f"{ctx.label('status_intro')}\n\n"
                 + stacked_table([ctx.label("status_where"), "id", ctx.label("status_changed"),
                                  ctx.label("status_other")], rows))
+    if ctx.status is not None and ctx.reviewed:
+        reviewed = [[f"<code>{html.escape(r.file)}:{r.line}</code>", f"<code>{html.escape(r.item)}</code>",
+                     escape(r.date)] for r in ctx.reviewed]
+        body += (f"\n\n## {ctx.label('status_reviewed')} {{ #reviewed }}\n\n"
+                 f"{ctx.label('status_reviewed_intro')}\n\n"
+                 + stacked_table([ctx.label("status_where"), "id", ctx.label("status_reviewed_on")], reviewed))
     ctx.out.markdown = body + "\n"
     return ctx.out

@@ -1,0 +1,44 @@
+"""The banner ``mkdocs serve`` puts above every page while the content is invalid.
+
+An editor who only watches the browser must see that the page is stale and
+why. The banner is plain HTML with every piece of text escaped once, here:
+error messages quote whatever the editor typed. It carries no script and no
+inline handler (the site's Content-Security-Policy allows neither). The labels
+are in the page's language; the messages themselves are English, marked so.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Iterable
+
+from ..errors import ContentError
+from ..model import Labels
+from ..typography import for_language
+
+CLASS = "guide-preview-errors"
+MESSAGES_LANG = "en"  # the loader's messages and hints are written in English
+
+
+def preview_banner(errors: Iterable[ContentError], labels: Labels, lang: str) -> str:
+    """The banner's HTML, to place above the page's content."""
+
+    def label(name: str) -> str:
+        return html.escape(for_language(getattr(labels, name).get(lang), lang))
+
+    # A file that cannot be read at all comes first: the errors it causes in
+    # other files (references to its items) go away with it.
+    ordered = sorted(errors, key=lambda e: "YAML syntax error" not in e.message)
+    messages = MESSAGES_LANG
+    items = "\n".join(
+        f'<li><code>{html.escape(f"{e.file}:{e.line}:{e.column}")}</code> '
+        f'<span lang="{messages}">{html.escape(e.message)}</span>'
+        + (f'<br>{label("preview_errors_fix")} <span lang="{messages}">{html.escape(e.hint)}</span>'
+           if e.hint else "")
+        + "</li>"
+        for e in ordered
+    )
+    return (f'<div class="admonition failure {CLASS}" role="alert">\n'
+            f'<p class="admonition-title">{label("preview_errors_title")}</p>\n'
+            f'<p>{label("preview_errors_intro")}</p>\n'
+            f"<ul>\n{items}\n</ul>\n</div>\n")

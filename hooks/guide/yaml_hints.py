@@ -1,0 +1,195 @@
+"""Hints that name the real cause of a YAML mistake, with the corrected line.
+
+PyYAML reports what its parser saw ("mapping values are not allowed here"),
+not what the editor did (a colon in a French sentence). Most such mistakes are
+plain text that YAML reads as syntax: a ``: `` or `` #`` inside it, or a first
+character YAML reserves (a quote, ``@``, a backtick, ``%``, ``*``, ``&``,
+``!``). Quoting the text fixes all of them, so the hint shows the line quoted.
+Kept apart from ``yaml_nodes`` so the parser wiring stays small.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import ContentError
+
+# "key: value" on one line, optionally as a list entry ("- key: value").
+_KEY_VALUE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:[ \t]+)(?P<value>\S.*?)[ \t]*$")
+_REAL_ANCHOR = re.compile(r"^&[\w-]+(?:[ \t]+[\[{].*)?$")  # &name [..] / &name {..} / &name
+_REAL_ALIAS = re.compile(r"^\*[\w-]+$")
+_RESERVED = {"@": "@", "`": "a backtick (`)", "%": "%", "*": "*", "&": "&", "!": "!",
+             "[": "[", "{": "{", "|": "|", ">": ">"}
+
+Located = tuple[int, int, str, str]  # line, column, problem, hint
+
+
+def explain(exc: yaml.MarkedYAMLError, text: str) -> Located | None:
+    """A problem and hint for a syntax error, when its real cause is recognisable."""
+    lines = text.splitlines()
+    problem = exc.problem or ""
+    if "unknown escape" in problem and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        return (mark.line + 1, mark.column + 1,
+                "a backslash (\\) inside double quotes starts an escape such as \\n",
+                _backslash_hint(_line(lines, mark.line)))
+    if exc.context and "scanning a quoted scalar" in exc.context:
+        return None  # a quote never closed: yaml_nodes already says so
+    for mark in (exc.problem_mark, exc.context_mark):
+        if mark is None:
+            continue
+        line = _line(lines, mark.line)
+        reason = _unquoted_text_problem(line)
+        if reason is not None:
+            return mark.line + 1, _value_column(line), reason, quote_hint(line)
+    if "mapping values" in problem and exc.problem_mark is not None:
+        return (exc.problem_mark.line + 1, exc.problem_mark.column + 1,
+                "a line reads as part of the text above it",
+                "indent this line exactly like the key above it (spaces only, two per level)")
+    if "expected key" in problem or "expected <block end>" in problem:
+        return None  # indentation: the generic hint is the right one
+    return None
+
+
+def text_mistakes(root: Node, text: str, file: str) -> list[ContentError]:
+    """Text that YAML read without error but not as the editor meant it.
+
+    A `` #`` in unquoted text cuts it short (the rest becomes a comment), and a
+    text starting with ``!`` becomes a tag; both parse, so the parser never
+    complains. Only ``en``/``fr`` texts are checked for comments: a comment
+    after an id or a number is legitimate.
+    """
+    lines = text.splitlines()
+    errors = []
+    for key, node in _scalars(root):
+        line = _line(lines, node.start_mark.line)
+        if not node.tag.startswith("tag:yaml.org,2002:"):
+            errors.append(ContentError(
+                file, node.start_mark.line + 1, node.start_mark.column + 1,
+                f"the text starts with '{line[node.start_mark.column:][:1]}', which YAML reads as a tag",
+                quote_hint(line)))
+        elif key in ("en", "fr") and not _is_quoted(line, node):
+            tail = _line(lines, node.end_mark.line)[node.end_mark.column:]
+            if tail.strip().startswith("#"):
+                kept = f"only {node.value!r} is kept" if node.value else "the text is empty"
+                errors.append(ContentError(
+                    file, node.end_mark.line + 1, node.end_mark.column + 1 + tail.index("#"),
+                    f"the text stops at '#': YAML reads the rest of the line as a comment, "
+                    f"so {kept}",
+                    quote_hint(_line(lines, node.end_mark.line))))
+    return errors
+
+
+def quote_hint(line: str) -> str:
+    """'put this text in quotes', with the line as it should be written."""
+    fixed = quoted_line(line)
+    if fixed is None:
+        return "put this text in quotes (\"...\")"
+    return f"put this text in quotes: {fixed.strip()}"
+
+
+def quoted_line(line: str) -> str | None:
+    """The same ``key: value`` line with the value quoted, or None if not one."""
+    match = _KEY_VALUE.match(line)
+    if match is None:
+        return None
+    value = match["value"]
+    if value.startswith("{"):
+        fixed = line
+        for text, _ in _flow_problems(value):
+            fixed = fixed.replace(f": {text}", f": {_quoted(text)}", 1)
+        return None if fixed == line else fixed
+    return match["lead"] + _quoted(value)
+
+
+def _quoted(value: str) -> str:
+    if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]  # it was quoted; the mistake was inside
+    if '"' in value and "'" not in value:
+        return f"'{value}'"
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+# -- helpers -------------------------------------------------------------------
+
+def _unquoted_text_problem(line: str) -> str | None:
+    match = _KEY_VALUE.match(line)
+    if match is None:
+        return None
+    if match["value"].startswith("{"):
+        return next((reason for _, reason in _flow_problems(match["value"])), None)
+    return _value_problem(match["value"])
+
+
+def _flow_problems(value: str) -> list[tuple[str, str]]:
+    """The texts of a one-line ``{en: ..., fr: ...}`` that need quotes, with why."""
+    found = []
+    for entry in value.strip("{} ").split(", "):
+        key, sep, text = entry.partition(": ")
+        reason = _value_problem(text.strip()) if sep and text.strip() else None
+        if reason is not None and re.fullmatch(r"[\w-]+", key.strip()):
+            found.append((text.strip(), reason))
+    return found
+
+
+def _value_problem(value: str) -> str | None:
+    first = value[0]
+    if first == "[" and "]" not in value:
+        return None  # a list never closed: not text, the generic hint fits
+    if first in "'\"" and not _parses(value):
+        return "the text starts with a quote, so YAML expects it to end at the closing quote"
+    if first == "&" and _REAL_ANCHOR.match(value) or first == "*" and _REAL_ALIAS.match(value):
+        return None  # a real anchor or alias: yaml_nodes refuses those with its own hint
+    if first in _RESERVED:
+        return f"the text starts with {_RESERVED[first]}, which YAML reserves for its own syntax"
+    if ": " in value or value.endswith(":"):
+        return "the text contains ': ', which YAML reads as the start of a new key"
+    return None
+
+
+def _parses(value: str) -> bool:
+    try:
+        yaml.safe_load(f"k: {value}")
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def _backslash_hint(line: str) -> str:
+    match = _KEY_VALUE.match(line)
+    if match is None or not (match["value"].startswith('"') and match["value"].endswith('"')):
+        return "write \\\\ for a backslash, or put the text in single quotes ('...')"
+    inner = match["value"][1:-1]
+    if "'" not in inner:
+        return f"put the text in single quotes, where a backslash is just a backslash: {match['lead'].strip()} '{inner}'"
+    return f"write \\\\ for each backslash: {match['lead'].strip()} \"{inner.replace(chr(92), chr(92) * 2)}\""
+
+
+def _value_column(line: str) -> int:
+    match = _KEY_VALUE.match(line)
+    return match.start("value") + 1 if match else 1
+
+
+def _is_quoted(line: str, node: ScalarNode) -> bool:
+    return line[node.start_mark.column:][:1] in ("'", '"')
+
+
+def _line(lines: list[str], index: int) -> str:
+    return lines[index] if 0 <= index < len(lines) else ""
+
+
+def _scalars(node: Node, key: str = "") -> Iterator[tuple[str, ScalarNode]]:
+    """Every scalar value with the key it belongs to ("" in a list)."""
+    if isinstance(node, ScalarNode):
+        yield key, node
+    elif isinstance(node, MappingNode):
+        for key_node, value in node.value:
+            yield from _scalars(value, key_node.value if isinstance(key_node, ScalarNode) else "")
+    elif isinstance(node, SequenceNode):
+        for child in node.value:
+            yield from _scalars(child)

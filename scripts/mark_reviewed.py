@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Record that an item's English and French were checked and still match.
+
+``make reviewed ID=item-id`` (several: ``ID="id-1 id-2"``) clears the "one
+language changed after the other" warning without touching the other
+language. The record holds the day and a fingerprint of both languages' lines:
+the next edit of either brings the warning back. Commit the file it writes,
+``content_data/translation-reviews.json``, with your change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from guide.errors import ContentInvalid  # noqa: E402
+from guide.loader import load_guide  # noqa: E402
+from guide.translation_status import REVIEWS, record_reviews, stale_translations  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("ids", nargs="+", metavar="ID", help="the item's id, as on the status page")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the repository (default: this one)")
+    args = parser.parse_args(argv[1:])
+    root = args.root.resolve()
+    try:
+        items = load_guide(root / "content_data").bilingual
+    except ContentInvalid as exc:
+        print(f"{exc.report()}\nFix the content first, then record the review.", file=sys.stderr)
+        return 1
+    names = [item.name for item in items]
+    unknown = [name for name in args.ids if name not in names]
+    for name in unknown:
+        close = difflib.get_close_matches(name, names, n=1)
+        guess = f"; did you mean '{close[0]}'?" if close else ""
+        print(f"unknown item '{name}'{guess}", file=sys.stderr)
+    if unknown:
+        return 1
+    flagged = {s.item for s in stale_translations(root, items) or []}
+    day = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    record_reviews(root, items, args.ids, day)
+    for name in args.ids:
+        note = "" if name in flagged else " (it was not flagged; recorded anyway)"
+        print(f"recorded: '{name}' reviewed on {day}{note}")
+    print(f"Commit {REVIEWS} with your change.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
