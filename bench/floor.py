@@ -14,22 +14,29 @@ from pathlib import Path
 
 def floor_project(project: Path) -> Path:
     sys.path.insert(0, str(project / "hooks"))
+    import yaml
+
     from guide.loader import load_guide
+    from guide.pages import navigation, write_stub_pages
     from guide.render.dispatch import render_blocks
 
     guide = load_guide(project / "content_data")
-    for page in sorted((project / "docs").glob("*.md")):
+    docs = project / "docs"
+    write_stub_pages(docs, guide)  # the competencies' pages, as the hooks would write them
+    for page in sorted(docs.rglob("*.md")):
         lang = "fr" if page.name.endswith(".fr.md") else "en"
-        stem = page.name.removesuffix(".fr.md").removesuffix(".md")
-        url = ("fr/" if lang == "fr" else "") + ("" if stem == "index" else f"{stem}/")
+        rel = page.relative_to(docs).as_posix().removesuffix(".fr.md").removesuffix(".md")
+        url = ("fr/" if lang == "fr" else "") + ("" if rel == "index" else f"{rel.removesuffix('/index')}/")
         markdown, _ = render_blocks(page.read_text(encoding="utf-8"), guide, lang,
-                                    status=[],
-                                    site_root="../" * url.count("/"))
+                                    status=[], site_root="../" * url.count("/"))
         page.write_text(markdown, encoding="utf-8")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("hooks:\n  - hooks/guide_hooks.py\n", ""), encoding="utf-8")
-    template = project / "overrides" / "main.html"  # its filter comes from the hooks
-    template.write_text(template.read_text(encoding="utf-8").replace(" | without_hreflang_links", ""),
-                        encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace("hooks:\n  - hooks/guide_hooks.py\n", "")
+    # The theme's overrides read the hooks' words (ui(...)): the floor uses Material as it ships.
+    text = text.replace("  custom_dir: overrides\n", "")
+    nav_start = text.index("\nnav:\n")
+    nav_end = text.index("\n\n", nav_start + 1)
+    nav = yaml.safe_load(text[nav_start:nav_end])["nav"]
+    text = text[:nav_start] + "\n" + yaml.safe_dump({"nav": navigation(nav, guide)}, allow_unicode=True) + text[nav_end:]
+    config.write_text(text, encoding="utf-8")
     return project

@@ -4,7 +4,8 @@
 Figures, not pass/fail tests: this machine is noisy, so build costs are also
 given as ratios to a floor measured in the same run.
 
-1. Build cost: the full bilingual build of 1x, 10x and 30x the seed content,
+1. Build cost: the full bilingual build of a catalogue of 1, 10 and 30
+   competencies (the seed competency's folder copied),
    against the floor (the same pages as plain Markdown, same theme and
    plugins, no hooks). Goal: ratio <= 1.3, and time growing linearly.
 2. Edit-to-reload: `mkdocs serve` on a copy; change one YAML text; time until
@@ -70,7 +71,7 @@ def fetch(url: str) -> str:
 
 def reload_seconds(project: Path) -> float:
     port = free_port()
-    url = f"http://127.0.0.1:{port}/competency/"
+    url = f"http://127.0.0.1:{port}/competencies/collaboration/"
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -137,7 +138,7 @@ def search_ms(site: Path, browser, queries: list[str]) -> tuple[float, int]:  # 
 
     with serve(site) as origin:
         page = browser.new_page()
-        page.goto(origin + "/fr/competency/")
+        page.goto(origin + "/fr/competencies/collaboration/")
         box = page.locator("input.md-search__input")
         box.click()
         box.press_sequentially("equipe")
@@ -180,7 +181,7 @@ def main() -> int:
         results["reload"] = {f: reload_seconds(work / f"x{f}") for f in (1, 10)}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
-            results["weight"] = page_weights(work / "site-x1", browser, ["/", "/competency/", "/fr/competency/"])
+            results["weight"] = page_weights(work / "site-x1", browser, ["/", "/competencies/collaboration/", "/fr/competencies/collaboration/"])
             results["index"] = index_sizes(work / "site-x1")
             queries = ["partenaire", "equipe", "reseau", "confiance", "organisation", "relation", "conseil",
                        "objectif", "atelier", "niveau", "echanges", "strategique", "contacts", "ressources",
