@@ -29,7 +29,7 @@ SCRIPT_LABELS = {
 
 def render_self_assessment(ctx: Context) -> Rendered:
     levels = ctx.guide.competency.levels
-    tips = {tip.id: tip for tip in ctx.guide.tips.tips}
+    tips = {tip.id: tip for tip in ctx.guide.tips.tips} if ctx.guide.tips is not None else {}
     labels = " ".join(f'data-label-{name}="{ctx.label(label)}"' for name, label in SCRIPT_LABELS.items())
     form = "\n".join([
         f'<form class="guide-sa" id="guide-sa" data-storage-key="{STORAGE_KEY}" '
@@ -75,14 +75,16 @@ def _level(ctx: Context, level: Level, tips: dict[str, Tip]) -> str:
 
 def _behaviour(ctx: Context, level: Level, behaviour: Behaviour, tips: dict[str, Tip]) -> str:
     key = attr_id(behaviour.id)
+    # A competency without tips (or a behaviour naming none) shows no empty box.
+    helped = (f'<details class="guide-sa-tips" markdown>\n<summary>{ctx.label("sa_tips")}</summary>\n'
+              f"{_tips(ctx, behaviour, tips)}\n</details>") if behaviour.tips else ""
     return "\n".join([
         f'<div class="guide-sa-behaviour" data-behaviour="{key}" data-level="{level.number}" markdown>',
         f'<p class="guide-sa-check"><input type="checkbox" id="sa--{key}" name="shown" value="{key}">'
         f' <label for="sa--{key}">{ctx.t(behaviour)}</label></p>',
         f'<p class="guide-sa-note"><label for="sa-note--{key}">{ctx.label("sa_note")}</label>'
         f'<textarea id="sa-note--{key}" name="note" data-behaviour="{key}" rows="2" maxlength="{NOTE_MAX}"></textarea></p>',
-        f'<details class="guide-sa-tips" markdown>\n<summary>{ctx.label("sa_tips")}</summary>\n'
-        f"{_tips(ctx, behaviour, tips)}\n</details>",
+        helped,
         "</div>",
     ])
 

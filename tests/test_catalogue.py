@@ -1,0 +1,106 @@
+"""A competency is a folder: copying one, with a new id, adds a competency to the site."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+from conftest import copy_project, run_build
+from html_text import normalise, page_text
+
+from guide.errors import ContentInvalid
+from guide.loader import load_guide
+
+NEW = "teamwork"
+NAME = {"en": "Teamwork across services", "fr": "Travail d’équipe entre services"}
+
+
+@pytest.fixture(scope="module")
+def copied(tmp_path_factory):
+    """The project with collaboration/ copied to teamwork/: only content_data/ changes."""
+    project = copy_project(tmp_path_factory.mktemp("catalogue") / "project")
+    folders = project / "content_data" / "competencies"
+    shutil.copytree(folders / "collaboration", folders / NEW)
+    competency = folders / NEW / "competency.yml"
+    text = competency.read_text(encoding="utf-8")
+    text = text.replace("\nid: collaboration\n", f"\nid: {NEW}\n", 1)
+    text = text.replace("  en: Collaboration with partners and stakeholders\n", f"  en: {NAME['en']}\n", 1)
+    text = text.replace("  fr: Collaboration avec les partenaires et intervenants\n", f"  fr: {NAME['fr']}\n", 1)
+    competency.write_text(text, encoding="utf-8")
+    site = tmp_path_factory.mktemp("catalogue-site")
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", ""), ("fr", "fr/")])
+def test_the_copy_has_every_page_in_both_languages_with_the_right_lang(copied, lang, prefix):
+    for page in ("", "why/", "tips/", "workshop/", "run-sheet/"):
+        html = (copied / prefix / "competencies" / NEW / page / "index.html").read_text(encoding="utf-8")
+        assert re.search(rf'<html lang="{lang}"', html), page
+    assert normalise(NAME[lang].replace("'", "’")) in page_text(copied, f"{prefix}competencies/{NEW}")
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", ""), ("fr", "fr/")])
+def test_the_home_page_and_the_navigation_list_both_competencies(copied, lang, prefix):
+    home = (copied / prefix / "index.html").read_text(encoding="utf-8")
+    for folder in ("collaboration", NEW):
+        assert f'href="competencies/{folder}/"' in home, folder
+    assert normalise(NAME[lang]) in normalise(page_text(copied, prefix.rstrip("/") or "."))
+
+
+def test_the_sitemap_and_the_language_switch_know_the_new_pages(copied):
+    sitemap = (copied / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"competencies/{NEW}/tips/" in sitemap and f"fr/competencies/{NEW}/tips/" in sitemap
+    english = (copied / "competencies" / NEW / "tips" / "index.html").read_text(encoding="utf-8")
+    assert f'/fr/competencies/{NEW}/tips/' in english or f'fr/competencies/{NEW}/tips/' in english
+
+
+def test_french_search_finds_the_new_competency_on_french_pages_only(copied):
+    french = json.loads((copied / "fr/search/search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((copied / "search/search_index.json").read_text(encoding="utf-8"))
+    assert any(doc["location"].startswith(f"competencies/{NEW}/") for doc in french["docs"])
+    assert not any(doc["location"].startswith("fr/") for doc in english["docs"])
+
+
+def test_the_open_data_holds_both_competencies(copied):
+    data = json.loads((copied / "data/collaboration-guide.json").read_text(encoding="utf-8"))
+    assert [c["id"] for c in data["competencies"]] == ["collaboration", NEW]
+    rows = (copied / "data/collaboration-guide.csv").read_text(encoding="utf-8-sig")
+    assert f"competencies/{NEW}/tips.yml" in rows
+
+
+def test_a_copy_whose_id_was_not_changed_is_named_with_its_line(tmp_path):
+    from conftest import ROOT
+
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    shutil.copytree(content / "competencies" / "collaboration", content / "competencies" / NEW)
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    [error] = caught.value.errors
+    assert error.file == f"content_data/competencies/{NEW}/competency.yml"
+    assert "differs from its folder's name" in error.message and f"id: {NEW}" in error.hint
+
+
+def test_optional_parts_give_no_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    folders = project / "content_data" / "competencies"
+    for name in ("why.yml", "workshop.yml"):
+        (folders / "collaboration" / name).unlink()
+    # Tips cite obstacles from why.yml: without it, the tips go too.
+    (folders / "collaboration" / "tips.yml").unlink()
+    competency = folders / "collaboration" / "competency.yml"
+    competency.write_text(re.sub(r"\n        tips: \[[^\]]*\]", "", competency.read_text(encoding="utf-8")),
+                          encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "competencies/collaboration/index.html").is_file()
+    for page in ("why", "tips", "workshop", "run-sheet"):
+        assert not (site / "competencies/collaboration" / page).exists(), page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "competencies/collaboration/why/" not in home
