@@ -113,6 +113,15 @@ def _page(guide, lang: str, block: str, convert) -> _Visible:
     return parser
 
 
+def _assert_reads_as_typed(page: _Visible, baseline: _Visible, expected: str, what: str) -> None:
+    """The page reads exactly as with PLAIN in the text's places, but for the text itself,
+    and holds the same elements (glossary tooltips aside)."""
+    assert _letters("".join(page.text)) == _letters("".join(baseline.text)).replace(
+        _letters(PLAIN), _letters(expected)), f"{what} not shown as typed"
+    strip = lambda tags: [t for t in tags if not t.startswith("abbr")]  # noqa: E731
+    assert strip(page.tags) == strip(baseline.tags), f"{what} changed the page's elements"
+
+
 def _with_behaviour(guide, value: str):
     """The text as a list item (inside HTML) and as a paragraph of its own (Markdown
     block context, where "1986. " or "??? " would start a list or a box)."""
@@ -139,11 +148,7 @@ def test_an_item_text_is_refused_or_shown_as_typed_on_its_page_and_in_search(gui
     expected = _squash(for_language(value, lang))
     baseline = _page(_with_behaviour(guide, PLAIN), lang, "competency", site_markdown)
     page = _page(_with_behaviour(guide, value), lang, "competency", site_markdown)
-    # The page reads exactly as with a plain text in the two places, but for the text itself.
-    assert _letters("".join(page.text)) == _letters("".join(baseline.text)).replace(
-        _letters(PLAIN), _letters(expected)), f"{value!r} not shown as typed"
-    strip = lambda tags: [t for t in tags if not t.startswith("abbr")]  # noqa: E731
-    assert strip(page.tags) == strip(baseline.tags), f"{value!r} changed the page's elements"
+    _assert_reads_as_typed(page, baseline, expected, repr(value))
     entry = next(e for e in page.entries if e.anchor == guide.competency.adopt[0].id)
     assert "<" not in entry.text and _squash(html.unescape(entry.text)) == expected
 
@@ -198,7 +203,4 @@ def test_a_timetable_name_is_refused_or_shown_as_typed_in_tables_and_svg(guide, 
     for block in ("workshop", "run-sheet"):
         baseline = _page(_with_slot_name(guide, PLAIN), lang, block, site_markdown)
         page = _page(_with_slot_name(guide, value), lang, block, site_markdown)
-        assert _letters("".join(page.text)) == _letters("".join(baseline.text)).replace(
-            _letters(PLAIN), _letters(expected)), f"{block}: {value!r} not shown as typed"
-        strip = lambda tags: [t for t in tags if not t.startswith("abbr")]  # noqa: E731
-        assert strip(page.tags) == strip(baseline.tags), f"{block}: {value!r} changed the page's elements"
+        _assert_reads_as_typed(page, baseline, expected, f"{block}: {value!r}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -37,18 +38,28 @@ def _wait_for(condition, what: str) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def test_serve_keeps_the_last_good_pages_when_a_file_breaks_and_reloads_when_fixed(tmp_path):
-    project = copy_project(tmp_path / "project")
-    competency = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
-    original = competency.read_text(encoding="utf-8")
+@contextlib.contextmanager
+def _serving(project, log_path):
+    """A real `mkdocs serve` of ``project``; yields the French competency page's address."""
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/fr/competencies/collaboration/"
-    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    log = log_path.open("w+", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
     try:
+        yield f"http://127.0.0.1:{port}/fr/competencies/collaboration/"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+
+
+def test_serve_keeps_the_last_good_pages_when_a_file_breaks_and_reloads_when_fixed(tmp_path):
+    project = copy_project(tmp_path / "project")
+    competency = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
+    original = competency.read_text(encoding="utf-8")
+    with _serving(project, tmp_path / "serve.log") as url:
         _wait_for(lambda: "Travailler à des objectifs partagés" in _get(url), "the first build")
         broken = original.replace("    fr: Travailler à des objectifs partagés.\n", "")
         competency.write_text(broken, encoding="utf-8")
@@ -60,10 +71,6 @@ def test_serve_keeps_the_last_good_pages_when_a_file_breaks_and_reloads_when_fix
         fixed = original.replace("Travailler à des objectifs partagés.", "Œuvrer à des objectifs partagés.")
         competency.write_text(fixed, encoding="utf-8")
         _wait_for(lambda: "Œuvrer à des objectifs partagés" in _get(url), "the fixed text")
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
 
 
 def test_serve_follows_a_content_folder_that_is_replaced_whole(tmp_path):
@@ -72,14 +79,7 @@ def test_serve_follows_a_content_folder_that_is_replaced_whole(tmp_path):
 
     project = copy_project(tmp_path / "project")
     content = project / "content_data"
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/fr/competencies/collaboration/"
-    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
-    try:
+    with _serving(project, tmp_path / "serve.log") as url:
         _wait_for(lambda: "Travailler à des objectifs partagés" in _get(url), "the first build")
         replacement = tmp_path / "replacement"
         shutil.copytree(content, replacement)
@@ -90,7 +90,3 @@ def test_serve_follows_a_content_folder_that_is_replaced_whole(tmp_path):
         time.sleep(2)  # the old watch notices its folder is gone
         shutil.copytree(replacement, content)
         _wait_for(lambda: "Œuvrer à des objectifs partagés" in _get(url), "the new folder's text")
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
