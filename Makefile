@@ -13,7 +13,7 @@ STAMP  := $(VENV)/.installed-build
 TEST_STAMP := $(VENV)/.installed-test
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve test build check schema translations reviewed cards bench lock chromium clean
+.PHONY: serve test build check schema translations competency reviewed cards bench lock chromium clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
@@ -43,6 +43,11 @@ cards: $(TEST_STAMP) chromium
 # Items whose English and French were last changed apart, from git history.
 translations: $(STAMP)
 	$(BIN)/python scripts/translation_status.py
+
+# A new competency's folder, every text marked to write: make competency ID=teamwork
+competency: $(STAMP)
+	@test -n "$(ID)" || { echo "usage: make competency ID=<id>   (e.g. ID=teamwork)" >&2; exit 1; }
+	$(BIN)/python scripts/new_competency.py $(ID)
 
 # Record that an item's other language was checked: make reviewed ID=item-id
 reviewed: $(STAMP)

@@ -104,3 +104,37 @@ def test_optional_parts_give_no_page(tmp_path):
         assert not (site / "competencies/collaboration" / page).exists(), page
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "competencies/collaboration/why/" not in home
+
+
+def test_the_scaffold_is_refused_text_by_text_until_written(tmp_path):
+    """make competency writes every required key; make check names each text still to write."""
+    import subprocess
+    import sys
+
+    import jsonschema
+    import yaml
+    from conftest import ROOT
+
+    project = copy_project(tmp_path / "project")
+    (project / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "new_competency.py", project / "scripts")
+    shutil.copy2(ROOT / "scripts" / "check_content.py", project / "scripts")
+    made = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project,
+                          capture_output=True, text=True, timeout=60)
+    assert made.returncode == 0, made.stderr
+    again = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project,
+                           capture_output=True, text=True, timeout=60)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    written = project / "content_data" / "competencies" / NEW / "competency.yml"
+    schema = json.loads((ROOT / "schemas" / "competency.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(written.read_text(encoding="utf-8")), schema)  # every key is there
+    check = subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project,
+                           capture_output=True, text=True, timeout=60)
+    assert check.returncode == 1 and "Traceback" not in check.stderr
+    lines = written.read_text(encoding="utf-8").splitlines()
+    marked = [n for n, line in enumerate(lines, 1)
+              if ("TO WRITE" in line or "À RÉDIGER" in line) and not line.lstrip().startswith("#")]
+    for n in marked:
+        assert f"content_data/competencies/{NEW}/competency.yml:{n}:" in check.stderr, n
+    assert check.stderr.count("still marked as to be written") == len(marked)
+    assert "unknown source 'to-choose'" in check.stderr

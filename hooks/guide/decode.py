@@ -68,6 +68,8 @@ def ref(kind: str) -> Any:
 
 
 LOCATION_FIELD = "loc"
+# How `make competency` marks each text still to write; such a text is never published.
+TO_WRITE = {"en": "TO WRITE", "fr": "À RÉDIGER"}
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}  # YAML's "no value", when not in quotes
 STANDARD_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool",
@@ -293,6 +295,9 @@ class Decoder:
             name = unicodedata.name(bad, "no name")
             return self._fail(loc, f"{what} contains an invisible character (U+{ord(bad):04X}, {name.lower()})",
                               "delete it and retype the text around it; it was probably pasted from another program")
+        if text.startswith(tuple(TO_WRITE.values())):
+            return self._fail(loc, f"{what} is still marked as to be written: {text[:60]!r}",
+                              "replace it with the text, in your own words, in this language")
         if _HTML.search(text):
             return self._fail(loc, f"{what} contains HTML or a script: {text[:60]!r}",
                               "write plain text; the guide does the formatting")
