@@ -73,7 +73,7 @@ def test_search_deck_builder_self_assessment_and_print_work_under_the_policy(bro
     page.locator(".guide-sheet").first.wait_for()
     page.locator("[data-guide-print]").click()
     assert page.evaluate("window.__printed") == 1
-    page.goto(server + "/self-assessment/")
+    page.goto(server + "/competencies/collaboration/self-assessment/")
     page.locator(".md-content input[type=checkbox]").first.check()
     page.reload()
     assert page.locator(".md-content input[type=checkbox]").first.is_checked()

@@ -68,12 +68,13 @@ def test_a_content_page_shows_its_commit_date_and_links_to_its_yaml_line(publish
 def test_each_page_links_to_its_own_file(published):
     expected = {"competencies/collaboration/tips": "content_data/competencies/collaboration/tips.yml", "fr/competencies/collaboration/why": "content_data/competencies/collaboration/why.yml",
                 "competencies/collaboration/workshop": "content_data/competencies/collaboration/workshop.yml",
-                "self-assessment": "content_data/competencies/collaboration/competency.yml",
+                "competencies/collaboration/self-assessment": "content_data/competencies/collaboration/competency.yml",
+                "self-assessment": "docs/self-assessment.md",
                 "contribute": "docs/contribute.md", "fr/contribute": "docs/contribute.fr.md"}
     for path, source in expected.items():
         footer = _footer(published, path)
         assert footer is not None and f"{REPO}/blob/main/{source}#L" in footer, (path, footer)
-    sa = _footer(published, "self-assessment")
+    sa = _footer(published, "competencies/collaboration/self-assessment")
     levels = next(n for n, line in enumerate(
         (published.parent / "project/content_data/competencies/collaboration/competency.yml").read_text(encoding="utf-8").splitlines(), 1)
         if line.startswith("levels:"))

@@ -9,7 +9,11 @@ import pdfplumber
 import pytest
 from playwright.sync_api import expect
 
-from guide.render.self_assessment import STORAGE_KEY
+from guide.render.self_assessment import LEGACY_KEY
+from guide.render.self_assessment import STORAGE_KEY as KEY_PATTERN
+
+STORAGE_KEY = KEY_PATTERN.format(competency="collaboration")
+PAGE = "competencies/collaboration/self-assessment/"
 
 
 def _levels(guide):
@@ -20,7 +24,7 @@ def _open(page, server, lang="en"):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     prefix = "" if lang == "en" else f"{lang}/"
-    page.goto(f"{server}/{prefix}self-assessment/")
+    page.goto(f"{server}/{prefix}{PAGE}")
     return requests
 
 
@@ -50,7 +54,7 @@ def test_ticking_levels_1_and_2_suggests_level_2_survives_a_reload_and_erases(pa
     tip_links = page.locator("[data-sa-next] a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     expected = [t for b in guide.competency.levels[2].behaviours for t in b.tips]
     assert [href.rsplit("#", 1)[1] for href in tip_links] == expected
-    assert all(href.startswith("../competencies/collaboration/tips/") for href in tip_links)
+    assert all(href.startswith("../tips/") for href in tip_links)
     # The note is shown as text, never as markup.
     summary = page.locator("[data-sa-shown]")
     assert "<b>twice</b>" in summary.inner_text() and summary.locator("b").count() == 0
@@ -229,10 +233,34 @@ def test_blocked_or_full_storage_says_so_and_the_page_keeps_working(browser, ser
     page.on("pageerror", lambda exc: errors.append(exc.stack or str(exc))
             if "self-assessment.js" in (exc.stack or "") else None)
     levels = _levels(guide)
-    page.goto(f"{server}/self-assessment/")
+    page.goto(f"{server}/{PAGE}")
     for behaviour in levels[1]:
         page.locator(f"#sa--{behaviour}").check()
     assert "does not let the page save" in page.locator("[data-sa-message]").inner_text()
     assert page.locator("[data-sa-level]").inner_text() == guide.labels.sa_level_is.en.replace("{level}", "1")
     context.close()
     assert errors == []
+
+
+def test_answers_saved_before_the_catalogue_are_still_there(page, server, guide):
+    """They were under one key for the one competency; they move to collaboration's key."""
+    levels = _levels(guide)
+    page.goto(f"{server}/")
+    old = {"format": "collaboration-guide-self-assessment", "version": 1,
+           "answers": {levels[1][0]: {"shown": True, "note": "Saved last year"}}}
+    page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [LEGACY_KEY, json.dumps(old)])
+    page.goto(f"{server}/{PAGE}")
+    assert page.locator(f"#sa--{levels[1][0]}").is_checked()
+    assert page.locator(f"#sa-note--{levels[1][0]}").input_value() == "Saved last year"
+    assert json.loads(_stored(page))["answers"] == old["answers"]
+    assert page.evaluate("key => window.localStorage.getItem(key)", LEGACY_KEY) is None
+
+
+def test_the_shared_page_leads_to_each_competency_s_form(page, server, guide):
+    for prefix in ("", "fr/"):
+        page.goto(f"{server}/{prefix}self-assessment/")
+        links = page.locator(".guide-sa-choice a")
+        assert links.count() == len(guide.competencies)
+        links.first.click()
+        page.wait_for_url(f"{server}/{prefix}{PAGE}")
+        assert page.locator("#guide-sa").count() == 1

@@ -69,9 +69,25 @@
     return out;
   }
 
+  // Answers are kept per competency. Those saved before the catalogue sit under
+  // the legacy key: moved here once, if they answer this competency's behaviours.
+  var legacyKey = form.getAttribute("data-legacy-key");
+  function migrated() {
+    if (!legacyKey) return null;
+    var old = storage(function (s) { return JSON.parse(s.getItem(legacyKey) || "null"); });
+    var kept = old && old.format === FORMAT ? validAnswers(old.answers) : {};
+    if (!Object.keys(kept).length) return null;
+    storage(function (s) {
+      s.setItem(key, JSON.stringify({ format: FORMAT, version: VERSION, answers: kept }));
+      s.removeItem(legacyKey);
+    });
+    return kept;
+  }
+
   function read() {
     var data = storage(function (s) { return JSON.parse(s.getItem(key) || "null"); });
-    return data && data.format === FORMAT ? validAnswers(data.answers) : {};
+    if (!data) return migrated() || {};
+    return data.format === FORMAT ? validAnswers(data.answers) : {};
   }
 
   function exported() {

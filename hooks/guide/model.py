@@ -371,6 +371,9 @@ class Labels:
     page_tips: Text
     page_workshop: Text
     page_run_sheet: Text
+    page_self_assessment: Text
+    sa_intro: Text
+    sa_choose: Text
     catalogue_heading: Text
     catalogue_one: Text
     catalogue_levels: Text

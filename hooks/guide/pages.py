@@ -35,6 +35,7 @@ PAGE_KINDS = (
     PageKind("tips", "page_tips", "tips"),
     PageKind("workshop", "page_workshop", "workshop"),
     PageKind("run-sheet", "page_run_sheet", "workshop"),
+    PageKind("self-assessment", "page_self_assessment", "competency"),
 )
 
 

@@ -17,7 +17,7 @@ from .competency import render_competency
 from .glossary import render_glossary
 from .offline import render_offline
 from .open_data import render_open_data
-from .self_assessment import render_self_assessment
+from .self_assessment import render_self_assessment, render_self_assessment_choice
 from .sources import render_sources
 from .tips import render_tips
 from .why import render_why
@@ -36,6 +36,7 @@ RENDERERS: dict[str, Callable[[Context], Rendered]] = {
     "translation-status": render_translation_status,
     "cards": render_cards,
     "self-assessment": render_self_assessment,
+    "self-assessment-choice": render_self_assessment_choice,
     "open-data": render_open_data,
     "offline": render_offline,
 }

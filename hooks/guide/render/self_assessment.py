@@ -9,12 +9,17 @@ words it needs come from ``ui.yml`` as data attributes, so it holds no text.
 
 from __future__ import annotations
 
+import html
+
 from ..markup import attr_id, text
 from ..model import Behaviour, Level, Tip
 from ..pages import page_path
 from .base import Context, Rendered, section
 
-STORAGE_KEY = "collaboration-guide:self-assessment:v1"
+# Answers are kept per competency. Before the catalogue, the one competency's
+# answers were under LEGACY_KEY: the script moves them to the new key once.
+STORAGE_KEY = "competency-guide:self-assessment:{competency}:v1"
+LEGACY_KEY = "collaboration-guide:self-assessment:v1"
 NOTE_MAX = 280  # a recent example in a sentence or two; keeps the printed summary on one page
 
 # Words the script shows, by data attribute name → label in ui.yml.
@@ -31,8 +36,10 @@ def render_self_assessment(ctx: Context) -> Rendered:
     levels = ctx.guide.competency.levels
     tips = {tip.id: tip for tip in ctx.guide.tips.tips} if ctx.guide.tips is not None else {}
     labels = " ".join(f'data-label-{name}="{ctx.label(label)}"' for name, label in SCRIPT_LABELS.items())
+    key = STORAGE_KEY.format(competency=attr_id(ctx.guide.folder().id))
     form = "\n".join([
-        f'<form class="guide-sa" id="guide-sa" data-storage-key="{STORAGE_KEY}" '
+        f'<p class="guide-sa-intro">{ctx.label("sa_intro")}</p>',
+        f'<form class="guide-sa" id="guide-sa" data-storage-key="{key}" data-legacy-key="{LEGACY_KEY}" '
         f'data-levels="{len(levels)}" {labels} markdown>',
         f'<p class="guide-sa-instructions">{ctx.label("sa_shown")}</p>',
         *(_level(ctx, level, tips) for level in levels),
@@ -90,9 +97,10 @@ def _behaviour(ctx: Context, level: Level, behaviour: Behaviour, tips: dict[str,
 
 
 def _tips(ctx: Context, behaviour: Behaviour, tips: dict[str, Tip]) -> str:
+    # Plain HTML with the final address (MkDocs knows it), like a cite.
+    page = html.escape(ctx.link(page_path(ctx.guide.folder().id, "tips")), quote=True)
     items = "\n".join(
-        f'<li markdown="span">[{text((tips[t].card or tips[t]).get(ctx.lang), ctx.lang)}]'
-        f'({page_path(ctx.guide.folder().id, "tips")}#{attr_id(t)})</li>'
+        f'<li><a href="{page}#{attr_id(t)}">{text((tips[t].card or tips[t]).get(ctx.lang), ctx.lang)}</a></li>'
         for t in behaviour.tips)
     return f'<ul class="guide-sa-tip-links" data-tips-for="{attr_id(behaviour.id)}" markdown>\n{items}\n</ul>'
 
@@ -101,3 +109,13 @@ def _next_step(ctx: Context, level: Level, behaviour: Behaviour) -> str:
     """What the result shows before the script runs (and with no answers): level 1's."""
     return (f'<li data-behaviour="{attr_id(behaviour.id)}">{ctx.label("level")} {level.number} · '
             f"{ctx.t(behaviour)}</li>")
+
+
+def render_self_assessment_choice(ctx: Context) -> Rendered:
+    """The shared self-assessment page: one link per competency to its own form."""
+    links = "\n".join(
+        f'<li markdown="span">[{ctx.t(f.competency.name)}]({page_path(f.id, "self-assessment")})</li>'
+        for f in ctx.guide.competencies)
+    ctx.out.markdown = (f'<p>{ctx.label("sa_choose")}</p>\n\n'
+                        f'<ul class="guide-sa-choice" markdown>\n{links}\n</ul>\n')
+    return ctx.out
