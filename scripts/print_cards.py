@@ -36,15 +36,26 @@ def print_deck(browser, url: str, out: Path, paper: str) -> None:  # type: ignor
     page.close()
 
 
-def print_decks(browser, origin: str, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
-    """Every deck on every paper, from the site served at ``origin``."""
+def competency_ids(site: Path) -> list[str]:
+    """The catalogue's competencies, in order, from the published open data."""
+    import json
+
+    data = json.loads((site / "data" / "collaboration-guide.json").read_text(encoding="utf-8"))
+    return [competency["id"] for competency in data["competencies"]]
+
+
+def print_decks(browser, origin: str, out_dir: Path, competencies: list[str]) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Every deck on every paper, from the site served at ``origin``: the whole
+    catalogue's, and in a catalogue of several, each competency's on its own."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for deck, path in DECKS.items():
-        for paper_name, paper in PAPERS.items():
-            out = out_dir / f"cards-{deck}-{paper_name}.pdf"
-            print_deck(browser, origin + path, out, paper)
-            written.append(out)
+    scopes = {"": ""} | ({f"{c}-": f"&competencies={c}" for c in competencies} if len(competencies) > 1 else {})
+    for prefix, query in scopes.items():
+        for deck, path in DECKS.items():
+            for paper_name, paper in PAPERS.items():
+                out = out_dir / f"cards-{prefix}{deck}-{paper_name}.pdf"
+                print_deck(browser, origin + path + query, out, paper)
+                written.append(out)
     return written
 
 
@@ -57,7 +68,7 @@ def print_all(site: Path, out_dir: Path) -> list[Path]:
         raise SystemExit("Chromium is required: run `make chromium` or `sudo apt-get install chromium`.")
     with serve(site) as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        written = print_decks(browser, origin, out_dir)
+        written = print_decks(browser, origin, out_dir, competency_ids(site))
         browser.close()
     return written
 

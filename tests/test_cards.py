@@ -33,7 +33,7 @@ def _flat(text: str) -> str:
 @pytest.fixture(scope="session")
 def pdfs(server, tmp_path_factory, browser):
     out = tmp_path_factory.mktemp("pdfs")
-    print_decks(browser, server, out)
+    print_decks(browser, server, out, ["collaboration"])
     return out
 
 

@@ -138,3 +138,22 @@ def test_the_scaffold_is_refused_text_by_text_until_written(tmp_path):
         assert f"content_data/competencies/{NEW}/competency.yml:{n}:" in check.stderr, n
     assert check.stderr.count("still marked as to be written") == len(marked)
     assert "unknown source 'to-choose'" in check.stderr
+
+
+def test_the_deck_builder_chooses_competencies_and_keeps_the_choice(copied, browser):
+    from conftest import serve
+
+    with serve(copied) as origin:
+        page = browser.new_page()
+        page.goto(origin + "/cards/")
+        boxes = page.locator('.guide-deck-builder input[name="competency"]')
+        assert boxes.count() == 2
+        every = page.locator(".guide-sheets .guide-card").count()
+        page.locator(f'.guide-deck-builder input[name="competency"][value="{NEW}"]').uncheck()
+        assert "competencies=collaboration" in page.url
+        kept = page.locator(".guide-sheets .guide-card")
+        assert kept.count() * 2 == every
+        assert {kept.nth(i).get_attribute("data-competency") for i in range(kept.count())} == {"collaboration"}
+        page.goto(page.url)  # the address alone gives the same deck
+        assert page.locator(".guide-sheets .guide-card").count() * 2 == every
+        page.close()

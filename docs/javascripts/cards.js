@@ -1,7 +1,8 @@
 /* Deck builder for the behaviour cards page.
    The page ships every card, in both languages, in <template id="guide-card-pool">.
    This script picks the cards the trainer asks for, lays them out nine per sheet,
-   and keeps the choice in the address (?kinds=adopt,tip&levels=1,2&lang=bi) so a
+   and keeps the choice in the address (?competencies=a,b&kinds=adopt,tip&levels=1,2&lang=bi,
+   competencies only in a catalogue of several) so a
    deck can be shared. For "bi", each front sheet (English) is followed by its
    back sheet (French) with every row mirrored, so after a long-edge flip each
    card's back is its own translation. No server, no request. */
@@ -32,6 +33,7 @@
     };
     var lang = params.get("lang");
     return {
+      competencies: pick("competencies", values("competency")),
       kinds: pick("kinds", values("kind")),
       levels: pick("levels", values("level")),
       lang: ["en", "fr", "bi"].indexOf(lang) !== -1 ? lang : pageLang
@@ -43,18 +45,22 @@
       return Array.prototype.filter.call(builder.querySelectorAll('input[name="' + name + '"]'),
         function (input) { return input.checked; }).map(function (input) { return input.value; });
     };
-    return { kinds: checked("kind"), levels: checked("level"), lang: checked("lang")[0] || pageLang };
+    return { competencies: checked("competency"), kinds: checked("kind"), levels: checked("level"),
+             lang: checked("lang")[0] || pageLang };
   }
 
   function writeForm(state) {
     builder.querySelectorAll("input").forEach(function (input) {
-      var list = input.name === "kind" ? state.kinds : input.name === "level" ? state.levels : [state.lang];
+      var list = input.name === "competency" ? state.competencies : input.name === "kind" ? state.kinds :
+        input.name === "level" ? state.levels : [state.lang];
       input.checked = list.indexOf(input.value) !== -1;
     });
   }
 
   function writeAddress(state) {
     var params = new URLSearchParams();
+    // Only a catalogue offers a choice of competencies (one competency has no such boxes).
+    if (values("competency").length) params.set("competencies", state.competencies.join(","));
     params.set("kinds", state.kinds.join(","));
     params.set("levels", state.levels.join(","));
     params.set("lang", state.lang);
@@ -66,6 +72,7 @@
       function (card) {
         var kind = card.getAttribute("data-kind");
         if (state.kinds.indexOf(kind) === -1) return false;
+        if (values("competency").length && state.competencies.indexOf(card.getAttribute("data-competency")) === -1) return false;
         return kind !== "level" || state.levels.indexOf(card.getAttribute("data-level")) !== -1;
       });
   }

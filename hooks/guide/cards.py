@@ -9,7 +9,7 @@ file and line), never a text cut off on paper. Items can give a shorter
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from .decode import Location
@@ -27,6 +27,8 @@ class Card:
     short_id: str
     text: Text
     page: str  # the address (from the site root) of the page that explains the item, for the QR code
+    competency: str = ""  # the id of the competency the card belongs to
+    competency_name: Optional[Text] = None  # printed on the card's foot
     level: Optional[int] = None
     loc: Optional[Location] = None
 
@@ -39,7 +41,18 @@ def _wording(item) -> Text:  # type: ignore[no-untyped-def]
 
 
 def deck(guide: Guide) -> list[Card]:
+    """Every competency's cards, in catalogue order."""
+    return [card for folder in guide.competencies for card in competency_deck(guide.focus(folder.id))]
+
+
+def competency_deck(guide: Guide) -> list[Card]:
     """The cards of the competency in focus (see ``Guide.focus``)."""
+    cards = _cards(guide)
+    folder = guide.folder()
+    return [replace(card, competency=folder.id, competency_name=folder.competency.name) for card in cards]
+
+
+def _cards(guide: Guide) -> list[Card]:
     c = guide.competency
     home = f"competencies/{guide.folder().id}/"
     cards = [Card(i.id, "adopt", f"AD-{n:02d}", _wording(i), home, loc=i.loc)
@@ -58,7 +71,7 @@ def deck(guide: Guide) -> list[Card]:
 
 def card_errors(guide: Guide) -> list[ContentError]:
     errors = []
-    for card in deck(guide):
+    for card in competency_deck(guide):
         for lang in ("en", "fr"):
             length = len(card.get(lang))
             if length > MAX_CARD_CHARACTERS and card.loc is not None:

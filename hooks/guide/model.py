@@ -316,7 +316,7 @@ class Labels:
     card_tip: Text
     card_level: Text
     card_qr: Text
-    card_competency: Text
+    card_competencies: Text
     card_sheet: Text
     card_bilingual: Text
     card_pdfs: Text

@@ -38,14 +38,15 @@ def card_html(ctx: Context, card: Card, lang: str) -> str:
         qr = segno.make(target, error="m").svg_inline(
             scale=1, border=0, svgclass="guide-card__qr", omitsize=True, title=ctx.label("card_qr", lang))
     level_attr = f' data-level="{card.level}"' if card.level else ""
+    name = text(card.competency_name.get(lang), lang) if card.competency_name else ""
     return (
         f'<article class="guide-card guide-card--{card.kind}" lang="{lang}" data-lang="{lang}" '
-        f'data-kind="{card.kind}" data-item="{card.item_id}"{level_attr}>'
+        f'data-kind="{card.kind}" data-competency="{card.competency}" data-item="{card.item_id}"{level_attr}>'
         # The kind (and level) heads the card: an <article> is named by its heading.
         f'<h2 class="guide-card__head">{icon(card.kind)}<span class="guide-card__kind">'
         f'{ctx.label("card_" + card.kind, lang)}</span>{level}</h2>'
         f'<p class="guide-card__text">{text(card.get(lang), lang)}</p>'
-        f'<p class="guide-card__foot"><span class="guide-card__competency">{ctx.label("card_competency", lang)}'
+        f'<p class="guide-card__foot"><span class="guide-card__competency">{name}'
         f'</span><span class="guide-card__id">{escape(card.short_id)}</span>{qr}</p>'
         "</article>"
     )
@@ -71,9 +72,16 @@ def render_cards(ctx: Context) -> Rendered:
     kinds = "".join(
         f'<label><input type="checkbox" name="kind" value="{kind}" checked> {label("card_" + kind)}</label>'
         for kind in KINDS)
+    numbers = sorted({level.number for f in ctx.guide.competencies for level in f.competency.levels})
     levels = "".join(
-        f'<label><input type="checkbox" name="level" value="{level.number}" checked> '
-        f"{label('level')} {level.number}</label>" for level in ctx.guide.competency.levels)
+        f'<label><input type="checkbox" name="level" value="{number}" checked> '
+        f"{label('level')} {number}</label>" for number in numbers)
+    # With one competency there is nothing to choose: no fieldset for it.
+    competencies = "".join(
+        f'<label><input type="checkbox" name="competency" value="{f.id}" checked> {ctx.t(f.competency.name)}</label>'
+        for f in ctx.guide.competencies) if len(ctx.guide.competencies) > 1 else ""
+    chooser = (f'<fieldset><legend>{label("card_competencies")}</legend>{competencies}</fieldset>'
+               if competencies else "")
     other = "fr" if ctx.lang == "en" else "en"
     languages = "".join(
         f'<label><input type="radio" name="lang" value="{value}"{" checked" if value == ctx.lang else ""}> '
@@ -89,7 +97,7 @@ def render_cards(ctx: Context) -> Rendered:
     pool = "".join(rendered["en"] + rendered["fr"])
     ctx.out.markdown = (
         '<form class="guide-deck-builder" aria-label="' + label("card_builder") + '">'
-        f'<fieldset><legend>{label("card_kinds")}</legend>{kinds}</fieldset>'
+        f'{chooser}<fieldset><legend>{label("card_kinds")}</legend>{kinds}</fieldset>'
         f'<fieldset><legend>{label("card_levels")}</legend>{levels}</fieldset>'
         f'<fieldset><legend>{label("language")}</legend>{languages}</fieldset>'
         "</form>\n\n"
