@@ -157,3 +157,17 @@ def test_the_deck_builder_chooses_competencies_and_keeps_the_choice(copied, brow
         page.goto(page.url)  # the address alone gives the same deck
         assert page.locator(".guide-sheets .guide-card").count() * 2 == every
         page.close()
+
+
+def test_an_exclusion_links_to_its_competency_only_when_the_catalogue_has_it(guide):
+    import dataclasses
+
+    from guide.render.base import Context
+    from guide.render.competency import render_competency
+
+    alone = render_competency(Context(guide, "en", link=lambda uri: uri)).markdown
+    assert "guide-see" not in alone and "service excellence" in alone
+    other = dataclasses.replace(guide.folder(), id="service-excellence")
+    catalogue = dataclasses.replace(guide, competencies=guide.competencies + (other,))
+    shown = render_competency(Context(catalogue, "en", link=lambda uri: uri)).markdown
+    assert 'class="guide-see" href="competencies/service-excellence/index.md"' in shown

@@ -70,6 +70,9 @@ class Source:
 @dataclass(frozen=True, kw_only=True)
 class Exclusion(Item):
     why: Text
+    # The id of the competency that covers it instead: a link when the catalogue
+    # has that competency, nothing more when it does not (a partial framework).
+    see: Optional[Id] = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
+
 from ..markup import attr_id
 from ..model import Item, Level
 from ..typography import for_language
+from ..pages import page_path
 from .base import Context, Rendered, admonition, heading, items_list, section, subheading
 from .diagrams import scale_diagram
 
@@ -57,6 +60,15 @@ def _behaviours(ctx: Context, items: list[Item], kind: str, icon: str) -> str:
     return "\n".join(lines)
 
 
+def _see(ctx: Context, competency_id: str | None) -> str:
+    """A link to the competency an exclusion belongs to, when the catalogue has it."""
+    other = next((f for f in ctx.guide.competencies if f.id == competency_id), None)
+    if other is None:
+        return ""
+    href = html.escape(ctx.link(page_path(other.id, "competency")), quote=True)
+    return f' → <a class="guide-see" href="{href}">{ctx.t(other.competency.name)}</a>'
+
+
 def _exclusions(ctx: Context) -> str:
     why = ctx.label("why_excluded")
     lines = ['<ul class="guide-items" markdown>']
@@ -65,7 +77,7 @@ def _exclusions(ctx: Context) -> str:
                   f"{item.get(ctx.lang)} {item.why.get(ctx.lang)}")
         lines.append(
             f'<li id="{attr_id(item.id)}" markdown="span">{ctx.t(item)} '
-            f"{ctx.cite(item.source)}<br>**{why}** — {ctx.t(item.why)}</li>"
+            f"{ctx.cite(item.source)}<br>**{why}** — {ctx.t(item.why)}{_see(ctx, item.see)}</li>"
         )
     lines.append("</ul>")
     return "\n".join(lines)
