@@ -171,3 +171,23 @@ def test_an_exclusion_links_to_its_competency_only_when_the_catalogue_has_it(gui
     catalogue = dataclasses.replace(guide, competencies=guide.competencies + (other,))
     shown = render_competency(Context(catalogue, "en", link=lambda uri: uri)).markdown
     assert 'class="guide-see" href="competencies/service-excellence/index.md"' in shown
+
+
+def test_the_home_page_groups_competencies_when_the_catalogue_sets_groups(guide):
+    import dataclasses
+
+    from guide.model import Group, Text
+    from guide.render.base import Context
+    from guide.render.catalogue import render_catalogue
+
+    other = dataclasses.replace(guide.folder(), id="service-excellence")
+    group = Group(id="core", name=Text("Core", "Socle"), competencies=["collaboration"])
+    catalogue = dataclasses.replace(guide, competencies=guide.competencies + (other,),
+                                    catalogue=dataclasses.replace(guide.catalogue, groups=[group]))
+    for lang, core, rest in (("en", "Core", "Other competencies"), ("fr", "Socle", "Autres compétences")):
+        shown = render_catalogue(Context(catalogue, lang)).markdown
+        assert f"## {core} {{ #core }}" in shown and f"## {rest} {{ #other-competencies }}" in shown
+        assert shown.index("competencies/collaboration/index.md") < shown.index(f"## {rest}")
+        assert shown.index(f"## {rest}") < shown.index("competencies/service-excellence/index.md")
+    single = render_catalogue(Context(guide, "en")).markdown
+    assert "## The competency { #competencies }" in single
