@@ -14,6 +14,8 @@ from pathlib import Path
 
 def floor_project(project: Path) -> Path:
     sys.path.insert(0, str(project / "hooks"))
+    import json
+
     import yaml
 
     from guide.loader import load_guide
@@ -37,6 +39,6 @@ def floor_project(project: Path) -> Path:
     nav_start = text.index("\nnav:\n")
     nav_end = text.index("\n\n", nav_start + 1)
     nav = yaml.safe_load(text[nav_start:nav_end])["nav"]
-    text = text[:nav_start] + "\n" + yaml.safe_dump({"nav": navigation(nav, guide)}, allow_unicode=True) + text[nav_end:]
+    text = text[:nav_start] + "\n" + yaml.safe_dump({"nav": json.loads(json.dumps(navigation(nav, guide)))}, allow_unicode=True) + text[nav_end:]
     config.write_text(text, encoding="utf-8")
     return project

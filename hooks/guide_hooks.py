@@ -28,7 +28,8 @@ from guide.build_date import pin_build_date
 from guide.csp import with_csp
 from guide.errors import ContentInvalid
 from guide.page_ids import duplicate_id_errors
-from guide.pages import competency_of, nav_titles, navigation, write_stub_pages
+from guide.pages import competency_of, nav_titles, navigation, theme_text, write_stub_pages
+from guide.typography import for_language
 from guide.html_head import without_hreflang_links
 from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
@@ -119,6 +120,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
     if entries:
         _search_entries[page.url] = entries
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = theme_text(page.meta["title"])  # a competency's name may hold anything
     page.meta["guide_source"] = _page_source(markdown, page, config, lang)
     return rendered
 
@@ -206,15 +209,21 @@ def _catalogue_pages(config: MkDocsConfig, guide: Guide) -> None:
     """
     write_stub_pages(Path(config.docs_dir), guide)
     config.nav = navigation(config.nav or [], guide)
-    config.site_name = guide.catalogue.title.get(_default_language(config))
-    config.site_description = guide.catalogue.introduction.get(_default_language(config))
+    # Escaped, but plain strings: mkdocs-static-i18n only overrides options of type str.
+    # Material prints them raw in attributes and <title>, so escaping is needed; where
+    # it adds "| e" a rare &, <, > or " shows escaped twice, never as markup.
+    default = _default_language(config)
+    config.site_name = str(theme_text(for_language(guide.catalogue.title.get(default), default)))
+    config.site_description = str(theme_text(for_language(guide.catalogue.introduction.get(default), default)))
     i18n = config.plugins.get("i18n")
     for language in i18n.config.languages if i18n is not None else []:
         if language.locale != _default_language(config):
             language.nav_translations = {**(language.nav_translations or {}),
                                          **nav_titles(guide, language.locale)}
-            language.site_name = guide.catalogue.title.get(language.locale)
-            language.site_description = guide.catalogue.introduction.get(language.locale)
+            language.site_name = str(theme_text(for_language(guide.catalogue.title.get(language.locale),
+                                                             language.locale)))
+            language.site_description = str(theme_text(for_language(
+                guide.catalogue.introduction.get(language.locale), language.locale)))
 
 
 def _secured(page_html: str) -> str:
@@ -269,7 +278,9 @@ def _write_open_data(folder: Path, guide: Guide) -> None:
 def _guide(config: MkDocsConfig) -> Guide:
     """The validated content, loaded again only when a content file changed."""
     content_dir = Path(config.config_file_path).parent / "content_data"
-    key = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in content_files(content_dir))
+    # The path within content_data/, not the name: renaming a competency's folder is a change.
+    key = tuple((p.relative_to(content_dir).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+                for p in content_files(content_dir))
     if _cache["key"] != key:
         try:
             guide = load_guide(content_dir)

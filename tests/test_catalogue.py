@@ -81,7 +81,9 @@ def test_a_copy_whose_id_was_not_changed_is_named_with_its_line(tmp_path):
     shutil.copytree(content / "competencies" / "collaboration", content / "competencies" / NEW)
     with pytest.raises(ContentInvalid) as caught:
         load_guide(content)
-    [error] = caught.value.errors
+    # Its id, and its names (the same as the original's), are named with their lines.
+    [error] = [e for e in caught.value.errors if "differs from its folder's name" in e.message]
+    assert {e.file for e in caught.value.errors} == {f"content_data/competencies/{NEW}/competency.yml"}
     assert error.file == f"content_data/competencies/{NEW}/competency.yml"
     assert "differs from its folder's name" in error.message and f"id: {NEW}" in error.hint
 
@@ -191,3 +193,52 @@ def test_the_home_page_groups_competencies_when_the_catalogue_sets_groups(guide)
         assert shown.index(f"## {rest}") < shown.index("competencies/service-excellence/index.md")
     single = render_catalogue(Context(guide, "en")).markdown
     assert "## The competency { #competencies }" in single
+
+
+def test_names_cannot_break_out_of_the_theme_s_attributes(tmp_path):
+    """Material prints the site's name and page titles unescaped in attributes."""
+    from html.parser import HTMLParser
+
+    project = copy_project(tmp_path / "project")
+    catalogue = project / "content_data" / "catalogue.yml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
+        "  en: Competency guide\n", "  en: 'The \"Team\" guide x\" onmouseover=\"alert(1)'\n", 1), encoding="utf-8")
+    competency = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
+    competency.write_text(competency.read_text(encoding="utf-8").replace(
+        "  en: Collaboration with partners and stakeholders\n",
+        "  en: 'Collaboration \" onfocus=\"alert(2) & co'\n", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    class Handlers(HTMLParser):
+        found: list = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found += [(tag, k) for k, _ in attrs if k.startswith("on")]
+
+    for path in ("index.html", "competencies/collaboration/index.html", "fr/competencies/collaboration/tips/index.html"):
+        parser = Handlers()
+        parser.found = []
+        parser.feed((site / path).read_text(encoding="utf-8"))
+        assert parser.found == [], (path, parser.found)
+    assert 'The "Team" guide' in normalise(page_text(site, "."))
+
+
+def test_groups_and_order_together_and_names_used_twice(tmp_path):
+    from conftest import ROOT
+
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    catalogue = content / "catalogue.yml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + "groups:\n  - id: core\n"
+                         "    name: {en: Core, fr: Socle}\n    competencies: [collaboration]\n", encoding="utf-8")
+    load_guide(content)  # a competency in the order and in a group is fine
+    shutil.copytree(content / "competencies" / "collaboration", content / "competencies" / NEW)
+    copy = content / "competencies" / NEW / "competency.yml"
+    copy.write_text(copy.read_text(encoding="utf-8").replace("\nid: collaboration\n", f"\nid: {NEW}\n", 1),
+                    encoding="utf-8")
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    named = [e for e in caught.value.errors if "is already the name of the competency" in e.message]
+    assert len(named) == 2 and all(e.file.endswith(f"{NEW}/competency.yml") for e in named)

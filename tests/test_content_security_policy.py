@@ -43,6 +43,10 @@ def test_a_script_the_page_did_not_ship_gets_no_hash():
     assert inline_script_hashes(page)[0] in secured
     injected = secured.replace("</body>", "<script>alert(1)</script></body>")
     assert inline_script_hashes(injected)[1] not in _policy(injected)
+    # A script inside the page's content is never allowed, even when hashed with the page.
+    content = page.replace("<body>", '<body><article class="md-content__inner md-typeset">'
+                                     "<script>alert(2)</script></article>")
+    assert inline_script_hashes(content) == inline_script_hashes(page)
 
 
 def test_every_page_loads_under_its_policy_without_violation_or_console_error(browser, server, site):

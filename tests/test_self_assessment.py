@@ -9,10 +9,11 @@ import pdfplumber
 import pytest
 from playwright.sync_api import expect
 
-from guide.render.self_assessment import LEGACY_KEY
+from guide.render.self_assessment import LEGACY_KEYS
 from guide.render.self_assessment import STORAGE_KEY as KEY_PATTERN
 
 STORAGE_KEY = KEY_PATTERN.format(competency="collaboration")
+LEGACY_KEY = LEGACY_KEYS["collaboration"]
 PAGE = "competencies/collaboration/self-assessment/"
 
 
@@ -101,6 +102,7 @@ def test_answers_download_and_import_as_a_small_json_file(page, server, guide, t
     download.value.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
     assert data["format"] == "collaboration-guide-self-assessment" and data["version"] == 1
+    assert data["competency"] == "collaboration"
     assert data["answers"] == {levels[1][0]: {"shown": True, "note": "Appel mensuel avec le service voisin"}}
 
     page.once("dialog", lambda dialog: dialog.accept())
@@ -264,3 +266,20 @@ def test_the_shared_page_leads_to_each_competency_s_form(page, server, guide):
         links.first.click()
         page.wait_for_url(f"{server}/{prefix}{PAGE}")
         assert page.locator("#guide-sa").count() == 1
+
+
+def test_another_competency_s_file_is_refused_and_damaged_storage_is_no_storage_failure(page, server, guide, tmp_path):
+    levels = _levels(guide)
+    _open(page, server)
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps({"format": "collaboration-guide-self-assessment", "version": 1,
+                                "competency": "teamwork", "answers": {levels[1][0]: {"shown": True}}}),
+                    encoding="utf-8")
+    page.locator("#sa-import").set_input_files(str(path))
+    expect(page.locator("[data-sa-message]")).to_contain_text("nothing was changed")
+    assert not page.locator(f"#sa--{levels[1][0]}").is_checked()
+    page.evaluate("key => window.localStorage.setItem(key, '{not json')", STORAGE_KEY)
+    page.reload()
+    page.locator(f"#sa--{levels[1][0]}").check()
+    expect(page.locator("[data-sa-message]")).to_contain_text("Saved in this browser only")
+    assert json.loads(_stored(page))["answers"][levels[1][0]]["shown"] is True

@@ -46,10 +46,20 @@
   // answers live on the page for this visit and the reader is told so, once.
   var storageWorks = true;
   function storage(action) {
+    var store;
     try {
-      return action(window.localStorage);
+      store = window.localStorage;
     } catch (e) {
-      storageWorks = false;
+      storageWorks = false;  // blocked outright (private mode, site settings)
+      return null;
+    }
+    try {
+      var value = action(store);
+      storageWorks = true;
+      return value;
+    } catch (e) {
+      if (e instanceof SyntaxError) return null;  // a damaged saved value: read as nothing saved
+      storageWorks = false;  // full, or refused
       return null;
     }
   }
@@ -72,14 +82,16 @@
   // Answers are kept per competency. Those saved before the catalogue sit under
   // the legacy key: moved here once, if they answer this competency's behaviours.
   var legacyKey = form.getAttribute("data-legacy-key");
+  var competency = form.getAttribute("data-competency");
   function migrated() {
     if (!legacyKey) return null;
     var old = storage(function (s) { return JSON.parse(s.getItem(legacyKey) || "null"); });
     var kept = old && old.format === FORMAT ? validAnswers(old.answers) : {};
     if (!Object.keys(kept).length) return null;
     storage(function (s) {
-      s.setItem(key, JSON.stringify({ format: FORMAT, version: VERSION, answers: kept }));
-      s.removeItem(legacyKey);
+      s.setItem(key, JSON.stringify({ format: FORMAT, version: VERSION, competency: competency, answers: kept }));
+      // The old key goes only once every answer it held has a home here.
+      if (Object.keys(kept).length === Object.keys(old.answers || {}).length) s.removeItem(legacyKey);
     });
     return kept;
   }
@@ -91,7 +103,7 @@
   }
 
   function exported() {
-    return { format: FORMAT, version: VERSION, answers: answers() };
+    return { format: FORMAT, version: VERSION, competency: competency, answers: answers() };
   }
 
   function save() {
@@ -191,7 +203,10 @@
     reader.onload = function () {
       var data;
       try { data = JSON.parse(String(reader.result)); } catch (e) { data = null; }
-      var incoming = data && data.format === FORMAT ? validAnswers(data.answers) : {};
+      // A file names its competency (older files do not): another competency's answers
+      // could share item ids with this one, so they are refused, not mixed in.
+      var sameCompetency = data && (data.competency === undefined || data.competency === competency);
+      var incoming = data && data.format === FORMAT && sameCompetency ? validAnswers(data.answers) : {};
       if (!Object.keys(incoming).length) { say(label("import-failed")); return; }
       // Merge: answers the file does not mention are kept; answers it would
       // change are replaced only if the reader says so.

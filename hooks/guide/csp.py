@@ -22,10 +22,21 @@ POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'uns
           "frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'")
 
 
+def _outside_content(page_html: str) -> str:
+    """The page without its content (Material's ``md-content__inner`` article).
+
+    Only the theme's own inline scripts are allowed: one that reached the
+    content, however it got there, gets no hash and does not run.
+    """
+    start = page_html.find('<article class="md-content__inner')
+    end = page_html.rfind("</article>")
+    return page_html if start == -1 or end < start else page_html[:start] + page_html[end:]
+
+
 def inline_script_hashes(page_html: str) -> list[str]:
-    """The CSP source of each inline script the browser would run, in page order."""
+    """The CSP source of each inline script of the theme the browser would run, in page order."""
     hashes = []
-    for script in _INLINE_SCRIPT.finditer(page_html):
+    for script in _INLINE_SCRIPT.finditer(_outside_content(page_html)):
         attrs = script.group("attrs")
         if re.search(r"\bsrc\s*=", attrs, re.I):
             continue

@@ -120,6 +120,7 @@ class Reference:
     kind: str
     value: str
     loc: Location
+    what: str = ""  # where it is written, e.g. catalogue.order[2]
 
 
 @dataclass(frozen=True)
@@ -326,7 +327,7 @@ class Decoder:
             if text not in ("en", "fr"):
                 return self._fail(loc, f"{what}: unknown language '{text}'", "write en or fr")
         else:
-            self.found.references.append(Reference(marker.kind, text, loc))
+            self.found.references.append(Reference(marker.kind, text, loc, what))
         return text
 
     def _fail(self, loc: Location, message: str, hint: str) -> _Invalid:

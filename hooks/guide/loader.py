@@ -61,6 +61,7 @@ def load_guide(content_dir: Path) -> Guide:
                                    "(make competency ID=<id> writes one)"))
 
     competency_ids = [d for scope in folders.values() for d in scope.found.ids if d.kind == "competency"]
+    named: dict[str, Competency] = {}  # a name in either language → the competency using it first
     errors.extend(_id_errors(shared.found.ids))
     errors.extend(_catalogue_errors(shared))
     errors.extend(_reference_errors(shared.found.references, shared.found.ids + competency_ids,
@@ -73,6 +74,7 @@ def load_guide(content_dir: Path) -> Guide:
         competency = scope.roots.get("competency.yml")
         if isinstance(competency, Competency):
             errors.extend(_folder_errors(name, scope))
+            errors.extend(_name_errors(competency, named))
             errors.extend(_level_errors(competency))
     if errors:
         raise ContentInvalid(errors)
@@ -187,12 +189,24 @@ def _catalogue_errors(shared: _Scope) -> list[ContentError]:
     if not isinstance(catalogue, Catalogue):
         return []
     errors, seen = [], set()
-    for reference in (r for r in shared.found.references if r.kind == "competency"):
-        if reference.loc.file.endswith("catalogue.yml") and reference.value in seen \
-                and reference.value in catalogue.order:
+    for reference in (r for r in shared.found.references if r.what.startswith("catalogue.order[")):
+        if reference.value in seen:
             errors.append(reference.loc.error(f"the competency '{reference.value}' is named twice in order",
                                               "keep one of the two; the order lists each competency once"))
         seen.add(reference.value)
+    return errors
+
+
+def _name_errors(competency: Competency, named: dict[str, Competency]) -> list[ContentError]:
+    """Two competencies with one name would share a heading, a menu entry and its translation."""
+    errors = []
+    for lang in ("en", "fr"):
+        name = competency.name.get(lang)
+        other = named.setdefault(f"{lang}:{name}", competency)
+        if other is not competency and competency.name.loc is not None:
+            errors.append(competency.name.loc.error(
+                f"the name '{name}' is already the name of the competency '{other.id}'",
+                "give each competency its own name, in English and in French"))
     return errors
 
 

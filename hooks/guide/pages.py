@@ -11,9 +11,12 @@ enough to give it pages.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from markupsafe import Markup
 
 from .model import LANGUAGES, CompetencyFolder, Guide
 from .typography import for_language
@@ -90,12 +93,26 @@ def write_stub_pages(docs_dir: Path, guide: Guide) -> bool:
             path.write_text(content, encoding="utf-8")
             changed = True
     for path in sorted(root.rglob("*"), reverse=True) if root.is_dir() else []:
-        if path.is_file() and path not in wanted:
-            path.unlink()
+        if path.is_file() and path not in wanted and _is_stub(path):
+            path.unlink()  # a page of a competency that is gone; anything else is left alone
             changed = True
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return changed
+
+
+def theme_text(text: str) -> Markup:
+    """Text for Material's templates, which print titles unescaped in some places
+    (aria-label="{{ config.site_name }}") and through ``| e`` in others: escaped
+    once, and marked safe so ``| e`` leaves it as it is."""
+    return Markup(html.escape(text, quote=True))
+
+
+def _is_stub(path: Path) -> bool:
+    try:
+        return path.suffix == ".md" and "<!-- guide: " in path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def navigation(nav: list, guide: Guide) -> list:
@@ -103,8 +120,9 @@ def navigation(nav: list, guide: Guide) -> list:
 
     Sections are titled in English; ``nav_titles`` gives their translations.
     """
-    sections = [{folder.competency.name.en: [{getattr(guide.labels, kind.label).en: page_path(folder.id, kind.name)}
-                                             for kind in page_kinds(folder)]}
+    sections = [{theme_text(folder.competency.name.en): [
+                    {theme_text(getattr(guide.labels, kind.label).en): page_path(folder.id, kind.name)}
+                    for kind in page_kinds(folder)]}
                 for folder in guide.competencies]
     out = []
     for entry in nav:
@@ -117,6 +135,7 @@ def navigation(nav: list, guide: Guide) -> list:
 
 def nav_titles(guide: Guide, lang: str) -> dict[str, str]:
     """English nav title → the same title in ``lang`` (mkdocs-static-i18n's nav_translations)."""
-    titles = {getattr(guide.labels, kind.label).en: for_language(getattr(guide.labels, kind.label).get(lang), lang)
-              for kind in PAGE_KINDS}
-    return titles | {f.competency.name.en: for_language(f.competency.name.get(lang), lang) for f in guide.competencies}
+    titles = {theme_text(getattr(guide.labels, kind.label).en):
+              theme_text(for_language(getattr(guide.labels, kind.label).get(lang), lang)) for kind in PAGE_KINDS}
+    return titles | {theme_text(f.competency.name.en): theme_text(for_language(f.competency.name.get(lang), lang))
+                     for f in guide.competencies}

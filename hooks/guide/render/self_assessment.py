@@ -16,10 +16,12 @@ from ..model import Behaviour, Level, Tip
 from ..pages import page_path
 from .base import Context, Rendered, section
 
-# Answers are kept per competency. Before the catalogue, the one competency's
-# answers were under LEGACY_KEY: the script moves them to the new key once.
+# Answers are kept per competency. Before the catalogue, the guide had one
+# competency, collaboration, whose answers were under its legacy key: the
+# script moves them to the new key once. Only that competency has one (another
+# may share its item ids and must not claim them).
 STORAGE_KEY = "competency-guide:self-assessment:{competency}:v1"
-LEGACY_KEY = "collaboration-guide:self-assessment:v1"
+LEGACY_KEYS = {"collaboration": "collaboration-guide:self-assessment:v1"}
 NOTE_MAX = 280  # a recent example in a sentence or two; keeps the printed summary on one page
 
 # Words the script shows, by data attribute name → label in ui.yml.
@@ -36,10 +38,13 @@ def render_self_assessment(ctx: Context) -> Rendered:
     levels = ctx.guide.competency.levels
     tips = {tip.id: tip for tip in ctx.guide.tips.tips} if ctx.guide.tips is not None else {}
     labels = " ".join(f'data-label-{name}="{ctx.label(label)}"' for name, label in SCRIPT_LABELS.items())
-    key = STORAGE_KEY.format(competency=attr_id(ctx.guide.folder().id))
+    competency = attr_id(ctx.guide.folder().id)
+    key = STORAGE_KEY.format(competency=competency)
+    legacy = LEGACY_KEYS.get(competency)
+    legacy_attr = f' data-legacy-key="{legacy}"' if legacy else ""
     form = "\n".join([
         f'<p class="guide-sa-intro">{ctx.label("sa_intro")}</p>',
-        f'<form class="guide-sa" id="guide-sa" data-storage-key="{key}" data-legacy-key="{LEGACY_KEY}" '
+        f'<form class="guide-sa" id="guide-sa" data-storage-key="{key}" data-competency="{competency}"{legacy_attr} '
         f'data-levels="{len(levels)}" {labels} markdown>',
         f'<p class="guide-sa-instructions">{ctx.label("sa_shown")}</p>',
         *(_level(ctx, level, tips) for level in levels),
