@@ -52,7 +52,7 @@ def render_self_assessment(ctx: Context) -> Rendered:
     ])
     first = levels[0]
     result = "\n".join([
-        f'<div class="guide-sa-result" id="guide-sa-result" markdown>',
+        '<div class="guide-sa-result" id="guide-sa-result" markdown>',
         f'<p class="guide-sa-summary-title">{ctx.label("sa_summary_title")}</p>',
         f'<p class="guide-sa-rule">{ctx.label("sa_rule")}</p>',
         f'<p class="guide-sa-level" data-sa-level role="status">{ctx.label("sa_level_none")}</p>',

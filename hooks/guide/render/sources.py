@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ..markup import attr_id, escape, text
+from ..markup import attr_id, text
 from .base import Context, Rendered, heading
 from .open_data import licence_section
 
