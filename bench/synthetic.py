@@ -39,7 +39,10 @@ def scaled_project(root: Path, dest: Path, factor: int) -> Path:
         competency = copy / "competency.yml"
         text = competency.read_text(encoding="utf-8")
         assert f"\nid: {SEED}\n" in text
+        # Each competency has its own id and names (the loader refuses a name used twice).
         competency.write_text(text.replace(f"\nid: {SEED}\n", f"\nid: {SEED}-{n}\n", 1).replace(
             "\n  en: Collaboration with partners and stakeholders\n",
-            f"\n  en: Collaboration with partners and stakeholders ({n})\n", 1), encoding="utf-8")
+            f"\n  en: Collaboration with partners and stakeholders ({n})\n", 1).replace(
+            "\n  fr: Collaboration avec les partenaires et intervenants\n",
+            f"\n  fr: Collaboration avec les partenaires et intervenants ({n})\n", 1), encoding="utf-8")
     return project

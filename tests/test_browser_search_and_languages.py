@@ -55,12 +55,18 @@ def test_a_behaviour_is_found_on_its_own_and_links_to_its_anchor(page, server):
 @pytest.mark.parametrize("start, other", [("/competencies/collaboration/", "/fr/competencies/collaboration/"),
                                            ("/fr/competencies/collaboration/", "/competencies/collaboration/")])
 def test_language_switch_lands_on_the_same_page(page, server, start, other):
+    target = _switch(page, server, start, other)
+    assert page.locator("html").get_attribute("lang") == target
+
+
+def _switch(page, server, start: str, other: str) -> str:
+    """Open ``start``, choose the other language in the header, land on ``other``."""
     page.goto(server + start)
     target = "fr" if other.startswith("/fr/") else "en"
     page.locator(".md-header__option .md-select").first.hover()
     page.locator(f'a.md-select__link[hreflang="{target}"]').click()
     page.wait_for_url(server + other)
-    assert page.locator("html").get_attribute("lang") == target
+    return target
 
 
 def test_french_pages_log_no_console_error(page, server):
@@ -79,11 +85,7 @@ def test_french_pages_log_no_console_error(page, server):
     ("/cards/?kinds=avoid&lang=fr", "/fr/cards/?kinds=avoid&lang=fr"),
 ])
 def test_language_switch_keeps_the_place_and_the_query(page, server, start, other):
-    page.goto(server + start)
-    target = "fr" if other.startswith("/fr/") else "en"
-    page.locator(".md-header__option .md-select").first.hover()
-    page.locator(f'a.md-select__link[hreflang="{target}"]').click()
-    page.wait_for_url(server + other)
+    _switch(page, server, start, other)
     if "/cards/" in other:  # the deck chosen before the switch is the deck shown after it
         kinds = page.eval_on_selector_all(".guide-sheets .guide-card", "cards => cards.map(c => c.dataset.kind)")
         assert kinds and set(kinds) == {"avoid"}, kinds

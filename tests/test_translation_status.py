@@ -32,11 +32,13 @@ def _repo(tmp_path):
     return repo
 
 
-def _edit_english(repo):
+def _replace_in_competency(repo, old: str, new: str) -> None:
     path = repo / "content_data" / "competencies" / "collaboration" / "competency.yml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("en: Work towards shared objectives.", "en: Work towards common objectives."),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def _edit_english(repo):
+    _replace_in_competency(repo, "en: Work towards shared objectives.", "en: Work towards common objectives.")
 
 
 def test_a_fresh_repository_has_every_translation_in_step(tmp_path):
@@ -102,10 +104,7 @@ def _mark_reviewed(repo, *ids):
 
 
 def _edit_french_only(repo):
-    path = repo / "content_data" / "competencies" / "collaboration" / "competency.yml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("fr: Travailler à des objectifs partagés.", "fr: Œuvrer à des objectifs partagés."),
-                    encoding="utf-8")
+    _replace_in_competency(repo, "fr: Travailler à des objectifs partagés.", "fr: Œuvrer à des objectifs partagés.")
 
 
 def test_a_review_clears_the_warning_without_touching_the_english_until_the_english_changes(tmp_path):
