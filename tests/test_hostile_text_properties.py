@@ -86,6 +86,17 @@ class _Visible(HTMLParser):
             self.text.append(data)
 
 
+def in_each_language_for_every_text(test):
+    """Run ``test(…, lang, raw)`` in both languages for the texts Hypothesis draws."""
+    return pytest.mark.parametrize("lang", ["en", "fr"])(SETTINGS(given(raw=texts)(test)))
+
+
+def _typed(raw: str, lang: str) -> tuple[str, str] | None:
+    """The text as decoded and as it should read on a page in ``lang``; None if refused."""
+    value = decoded(raw)
+    return None if value is None else (value, _squash(for_language(value, lang)))
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -138,14 +149,12 @@ def _with_definition(guide, value: str):
     return dataclasses.replace(guide, glossary=dataclasses.replace(guide.glossary, terms=terms))
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-@SETTINGS
-@given(raw=texts)
+@in_each_language_for_every_text
 def test_an_item_text_is_refused_or_shown_as_typed_on_its_page_and_in_search(guide, site_markdown, lang, raw):
-    value = decoded(raw)
-    if value is None:
+    typed = _typed(raw, lang)
+    if typed is None:
         return
-    expected = _squash(for_language(value, lang))
+    value, expected = typed
     baseline = _page(_with_behaviour(guide, PLAIN), lang, "competency", site_markdown)
     page = _page(_with_behaviour(guide, value), lang, "competency", site_markdown)
     _assert_reads_as_typed(page, baseline, expected, repr(value))
@@ -153,14 +162,12 @@ def test_an_item_text_is_refused_or_shown_as_typed_on_its_page_and_in_search(gui
     assert "<" not in entry.text and _squash(html.unescape(entry.text)) == expected
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-@SETTINGS
-@given(raw=texts)
+@in_each_language_for_every_text
 def test_a_glossary_definition_is_refused_or_shown_as_typed_in_its_tooltip(guide, site_markdown, lang, raw):
-    value = decoded(raw)
-    if value is None:
+    typed = _typed(raw, lang)
+    if typed is None:
         return
-    expected = _squash(for_language(value, lang))
+    value, expected = typed
     page = _page(_with_definition(guide, value), lang, "competency", site_markdown)
     # Material puts the title into the tooltip as HTML: it must hold no markup,
     # and reading it as HTML must give back the text.
@@ -192,14 +199,12 @@ def _with_slot_name(guide, value: str):
     return guide.with_folder(dataclasses.replace(guide.folder(), workshop=dataclasses.replace(w, schedule=schedule)))
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-@SETTINGS
-@given(raw=texts)
+@in_each_language_for_every_text
 def test_a_timetable_name_is_refused_or_shown_as_typed_in_tables_and_svg(guide, site_markdown, lang, raw):
-    value = decoded(raw)
-    if value is None:
+    typed = _typed(raw, lang)
+    if typed is None:
         return
-    expected = _squash(for_language(value, lang))
+    value, expected = typed
     for block in ("workshop", "run-sheet"):
         baseline = _page(_with_slot_name(guide, PLAIN), lang, block, site_markdown)
         page = _page(_with_slot_name(guide, value), lang, block, site_markdown)
