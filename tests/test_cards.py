@@ -20,7 +20,7 @@ from print_cards import print_decks  # noqa: E402
 
 MM = 72 / 25.4  # PDF points per millimetre
 CARD_W, CARD_H, MARGIN = 63 * MM, 88 * MM, 6 * MM
-SHORT_ID = re.compile(r"\b(?:AD|AV|TIP|L\d)-\d\d\b")
+SHORT_ID = re.compile(r"\b(?:AD|AV|TIP|L\d)-[0-9A-HJKMNP-TV-Z]{5}\b")
 
 
 def _flat(text: str) -> str:
@@ -98,14 +98,14 @@ def test_each_printed_deck_has_every_card_whole_in_one_place(pdfs, guide, deck_n
     for card in cards:
         wanted = _flat(for_language(card.get(lang), lang))
         holders = [cell for cell in cells if wanted in cell]
-        assert len(holders) == 1, f"{card.short_id} ({lang}) is not whole on exactly one card: {wanted}"
-        assert card.short_id in holders[0]
+        assert len(holders) == 1, f"{card.code} ({lang}) is not whole on exactly one card: {wanted}"
+        assert card.code in holders[0]
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_duplex_backs_are_mirrored_translations(pdfs, guide, paper):
     cards = deck(guide)
-    by_id = {card.short_id: card for card in cards}
+    by_id = {card.code: card for card in cards}
     with pdfplumber.open(pdfs / f"cards-bilingual-{paper}.pdf") as pdf:
         assert len(pdf.pages) == 2 * math.ceil(len(cards) / 9)
         for front_page, back_page in zip(pdf.pages[0::2], pdf.pages[1::2]):
@@ -117,7 +117,7 @@ def test_duplex_backs_are_mirrored_translations(pdfs, guide, paper):
                         continue
                     card = by_id[found.group(0)]
                     mirrored = _flat(back[r][2 - c])  # column c of the front is 4 − c (1-based) on the back
-                    assert card.short_id in mirrored
+                    assert card.code in mirrored
                     assert _flat(for_language(card.get("fr"), "fr")) in mirrored
                     assert _flat(card.get("en")) in _flat(front[r][c])
 

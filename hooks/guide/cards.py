@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional
 
+from .card_codes import card_code
 from .decode import Location
 from .errors import ContentError
 from .model import Guide, Text
@@ -24,7 +25,7 @@ KINDS = ("adopt", "avoid", "tip", "level")
 class Card:
     item_id: str
     kind: str
-    short_id: str
+    code: str  # printed on the card and shown beside the item: see card_codes
     text: Text
     page: str  # the address (from the site root) of the page that explains the item, for the QR code
     competency: str = ""  # the id of the competency the card belongs to
@@ -54,19 +55,35 @@ def competency_deck(guide: Guide) -> list[Card]:
 
 def _cards(guide: Guide) -> list[Card]:
     c = guide.competency
-    home = f"competencies/{guide.folder().id}/"
-    cards = [Card(i.id, "adopt", f"AD-{n:02d}", _wording(i), home, loc=i.loc)
-             for n, i in enumerate(c.adopt, 1)]
-    cards += [Card(i.id, "avoid", f"AV-{n:02d}", _wording(i), home, loc=i.loc)
-              for n, i in enumerate(c.avoid, 1)]
+    competency_id = guide.folder().id
+    home = f"competencies/{competency_id}/"
+
+    def card(item, kind: str, page: str = home, level: Optional[int] = None) -> Card:  # type: ignore[no-untyped-def]
+        code = card_code(competency_id, item.id, kind, level)
+        return Card(item.id, kind, code, _wording(item), page, level=level, loc=item.loc)
+
+    cards = [card(i, "adopt") for i in c.adopt]
+    cards += [card(i, "avoid") for i in c.avoid]
     for level in c.levels:
-        cards += [Card(i.id, "level", f"L{level.number}-{n:02d}", _wording(i), home,
-                       level=level.number, loc=i.loc)
-                  for n, i in enumerate(level.behaviours, 1)]
+        cards += [card(i, "level", level=level.number) for i in level.behaviours]
     if guide.tips is not None:
-        cards += [Card(t.id, "tip", f"TIP-{n:02d}", _wording(t), f"{home}tips/", loc=t.loc)
-                  for n, t in enumerate(guide.tips.tips, 1)]
+        cards += [card(t, "tip", f"{home}tips/") for t in guide.tips.tips]
     return cards
+
+
+def code_collisions(guide: Guide) -> list[ContentError]:
+    """Two items of the catalogue with one code: the second is named, with the first's place."""
+    seen: dict[str, Card] = {}
+    errors = []
+    for card in deck(guide):
+        first = seen.setdefault(card.code, card)
+        if first is not card and card.loc is not None:
+            where = f" ({first.loc.file}:{first.loc.line})" if first.loc is not None else ""
+            errors.append(card.loc.error(
+                f"'{card.item_id}' gets the card code {card.code}, already the code of "
+                f"'{first.item_id}'{where}",
+                "give one of the two items another id (codes are derived from ids)"))
+    return errors
 
 
 def card_errors(guide: Guide) -> list[ContentError]:

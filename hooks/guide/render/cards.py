@@ -47,7 +47,7 @@ def card_html(ctx: Context, card: Card, lang: str) -> str:
         f'{ctx.label("card_" + card.kind, lang)}</span>{level}</h2>'
         f'<p class="guide-card__text">{text(card.get(lang), lang)}</p>'
         f'<p class="guide-card__foot"><span class="guide-card__competency">{name}'
-        f'</span><span class="guide-card__id">{escape(card.short_id)}</span>{qr}</p>'
+        f'</span><span class="guide-card__id">{escape(card.code)}</span>{qr}</p>'
         "</article>"
     )
 
