@@ -381,6 +381,22 @@ class Labels:
     catalogue_one: Text
     catalogue_levels: Text
     catalogue_other_group: Text
+    page_compare: Text
+    compare_intro: Text
+    compare_levels_shown: Text
+    compare_view: Text
+    compare_side_by_side: Text
+    compare_cumulative: Text
+    compare_cumulative_intro: Text
+    compare_link: Text
+    next_level: Text
+    next_level_compare: Text
+    grid_title: Text
+    grid_intro: Text
+    grid_filter: Text
+    grid_all_groups: Text
+    grid_competency: Text
+    grid_link: Text
     preview_errors_title: Text
     preview_errors_intro: Text
     preview_errors_fix: Text

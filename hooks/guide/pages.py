@@ -30,10 +30,12 @@ class PageKind:
     name: str  # the guide block that fills it, and its file's stem
     label: str  # the ui.yml label that names it
     part: str  # the folder's part it needs ("competency" always exists)
+    wide: bool = False  # hides the table of contents: the page's columns need the width
 
 
 PAGE_KINDS = (
     PageKind("competency", "page_overview", "competency"),
+    PageKind("compare", "page_compare", "competency", wide=True),
     PageKind("why", "page_why", "why"),
     PageKind("tips", "page_tips", "tips"),
     PageKind("workshop", "page_workshop", "workshop"),
@@ -73,8 +75,9 @@ def stub_pages(guide: Guide) -> dict[str, str]:
                 title = for_language(name.get(lang) if kind.name == "competency"
                                      else f"{label} · {name.get(lang)}", lang)
                 # JSON is YAML: the title is quoted and escaped whatever it holds.
+                hide = "hide:\n  - toc\n" if kind.wide else ""
                 pages[page_path(folder.id, kind.name, lang)] = (
-                    f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
+                    f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{hide}---\n\n"
                     f"<!-- guide: {kind.name} {folder.id} -->\n")
     return pages
 

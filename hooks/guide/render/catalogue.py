@@ -15,6 +15,19 @@ from .base import Context, Rendered, heading
 def render_catalogue(ctx: Context) -> Rendered:
     catalogue = ctx.guide.catalogue
     parts = [f"# {ctx.t(catalogue.title)}", ctx.t(catalogue.introduction)]
+    parts.append(f'<p class="guide-grid-link" markdown="span">[{ctx.label("grid_link")}](levels.md)</p>')
+    groups = catalogue_groups(ctx)
+    for title, anchor, members in groups:
+        parts.append(heading(title, anchor))
+        parts.append('<div class="grid cards guide-catalogue" markdown>\n\n'
+                     + "\n\n".join(_card(ctx, folder) for folder in members) + "\n\n</div>")
+    ctx.out.markdown = "\n\n".join(parts) + "\n"
+    return ctx.out
+
+
+def catalogue_groups(ctx: Context) -> list[tuple[str, str, list[CompetencyFolder]]]:
+    """(title as HTML, anchor, competencies) per group of the catalogue; one group when it sets none."""
+    catalogue = ctx.guide.catalogue
     folders = {f.id: f for f in ctx.guide.competencies}
     # Anchors come from ids, so a heading has the same anchor in every language.
     groups = [(ctx.t(group.name), group.id, [folders[c] for c in group.competencies])
@@ -27,12 +40,7 @@ def render_catalogue(ctx: Context) -> Rendered:
         count = len(ctx.guide.competencies)
         title = ctx.label("catalogue_one") if count == 1 else ctx.label("catalogue_heading", count=count)
         groups = [(title, "competencies", list(ctx.guide.competencies))]
-    for title, anchor, members in groups:
-        parts.append(heading(title, anchor))
-        parts.append('<div class="grid cards guide-catalogue" markdown>\n\n'
-                     + "\n\n".join(_card(ctx, folder) for folder in members) + "\n\n</div>")
-    ctx.out.markdown = "\n\n".join(parts) + "\n"
-    return ctx.out
+    return groups
 
 
 def _card(ctx: Context, folder: CompetencyFolder) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 
-from ..markup import attr_id
+from ..markup import attr_id, text
 from ..model import Item, Level
 from ..typography import for_language
 from ..pages import page_path
+from .compare import compare_href
 from .base import Context, Rendered, admonition, heading, items_list, section, subheading
 from .diagrams import scale_diagram
 
@@ -35,7 +36,9 @@ def render_competency(ctx: Context) -> Rendered:
                              ctx.item_line(c.example, ctx.plain_label("example")))),
         section("scale", ctx.label("scale"), _scale(ctx) + "\n\n" + scale_diagram(ctx)),
         section("levels", ctx.label("levels", count=len(c.levels)),
-                 "\n\n".join(_level(ctx, level) for level in c.levels)),
+                 f'<p class="guide-compare-link"><a href="{compare_href(ctx)}">{ctx.label("compare_link")}</a></p>\n\n'
+                 + "\n\n".join(_level(ctx, level, nxt)
+                                for level, nxt in zip(c.levels, [*c.levels[1:], None]))),
         section("adopt", ctx.label("adopt_heading"),
                  _behaviours(ctx, c.adopt, "adopt", ":material-check-circle:")),
         section("avoid", ctx.label("avoid_heading"),
@@ -121,7 +124,7 @@ def _scale(ctx: Context) -> str:
     )
 
 
-def _level(ctx: Context, level: Level) -> str:
+def _level(ctx: Context, level: Level, following: Level | None) -> str:
     name = f"{ctx.plain_label('level')} {level.number}"
     concept = ctx.t(level.concept)
     ctx.index(level.id, f"{name} — {level.concept.get(ctx.lang)}",
@@ -141,4 +144,29 @@ def _level(ctx: Context, level: Level) -> str:
     )
     example = f'<span id="{attr_id(level.example.id)}"></span>' + ctx.item_line(level.example, name)
     parts.append(admonition("example", ctx.label("example"), example))
+    if following is not None:
+        parts.append(_next_level(ctx, level, following))
     return "\n\n".join(parts)
+
+
+def _next_level(ctx: Context, level: Level, following: Level) -> str:
+    """The next level's behaviours with the tips that help, and a link comparing the two levels.
+
+    No ids and no search entries: each behaviour's place is its own level.
+    """
+    tips = {tip.id: tip for tip in ctx.guide.tips.tips} if ctx.guide.tips is not None else {}
+    page = ctx.link(page_path(ctx.guide.folder().id, "tips")) if tips else ""
+    items = []
+    for behaviour in following.behaviours:
+        links = ", ".join(
+            f'<a href="{html.escape(f"{page}#{attr_id(t)}", quote=True)}">{ctx.t(tips[t].card or tips[t])}</a>'
+            for t in behaviour.tips if t in tips)
+        said = text(ctx.guide.labels.sa_tips.get(ctx.lang) + ":", ctx.lang)  # "Conseils utiles :" in French
+        helped = f'<br><span class="guide-next-tips">{said} {links}</span>' if links else ""
+        items.append(f"<li>{ctx.t(behaviour)}{helped}</li>")
+    return (f'<div class="guide-next-level" data-next-level="{following.number}">\n'
+            f'{subheading(ctx.label("next_level"))}\n'
+            f'<p>{ctx.label("level")} {following.number} — {ctx.t(following.concept)}</p>\n'
+            f'<ul class="guide-items guide-next-behaviours">{"".join(items)}</ul>\n'
+            f'<p><a href="{compare_href(ctx, (level.number, following.number))}">'
+            f'{ctx.label("next_level_compare")}</a></p>\n</div>')

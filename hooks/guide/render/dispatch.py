@@ -13,8 +13,10 @@ from ..model import Guide
 from .base import Context, Rendered, SearchEntry
 from .cards import render_cards
 from .catalogue import page_heading, render_catalogue
+from .compare import render_compare
 from .competency import render_competency
 from .glossary import render_glossary
+from .level_grid import render_level_grid
 from .offline import render_offline
 from .open_data import render_open_data
 from .self_assessment import render_self_assessment, render_self_assessment_choice
@@ -26,7 +28,9 @@ from .workshop import render_run_sheet, render_workshop
 
 RENDERERS: dict[str, Callable[[Context], Rendered]] = {
     "catalogue": render_catalogue,
+    "level-grid": render_level_grid,
     "competency": render_competency,
+    "compare": render_compare,
     "sources": render_sources,
     "why": render_why,
     "tips": render_tips,
