@@ -59,6 +59,55 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+FIXTURE_CATALOGUE = ROOT / "tests" / "fixtures" / "catalogue"
+FIXTURE_COMPETENCY = "fixture-teamwork"
+# Two groups, so the pages that group competencies (home, grid) show more than one.
+FIXTURE_GROUPS = """groups:
+  - id: core
+    name: {en: Core competencies, fr: Compétences de base}
+    competencies: [collaboration]
+  - id: team
+    name: {en: Team competencies, fr: Compétences d’équipe}
+    competencies: [fixture-teamwork]
+"""
+
+
+def fixture_catalogue_project(dest: Path) -> Path:
+    """The project with the fictional fixture competency beside collaboration, each in a group."""
+    project = copy_project(dest)
+    content = project / "content_data"
+    shutil.copytree(FIXTURE_CATALOGUE / FIXTURE_COMPETENCY, content / "competencies" / FIXTURE_COMPETENCY)
+    sources = content / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").rstrip("\n") + "\n"
+                       + (FIXTURE_CATALOGUE / "sources.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    catalogue = content / "catalogue.yml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").rstrip("\n") + "\n" + FIXTURE_GROUPS,
+                         encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return fixture_catalogue_project(tmp_path_factory.mktemp("fixture-catalogue") / "project")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory, fixture_project: Path) -> Path:
+    """The catalogue with a second, fictional competency, built once with --strict."""
+    site = tmp_path_factory.mktemp("fixture-catalogue-site")
+    result = run_build(fixture_project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def fixture_guide(fixture_project: Path):
+    from guide.loader import load_guide
+
+    return load_guide(fixture_project / "content_data")
+
+
 @pytest.fixture(scope="session")
 def guide():
     from guide.loader import load_guide

@@ -2,37 +2,19 @@
 
 The published guide holds one real competency; a catalogue is proved with a
 small test fixture (tests/fixtures/catalogue/): two levels, a few behaviours,
-a fictional source, no why / tips / workshop. Built beside collaboration, the
+a fictional source, no why / tips / workshop, in a group of its own
+(``fixture_site`` in conftest.py). Built beside collaboration, the
 whole site must still pass axe, links, privacy, console, phone layout,
 duplicate-id and leftover-markup checks in both languages.
 """
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-from conftest import copy_project, run_build, serve
+from conftest import serve
 from quality_checks import (PageWatch, accessibility_problems, broken_link_problems, duplicate_id_problems,
                             leftover_markup_problems, phone_layout_problems, site_pages)
 
-FIXTURES = Path(__file__).parent / "fixtures" / "catalogue"
 FIXTURE = "fixture-teamwork"
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("fixture-catalogue") / "project")
-    shutil.copytree(FIXTURES / FIXTURE, project / "content_data" / "competencies" / FIXTURE)
-    sources = project / "content_data" / "sources.yml"
-    sources.write_text(sources.read_text(encoding="utf-8").rstrip("\n") + "\n"
-                       + (FIXTURES / "sources.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    site = tmp_path_factory.mktemp("fixture-catalogue-site")
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
 
 
 def test_the_fixture_has_its_pages_and_no_optional_ones(fixture_site):

@@ -163,7 +163,7 @@ def _next_level(ctx: Context, level: Level, following: Level) -> str:
             for t in behaviour.tips if t in tips)
         said = text(ctx.guide.labels.sa_tips.get(ctx.lang) + ":", ctx.lang)  # "Conseils utiles :" in French
         helped = f'<br><span class="guide-next-tips">{said} {links}</span>' if links else ""
-        items.append(f"<li>{ctx.t(behaviour)}{helped}</li>")
+        items.append(f'<li><span class="guide-next-text">{ctx.t(behaviour)}</span>{helped}</li>')
     return (f'<div class="guide-next-level" data-next-level="{following.number}">\n'
             f'{subheading(ctx.label("next_level"))}\n'
             f'<p>{ctx.label("level")} {following.number} — {ctx.t(following.concept)}</p>\n'
