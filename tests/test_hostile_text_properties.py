@@ -209,3 +209,29 @@ def test_a_timetable_name_is_refused_or_shown_as_typed_in_tables_and_svg(guide, 
         baseline = _page(_with_slot_name(guide, PLAIN), lang, block, site_markdown)
         page = _page(_with_slot_name(guide, value), lang, block, site_markdown)
         _assert_reads_as_typed(page, baseline, expected, f"{block}: {value!r}")
+
+
+def _with_level_texts(guide, value: str):
+    """The text as level 1's concept (column and grid headings, links) and as a
+    behaviour of level 2 (its column, every cumulative column from 2, level 1's
+    "to reach the next level")."""
+    c = guide.competency
+    levels = list(c.levels)
+    levels[0] = dataclasses.replace(levels[0], concept=Text(value, value))
+    behaviours = [dataclasses.replace(levels[1].behaviours[0], en=value, fr=value, card=None),
+                  *levels[1].behaviours[1:]]
+    levels[1] = dataclasses.replace(levels[1], behaviours=behaviours)
+    return guide.with_folder(dataclasses.replace(guide.folder(), competency=dataclasses.replace(c, levels=levels)))
+
+
+@in_each_language_for_every_text
+def test_a_level_text_is_refused_or_shown_as_typed_side_by_side_in_the_grid_and_next_level(
+        guide, site_markdown, lang, raw):
+    typed = _typed(raw, lang)
+    if typed is None:
+        return
+    value, expected = typed
+    for block in ("compare collaboration", "level-grid", "competency"):
+        baseline = _page(_with_level_texts(guide, PLAIN), lang, block, site_markdown)
+        page = _page(_with_level_texts(guide, value), lang, block, site_markdown)
+        _assert_reads_as_typed(page, baseline, expected, f"{block}: {value!r}")
