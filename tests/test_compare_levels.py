@@ -144,7 +144,7 @@ def test_each_level_shows_what_reaching_the_next_one_takes_with_tips_and_a_compa
     levels = guide.folder("collaboration").competency.levels
     blocks = desktop.evaluate("""() => [...document.querySelectorAll('.guide-next-level')].map(b => ({
         next: Number(b.dataset.nextLevel),
-        items: [...b.querySelectorAll('li')].map(li => ({text: li.querySelector('.guide-next-text').innerText,
+        items: [...b.querySelectorAll('.guide-next-behaviours > li')].map(li => ({text: li.querySelector('.guide-next-text').innerText,
             tips: [...li.querySelectorAll('.guide-next-tips a')].map(a => [a.innerText, new URL(a.href).pathname + new URL(a.href).hash])})),
         compare: [...b.querySelectorAll('p > a')].map(a => new URL(a.href).pathname + new URL(a.href).search)}))""")
     assert [b["next"] for b in blocks] == [lv.number for lv in levels[1:]]

@@ -158,11 +158,12 @@ def _next_level(ctx: Context, level: Level, following: Level) -> str:
     page = ctx.link(page_path(ctx.guide.folder().id, "tips")) if tips else ""
     items = []
     for behaviour in following.behaviours:
-        links = ", ".join(
-            f'<a href="{html.escape(f"{page}#{attr_id(t)}", quote=True)}">{ctx.t(tips[t].card or tips[t])}</a>'
+        links = "".join(
+            f'<li><a href="{html.escape(f"{page}#{attr_id(t)}", quote=True)}">{ctx.t(tips[t].card or tips[t])}</a></li>'
             for t in behaviour.tips if t in tips)
         said = text(ctx.guide.labels.sa_tips.get(ctx.lang) + ":", ctx.lang)  # "Conseils utiles :" in French
-        helped = f'<br><span class="guide-next-tips">{said} {links}</span>' if links else ""
+        helped = (f'<span class="guide-next-tips-label">{said}</span>'
+                  f'<ul class="guide-next-tips">{links}</ul>') if links else ""
         items.append(f'<li><span class="guide-next-text">{ctx.t(behaviour)}</span>{helped}</li>')
     return (f'<div class="guide-next-level" data-next-level="{following.number}">\n'
             f'{subheading(ctx.label("next_level"))}\n'
