@@ -7,9 +7,10 @@ stylesheet hides the columns of unticked levels and the view not chosen
 the view from the address (``?levels=2,3&view=cumulative``) and writes the
 reader's choice back into it, so the page can be sent as a link.
 
-Nothing here is indexed for search on its own: each behaviour's place is its
-level on the competency page, and the cumulative view repeats behaviours.
-Behaviours carry no id for the same reason: anchors are the columns'.
+Nothing here is indexed as an item of its own: each behaviour's place is its
+level on the competency page. Search finds the side-by-side columns as
+Material's sections; the cumulative view, which repeats behaviours, is left
+out of search. Behaviours carry no id: anchors are the columns'.
 """
 
 from __future__ import annotations
@@ -64,8 +65,10 @@ def _controls(ctx: Context, levels: list[Level]) -> str:
 
 
 def _view(ctx: Context, view: str, anchor: str, title: str, intro: str, columns: list[str]) -> str:
-    return (f'<section class="guide-compare-view guide-compare-{view}" aria-labelledby="{anchor}">\n'
-            f'<h2 id="{anchor}">{title}</h2>{intro}\n'
+    """One view; the cumulative one repeats behaviours, so search leaves it out (Material's attribute)."""
+    hidden = " data-search-exclude" if view != VIEWS[0] else ""
+    return (f'<section class="guide-compare-view guide-compare-{view}" aria-labelledby="{anchor}"{hidden}>\n'
+            f'<h2 id="{anchor}"{hidden}>{title}</h2>{intro}\n'
             f'<div class="guide-compare-columns">\n' + "\n".join(columns) + "\n</div>\n</section>")
 
 
@@ -73,11 +76,12 @@ def _level_name(ctx: Context, level: Level) -> str:
     return f"{ctx.label('level')} {level.number}"
 
 
-def _column_start(ctx: Context, level: Level, anchor: str) -> str:
+def _column_start(ctx: Context, level: Level, anchor: str, searched: bool = True) -> str:
     """A column is a labelled region the keyboard can reach, so it scrolls into view on a phone."""
+    hidden = "" if searched else " data-search-exclude"
     return (f'<section class="guide-compare-column" data-column="{level.number}" id="{anchor}" tabindex="0" '
             f'aria-labelledby="{anchor}-title">\n'
-            f'<h3 id="{anchor}-title">{_level_name(ctx, level)} — {ctx.t(level.concept)}</h3>')
+            f'<h3 id="{anchor}-title"{hidden}>{_level_name(ctx, level)} — {ctx.t(level.concept)}</h3>')
 
 
 def _behaviour(ctx: Context, behaviour: Behaviour) -> str:
@@ -112,7 +116,7 @@ def _cumulative_column(ctx: Context, levels: list[Level], index: int) -> str:
         f'<span class="guide-tag guide-tag--level">{_level_name(ctx, lower)}</span> {_behaviour(ctx, b)}</li>'
         for lower in levels[:index + 1] for b in lower.behaviours)
     return "\n".join([
-        _column_start(ctx, level, f"cumulative-{attr_id(level.id)}"),
+        _column_start(ctx, level, f"cumulative-{attr_id(level.id)}", searched=False),
         f'<ul class="guide-items guide-compare-behaviours">{items}</ul>',
         "</section>",
     ])
