@@ -22,6 +22,7 @@ from .render.dispatch import BLOCK
 BLOCK_FILES: dict[str, tuple[str, str | None]] = {
     "competency": ("competency.yml", None),
     "self-assessment": ("competency.yml", "levels"),
+    "compare": ("competency.yml", "levels"),
     "cards": ("competency.yml", "adopt"),
     "why": ("why.yml", None),
     "tips": ("tips.yml", None),
