@@ -17,7 +17,7 @@ from conftest import FIXTURE_COMPETENCY, serve
 from html_text import normalise
 from level_checks import (ShownLevel, column_problems, cumulative_problems, grid_problems, hostile_address_problems,
                           keyboard_column_problems, landscape_pages_problems, shown_levels, side_by_side_problems)
-from quality_checks import accessibility_problems, phone_layout_problems
+from quality_checks import accessibility_problems, phone_layout_problems, small_text_problems
 
 from guide.typography import for_language
 
@@ -120,7 +120,8 @@ def test_at_360_px_the_page_never_scrolls_sideways_and_the_keyboard_reaches_ever
     problems = []
     for folder in fixture_guide.competencies:
         phone.goto(f"{origin}/{LANGS[lang]}competencies/{folder.id}/compare/" + ("?view=cumulative" if view != "side" else ""))
-        problems += [f"{folder.id}: {p}" for p in phone_layout_problems(phone) + keyboard_column_problems(phone)]
+        problems += [f"{folder.id}: {p}" for p in phone_layout_problems(phone) + small_text_problems(phone)
+                     + keyboard_column_problems(phone)]
     assert not problems, "\n".join(problems)
 
 
