@@ -83,10 +83,27 @@ def test_an_address_naming_levels_2_and_3_opens_with_those_two_side_by_side(desk
     problems = side_by_side_problems(desktop, [2, 3])
     desktop.goto(base + "?levels=2,3&view=cumulative")
     problems += [f"cumulative: {p}" for p in side_by_side_problems(desktop, [2, 3])]
-    levels = [lv for lv in shown_levels(fixture_guide.folder("collaboration").competency, lang)]
-    word = _word(fixture_guide, lang)
-    problems += [p for p in cumulative_problems(desktop, levels, word) if "columns shown" not in p
-                 and not re.match(r"cumulative level [14] ", p)]
+    # Only columns 2 and 3 show: what they hold is checked, the absence of 1 and 4 is the point.
+    levels = shown_levels(fixture_guide.folder("collaboration").competency, lang)
+    problems += [p for p in cumulative_problems(desktop, levels, _word(fixture_guide, lang))
+                 if re.match(r"cumulative level [23] ", p)]
+    assert not problems, "\n".join(problems)
+
+
+def test_without_a_script_the_controls_still_choose_the_levels_and_the_view(browser, origin, fixture_guide):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{origin}/competencies/collaboration/compare/?levels=2,3")
+    problems = side_by_side_problems(page, [1, 2, 3, 4])  # the address needs the script: every level shows
+    page.locator("label:has(#compare-level-1)").click()
+    page.locator("label:has(#compare-level-4)").click()
+    problems += side_by_side_problems(page, [2, 3])
+    _cumulative(page)
+    levels = shown_levels(fixture_guide.folder("collaboration").competency, "en")
+    problems += side_by_side_problems(page, [2, 3])
+    problems += [p for p in cumulative_problems(page, levels, _word(fixture_guide, "en"))
+                 if re.match(r"cumulative level [23] |the side-by-side", p)]
+    context.close()
     assert not problems, "\n".join(problems)
 
 
