@@ -24,7 +24,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide.build_date import pin_build_date
+from guide.build_date import last_commit_epoch, pin_build_date
+from guide.case_package import FOLDER as CASE_FOLDER, case_package, package_name
+from guide.line_dates import text_dates
 from guide.csp import with_csp
 from guide.errors import ContentInvalid
 from guide.page_ids import duplicate_id_errors
@@ -170,7 +172,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested per-language build: the merged index is not ready yet
     site = Path(config.site_dir)
-    _write_open_data(site / FOLDER, _guide(config))
+    _write_open_data(site / FOLDER, _guide(config), config)
     _write_search_indexes(config, site)
     if _bundling():
         try:
@@ -267,12 +269,19 @@ def _bundling() -> bool:
     return wanted(_command["name"], bool(_build["offline_copy"]))
 
 
-def _write_open_data(folder: Path, guide: Guide) -> None:
+def _write_open_data(folder: Path, guide: Guide, config: MkDocsConfig) -> None:
     """The open-data files, at the same address for every language and version."""
     data = exported_data(guide)
     _write(folder / JSON_NAME, json_export(data))
     _write(folder / SCHEMA_NAME, json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n")
     (folder / CSV_NAME).write_bytes(csv_export(data).encode("utf-8"))
+    root = Path(config.config_file_path).parent
+    dates = text_dates(root, guide.bilingual)
+    head = last_commit_epoch(root)  # stands for texts not yet committed; none without git
+    for lang in _languages(config):
+        package = case_package(guide, lang, site_url=config.site_url or "", dates=dates,
+                               default_time=int(head) if head else None)
+        _write(folder / CASE_FOLDER / package_name(lang), json_export(package))
 
 
 def _guide(config: MkDocsConfig) -> Guide:
