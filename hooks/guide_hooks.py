@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from guide.build_date import last_commit_epoch, pin_build_date
 from guide.case_package import FOLDER as CASE_FOLDER, case_package, package_name
 from guide.line_dates import text_dates
+from guide.releases import recorded_releases, release_notes, release_tags
 from guide.csp import with_csp
 from guide.errors import ContentInvalid
 from guide.page_ids import duplicate_id_errors
@@ -103,6 +104,11 @@ def on_env(env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyp
     env.globals["ui"] = lambda name, lang=None: ui_text(guide, name, lang or current)
     env.globals["ui_languages"] = [current] + [lang for lang in _languages(config) if lang != current]
     env.globals["ui_languages_default"] = _default_language(config)
+    # The footer's version, linking to this language's "What changed" page.
+    env.globals["guide_version"] = guide.catalogue.version
+    changes = files.get_file_from_path("changes.md")
+    env.globals["changes_url"] = lambda page: (changes.url_relative_to(page.file)
+                                               if changes is not None and page is not None else None)
     env.bytecode_cache = _templates
     return env
 
@@ -117,6 +123,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             site_root="../" * page.url.count("/"),
             link=_linker(page, files),
             offline_bundle=ZIP_NAME if _bundling() else None,
+            releases=_releases(config) if "guide: changes" in markdown else (),
         )
     except UnknownBlock as exc:
         raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
@@ -328,6 +335,15 @@ def _glossary(config: MkDocsConfig, lang: str) -> TermIndex:
     if lang not in per_language:
         per_language[lang] = term_index(guide, lang)
     return per_language[lang]
+
+
+def _releases(config: MkDocsConfig) -> tuple:
+    """The recorded releases' notes, from git tags, once per content or tag change."""
+    root = Path(config.config_file_path).parent
+    key = (_cache["key"], tuple(release_tags(root)))
+    if _cache.get("releases_key") != key:
+        _cache.update(releases_key=key, releases=tuple(release_notes(recorded_releases(root))))
+    return _cache["releases"]  # type: ignore[return-value]
 
 
 def _status(config: MkDocsConfig) -> list | None:

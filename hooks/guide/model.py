@@ -413,6 +413,7 @@ class Labels:
     changes_reworded: Text
     changes_nothing: Text
     changes_shared: Text
+    changes_before: Text
 
 
 @dataclass(frozen=True)

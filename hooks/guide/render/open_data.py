@@ -27,7 +27,7 @@ def render_open_data(ctx: Context) -> Rendered:
              for name, kind, what in rows]
     for lang in LANGUAGES:
         name = f"{CASE_FOLDER}/{package_name(lang)}"
-        what = ctx.label("data_case").replace("{language}", ctx.label(f"data_case_language_{lang}"))
+        what = ctx.label("data_case", language=ctx.plain_label(f"data_case_language_{lang}"))
         cells.append([f'<a href="{ctx.site_root}{FOLDER}/{name}">{FOLDER}/{name}</a>', "CASE 1.1 (JSON)", what])
     table = stacked_table(
         [ctx.label("data_file"), ctx.label("data_format"), ctx.label("data_contents")], cells)
