@@ -206,3 +206,40 @@ def test_release_notes_compare_each_release_with_the_one_before():
     assert [w.id for w in notes[0].changes.added] == ["q"] and [w.id for w in notes[0].changes.removed] == ["r"]
     assert notes[1].items == 1
     assert shutil.which("git"), "releases are read from git"
+
+
+# -- the page with its lists, as a person meets it ------------------------------------------
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_page_with_its_lists_passes_the_site_checks(released, browser, guide, scheme):
+    from conftest import serve
+    from quality_checks import (accessibility_problems, duplicate_id_problems, foreign_language_problems,
+                                foreign_strings, french_typography_problems, leftover_markup_problems,
+                                phone_layout_problems, small_text_problems)
+    from test_browser_what_a_person_sees import _labels
+
+    repo, site, removed = released
+    shots = ROOT / "test-output" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    problems = []
+    with serve(site) as url:
+        for width in (1280, 360):
+            context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+            page = context.new_page()
+            for prefix, lang in (("", "en"), ("fr/", "fr")):
+                path = f"/{prefix}changes/"
+                page.goto(url + path)
+                page.wait_for_load_state("networkidle")
+                assert page.locator("html").get_attribute("lang") == lang
+                where = f"{path} at {width}px ({scheme})"
+                if width == 360:
+                    problems += [f"{where}: {p}" for p in phone_layout_problems(page) + small_text_problems(page)]
+                    page.screenshot(path=str(shots / f"changes-released-{lang}-{scheme}-phone.png"), full_page=True)
+                else:
+                    problems += [f"{where}: {p}" for p in accessibility_problems(page)]
+                    problems += [f"{where}: {p}" for p in leftover_markup_problems(page) + duplicate_id_problems(page)]
+                    problems += [f"{where}: {p}" for p in foreign_language_problems(
+                        page, lang, foreign_strings(lang, _labels(guide)))]
+                    problems += [f"{where}: {p}" for p in french_typography_problems(page)]
+            context.close()
+    assert not problems, "\n".join(problems)
