@@ -283,12 +283,23 @@ def _write_open_data(folder: Path, guide: Guide, config: MkDocsConfig) -> None:
     _write(folder / SCHEMA_NAME, json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n")
     (folder / CSV_NAME).write_bytes(csv_export(data).encode("utf-8"))
     root = Path(config.config_file_path).parent
-    dates = text_dates(root, guide.bilingual)
-    head = last_commit_epoch(root)  # stands for texts not yet committed; none without git
+    dates, head = _text_dates(root, guide)
     for lang in _languages(config):
         package = case_package(guide, lang, site_url=config.site_url or "", dates=dates,
                                default_time=int(head) if head else None)
         _write(folder / CASE_FOLDER / package_name(lang), json_export(package))
+
+
+def _text_dates(root: Path, guide: Guide) -> tuple[dict, str | None]:
+    """When each text last changed (git blame), and HEAD's time for texts not yet committed;
+    once per content change. A preview (``mkdocs serve``) skips git: every date is then
+    the release day, and each save reloads sooner."""
+    if _command["name"] == "serve":
+        return {}, None
+    if _cache.get("dates_key") != _cache["key"]:
+        _cache.update(dates_key=_cache["key"], text_dates=(text_dates(root, guide.bilingual),
+                                                           last_commit_epoch(root)))
+    return _cache["text_dates"]  # type: ignore[return-value]
 
 
 def _guide(config: MkDocsConfig) -> Guide:
