@@ -168,7 +168,8 @@ def test_the_hierarchy_is_in_page_order(packages, lang):
 
 def test_every_french_item_is_a_translation_of_its_english_one(packages):
     english = {i["identifier"]: i for i in packages["en"]["CFItems"]}
-    translations = [a for a in packages["fr"]["CFAssociations"] if a["associationType"] == "isTranslationOf"]
+    translations = [a for a in packages["fr"]["CFAssociations"] if a["associationType"] == "isTranslationOf"
+                    and a["originNodeURI"]["identifier"] != packages["fr"]["CFDocument"]["identifier"]]
     by_origin = Counter(a["originNodeURI"]["identifier"] for a in translations)
     assert set(by_origin) == {i["identifier"] for i in packages["fr"]["CFItems"]}
     assert set(by_origin.values()) == {1}
@@ -180,6 +181,9 @@ def test_every_french_item_is_a_translation_of_its_english_one(packages):
         assert original["uri"].replace("/fr/", "/", 1) == translated["uri"].replace("/fr/", "/", 1)
         assert "/fr/" in translated["uri"] and "/fr/" not in original["uri"]
     assert not [a for a in packages["en"]["CFAssociations"] if a["associationType"] == "isTranslationOf"]
+    (document,) = [a for a in packages["fr"]["CFAssociations"] if a["associationType"] == "isTranslationOf"
+                   and a["originNodeURI"]["identifier"] == packages["fr"]["CFDocument"]["identifier"]]
+    assert document["destinationNodeURI"]["identifier"] == packages["en"]["CFDocument"]["identifier"]
 
 
 def test_a_rubric_per_competency_with_a_level_per_level(packages):
@@ -194,6 +198,7 @@ def test_a_rubric_per_competency_with_a_level_per_level(packages):
             assert [level["position"] for level in levels] == list(range(1, len(levels) + 1))
             assert {level["rubricCriterionId"] for level in levels} == {criterion["identifier"]}
             assert criterion["rubricId"] == rubric["identifier"]
+            assert rubric["description"] == competency["competency"]["scale_intro"][lang]
 
 
 def test_the_open_data_page_links_both_packages(site):

@@ -18,8 +18,9 @@ What becomes what:
 * a level behaviour → a ``CFItem`` child of its level; behaviours to adopt and
   to avoid, and tips, → ``CFItems`` of their own types, children of the
   competency; a behaviour ``isRelatedTo`` each tip that helps practise it;
-* every French item ``isTranslationOf`` its English one (origin: the
-  translation, destination: the original, read like ``isChildOf``).
+* every French item ``isTranslationOf`` its English one, and the French
+  document the English document (origin: the translation, destination: the
+  original, read like ``isChildOf``: "origin isChildOf destination").
 
 Identifiers are UUID version 5 of a fixed namespace and the item's stable ids
 (``<lang>/<competency>/<item>``): the same on every build, and adding an item
@@ -176,14 +177,18 @@ class _Package:
 
     # -- the package -----------------------------------------------------------
 
+    def document_time(self) -> str:
+        """The newest change of anything the document holds."""
+        return _stamp(max([self.when(e.file, e.names) for e in self.entries] + [self.licence_time()]))
+
     def build(self) -> dict[str, Any]:
         items = [self.item(e) for e in self.entries]
-        newest = max([self.when(e.file, e.names) for e in self.entries] + [self.licence_time()])
+        newest = self.document_time()
         return {
-            "CFDocument": self.document(_stamp(newest)),
+            "CFDocument": self.document(newest),
             "CFItems": items,
             "CFAssociations": self.associations(),
-            "CFDefinitions": {"CFItemTypes": [self.item_type(kind, _stamp(newest)) for kind in ITEM_TYPES],
+            "CFDefinitions": {"CFItemTypes": [self.item_type(kind, newest) for kind in ITEM_TYPES],
                               "CFLicenses": [self.licence()]},
             "CFRubrics": [self.rubric(e) for e in self.entries if e.kind == "competency"],
         }
@@ -235,9 +240,19 @@ class _Package:
             for tip in entry.related:
                 found.append(self.association("isRelatedTo", entry, self.by_key[tip]))
         if self.lang != SOURCE_LANGUAGE:
+            found.append(self.document_translation())
             for entry in self.entries:
                 found.append(self.association("isTranslationOf", entry, entry, translation=True))
         return found
+
+    def document_translation(self) -> dict[str, Any]:
+        """This language's document isTranslationOf the source language's."""
+        key = f"isTranslationOf/document/{SOURCE_LANGUAGE}/document"
+        original = {"title": self.guide.catalogue.title.get(SOURCE_LANGUAGE),
+                    "identifier": identifier(SOURCE_LANGUAGE, "document"), "uri": self.data_uri(SOURCE_LANGUAGE)}
+        return {"identifier": identifier(self.lang, key), "associationType": "isTranslationOf",
+                "uri": self.own(key), "originNodeURI": self.document_link(), "destinationNodeURI": original,
+                "lastChangeDateTime": self.document_time()}
 
     def association(self, kind: str, origin: Entry, destination: Optional[Entry], sequence: int | None = None,
                     translation: bool = False) -> dict[str, Any]:
@@ -267,7 +282,7 @@ class _Package:
             "identifier": rubric_id,
             "uri": self.own(f"{competency.key}/rubric"),
             "title": name,
-            "description": self.label("case_type_level_about"),
+            "description": self.guide.folder(competency.key).competency.scale_intro.get(self.lang),
             "lastChangeDateTime": changed,
             "CFRubricCriteria": [{
                 "identifier": criterion_id,
