@@ -13,7 +13,7 @@ STAMP  := $(VENV)/.installed-build
 TEST_STAMP := $(VENV)/.installed-test
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve test build check schema translations competency reviewed cards bench lock chromium clean
+.PHONY: serve test build check schema translations competency reviewed release cards bench lock chromium clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
@@ -53,6 +53,12 @@ competency: $(STAMP)
 reviewed: $(STAMP)
 	@test -n "$(ID)" || { echo "usage: make reviewed ID=item-id   (several: ID=\"id-1 id-2\")" >&2; exit 1; }
 	$(BIN)/python scripts/mark_reviewed.py $(ID)
+
+# Record a release: make release VERSION=1.1 (DATE=YYYY-MM-DD, default today):
+# sets the catalogue's version and day, adds the changelog entry, commits, tags v1.1.
+release: $(STAMP)
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.1   (optionally DATE=2026-12-01)" >&2; exit 1; }
+	$(BIN)/python scripts/release.py $(VERSION) $(if $(DATE),--date $(DATE))
 
 bench: $(TEST_STAMP) chromium
 	$(BIN)/python bench/run.py

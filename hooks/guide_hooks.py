@@ -24,7 +24,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide.build_date import pin_build_date
+from guide.build_date import last_commit_epoch, pin_build_date
+from guide.case_package import FOLDER as CASE_FOLDER, case_package, package_name
+from guide.line_dates import text_dates
+from guide.releases import recorded_releases, release_notes, release_tags
 from guide.csp import with_csp
 from guide.errors import ContentInvalid
 from guide.page_ids import duplicate_id_errors
@@ -101,6 +104,11 @@ def on_env(env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyp
     env.globals["ui"] = lambda name, lang=None: ui_text(guide, name, lang or current)
     env.globals["ui_languages"] = [current] + [lang for lang in _languages(config) if lang != current]
     env.globals["ui_languages_default"] = _default_language(config)
+    # The footer's version, linking to this language's "What changed" page.
+    env.globals["guide_version"] = guide.catalogue.version
+    changes = files.get_file_from_path("changes.md")
+    env.globals["changes_url"] = lambda page: (changes.url_relative_to(page.file)
+                                               if changes is not None and page is not None else None)
     env.bytecode_cache = _templates
     return env
 
@@ -115,6 +123,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             site_root="../" * page.url.count("/"),
             link=_linker(page, files),
             offline_bundle=ZIP_NAME if _bundling() else None,
+            releases=_releases(config) if "guide: changes" in markdown else (),
         )
     except UnknownBlock as exc:
         raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
@@ -170,7 +179,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested per-language build: the merged index is not ready yet
     site = Path(config.site_dir)
-    _write_open_data(site / FOLDER, _guide(config))
+    _write_open_data(site / FOLDER, _guide(config), config)
     _write_search_indexes(config, site)
     if _bundling():
         try:
@@ -267,12 +276,30 @@ def _bundling() -> bool:
     return wanted(_command["name"], bool(_build["offline_copy"]))
 
 
-def _write_open_data(folder: Path, guide: Guide) -> None:
+def _write_open_data(folder: Path, guide: Guide, config: MkDocsConfig) -> None:
     """The open-data files, at the same address for every language and version."""
     data = exported_data(guide)
     _write(folder / JSON_NAME, json_export(data))
     _write(folder / SCHEMA_NAME, json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n")
     (folder / CSV_NAME).write_bytes(csv_export(data).encode("utf-8"))
+    root = Path(config.config_file_path).parent
+    dates, head = _text_dates(root, guide)
+    for lang in _languages(config):
+        package = case_package(guide, lang, site_url=config.site_url or "", dates=dates,
+                               default_time=int(head) if head else None)
+        _write(folder / CASE_FOLDER / package_name(lang), json_export(package))
+
+
+def _text_dates(root: Path, guide: Guide) -> tuple[dict, str | None]:
+    """When each text last changed (git blame), and HEAD's time for texts not yet committed;
+    once per content change. A preview (``mkdocs serve``) skips git: every date is then
+    the release day, and each save reloads sooner."""
+    if _command["name"] == "serve":
+        return {}, None
+    if _cache.get("dates_key") != _cache["key"]:
+        _cache.update(dates_key=_cache["key"], text_dates=(text_dates(root, guide.bilingual),
+                                                           last_commit_epoch(root)))
+    return _cache["text_dates"]  # type: ignore[return-value]
 
 
 def _guide(config: MkDocsConfig) -> Guide:
@@ -319,6 +346,15 @@ def _glossary(config: MkDocsConfig, lang: str) -> TermIndex:
     if lang not in per_language:
         per_language[lang] = term_index(guide, lang)
     return per_language[lang]
+
+
+def _releases(config: MkDocsConfig) -> tuple:
+    """The recorded releases' notes, from git tags, once per content or tag change."""
+    root = Path(config.config_file_path).parent
+    key = (_cache["key"], tuple(release_tags(root)))
+    if _cache.get("releases_key") != key:
+        _cache.update(releases_key=key, releases=tuple(release_notes(recorded_releases(root))))
+    return _cache["releases"]  # type: ignore[return-value]
 
 
 def _status(config: MkDocsConfig) -> list | None:

@@ -235,3 +235,46 @@ def test_a_level_text_is_refused_or_shown_as_typed_side_by_side_in_the_grid_and_
         baseline = _page(_with_level_texts(guide, PLAIN), lang, block, site_markdown)
         page = _page(_with_level_texts(guide, value), lang, block, site_markdown)
         _assert_reads_as_typed(page, baseline, expected, f"{block}: {value!r}")
+
+
+@SETTINGS
+@given(raw=texts)
+def test_a_text_is_exported_as_typed_to_the_case_packages(guide, raw):
+    from guide.case_package import case_package
+    from test_case_package import _validator
+
+    value = decoded(raw)
+    if value is None:
+        return
+    shown = _with_behaviour(guide, value)
+    item_id = guide.competency.adopt[0].id
+    for lang in ("en", "fr"):
+        package = json.loads(json_export(case_package(shown, lang, site_url="https://guide.example.org/")))
+        item = next(i for i in package["CFItems"] if i["uri"].endswith(f"#{item_id}"))
+        assert item["fullStatement"] == value
+        assert not list(_validator().iter_errors(package))
+
+
+def _changes_page(guide, lang: str, value: str, convert) -> _Visible:
+    from guide.changes import Changes, Wording
+    from guide.releases import ReleaseNotes
+
+    wording = Wording("collaboration", "adopt-x", Text(value, value), (("", value, value),))
+    before = Wording("collaboration", "adopt-y", Text("Old wording", "Ancien libellé"), ())
+    after = Wording("collaboration", "adopt-y", Text(value, value), ())
+    notes = ReleaseNotes("1.1", "2026-02-20", "1.0",
+                         Changes(added=[wording], removed=[wording], reworded=[(before, after)]), 3)
+    rendered, _ = render_blocks("<!-- guide: changes -->", guide, lang, releases=(notes,))
+    parser = _Visible()
+    parser.feed(convert(rendered))
+    return parser
+
+
+@in_each_language_for_every_text
+def test_an_item_text_is_refused_or_shown_as_typed_on_the_what_changed_page(guide, site_markdown, lang, raw):
+    typed = _typed(raw, lang)
+    if typed is None:
+        return
+    value, expected = typed
+    baseline = _changes_page(guide, lang, PLAIN, site_markdown)
+    _assert_reads_as_typed(_changes_page(guide, lang, value, site_markdown), baseline, expected, repr(value))

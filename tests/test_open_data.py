@@ -21,11 +21,13 @@ DATA = "data/collaboration-guide"
 
 class _PlainLoader(yaml.SafeLoader):
     """PyYAML, but "14:35" stays a time of day as the editor wrote it, not YAML 1.1's
-    base-60 number 875 (the guide reads raw scalars; so must the reference)."""
+    base-60 number 875, and 2026-11-30 a day as written, not a date object (the guide
+    reads raw scalars; so must the reference)."""
 
 
 _PlainLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:int"]
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _PlainLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
@@ -108,7 +110,9 @@ def test_the_csv_has_one_row_per_text_with_both_languages(exported, rows):
     assert sorted((r["path"], r["en"], r["fr"]) for r in rows) == expected
     assert len({r["path"] for r in rows}) == len(rows)
     assert all(r["en"].strip() and r["fr"].strip() for r in rows)
-    assert list(rows[0]) == ["path", "file", "id", "field", "level", "source", "en", "fr"]
+    assert list(rows[0]) == ["path", "file", "id", "field", "level", "source", "en", "fr", "version"]
+    # Every row names the release it comes from, as the JSON's catalogue does.
+    assert {r["version"] for r in rows} == {exported["catalogue"]["version"]} != {""}
     # Every item with an id and its own text is one row, named by its id.
     own = {r["id"] for r in rows if r["field"] == ""}
     assert {"definition", "level-2-new-relationship", "tip-commit", "quote-goodwill"} <= own

@@ -55,6 +55,10 @@ LanguageCode = Annotated[str, Marker("lang")]
 
 
 Time = Annotated[str, Marker("time")]
+Version = Annotated[str, Marker("version")]  # a release's number, e.g. 1.2 or 2026.1
+Day = Annotated[str, Marker("date")]  # a calendar day, written YYYY-MM-DD
+VERSION_PATTERN = re.compile(r"^[0-9]{1,4}(?:\.[0-9]{1,4}){1,2}$")
+DAY_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def one_of(*choices: str) -> Any:
@@ -101,6 +105,17 @@ def invisible_character(text: str) -> str | None:
         if char not in _ALLOWED_INVISIBLE and unicodedata.category(char) in _INVISIBLE_CATEGORIES:
             return char
     return None
+
+
+def _real_day(text: str) -> bool:
+    """2026-02-30 has the right shape but is no day of any calendar."""
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def kind_of(cls: type) -> str:
@@ -319,6 +334,14 @@ class Decoder:
             if not re.match(r"^([01][0-9]|2[0-3]):[0-5][0-9]$", text):
                 return self._fail(loc, f"{what}: '{text}' is not a time of day",
                                   "write hours and minutes on 24 hours, e.g. 14:35")
+        elif marker.kind == "version":
+            if not VERSION_PATTERN.match(text):
+                return self._fail(loc, f"{what}: '{text}' is not a version number",
+                                  "write two or three whole numbers separated by dots, e.g. 1.0 or 2.1.3")
+        elif marker.kind == "date":
+            if not DAY_PATTERN.match(text) or not _real_day(text):
+                return self._fail(loc, f"{what}: '{text}' is not a date",
+                                  "write the day as year-month-day, e.g. 2026-11-30")
         elif marker.kind == "choice":
             if text not in marker.choices:
                 return self._fail(loc, f"{what}: '{text}' is not one of: {', '.join(marker.choices)}",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Annotated, Optional
 
-from .decode import Id, LanguageCode, Location, Range, Time, Url, one_of, ref
+from .decode import Day, Id, LanguageCode, Location, Range, Time, Url, Version, one_of, ref
 
 LANGUAGES = ("en", "fr")
 SourceRef = ref("source")
@@ -402,6 +402,34 @@ class Labels:
     preview_errors_fix: Text
     last_updated: Text
     edit_page: Text
+    case_type_competency: Text
+    case_type_competency_about: Text
+    case_type_level: Text
+    case_type_level_about: Text
+    case_type_level_behaviour: Text
+    case_type_level_behaviour_about: Text
+    case_type_adopt: Text
+    case_type_adopt_about: Text
+    case_type_avoid: Text
+    case_type_avoid_about: Text
+    case_type_tip: Text
+    case_type_tip_about: Text
+    data_case: Text
+    data_case_language_en: Text
+    data_case_language_fr: Text
+    footer_version: Text
+    changes_intro: Text
+    changes_current: Text
+    changes_release: Text
+    changes_released_on: Text
+    changes_first: Text
+    changes_none: Text
+    changes_added: Text
+    changes_removed: Text
+    changes_reworded: Text
+    changes_nothing: Text
+    changes_shared: Text
+    changes_before: Text
 
 
 @dataclass(frozen=True)
@@ -421,10 +449,14 @@ class Group:
 
 @dataclass(frozen=True)
 class Catalogue:
-    """The guide as a whole: its title, introduction and the order of its competencies."""
+    """The guide as a whole: its title and introduction, who publishes it, which release
+    this is, and the order of its competencies."""
 
     title: Text
     introduction: Text
+    publisher: Text  # who publishes the guide (the CASE package's creator and publisher)
+    version: Version  # the release's number, shown in the footer and carried by every export
+    released: Day  # the day of that release (make release sets both)
     order: list[ref("competency")] = field(default_factory=list)  # type: ignore[valid-type]
     groups: list[Group] = field(default_factory=list)
     loc: Optional[Location] = field(default=None, compare=False, repr=False)

@@ -24,7 +24,7 @@ BASENAME = "collaboration-guide"
 JSON_NAME = f"{BASENAME}.json"
 CSV_NAME = f"{BASENAME}.csv"
 SCHEMA_NAME = f"{BASENAME}.schema.json"
-CSV_COLUMNS = ("path", "file", "id", "field", "level", "source", "en", "fr")
+CSV_COLUMNS = ("path", "file", "id", "field", "level", "source", "en", "fr", "version")
 
 CompetencyData = dataclasses.make_dataclass(
     "CompetencyData",
@@ -132,8 +132,10 @@ def csv_export(data: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
+    # Every row says which release it comes from, so a table pasted elsewhere still does.
+    version = str(data.get("catalogue", {}).get("version", ""))
     writer.writerows({key: spreadsheet_safe(value) if isinstance(value, str) else value
-                      for key, value in row.items()}
+                      for key, value in {**row, "version": version}.items()}
                      for row in text_rows(data))
     return "\ufeff" + out.getvalue()
 

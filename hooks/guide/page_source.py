@@ -31,6 +31,7 @@ BLOCK_FILES: dict[str, tuple[str, str | None]] = {
     "glossary": ("glossary.yml", None),
     "sources": ("sources.yml", None),
     "open-data": ("licence.yml", None),
+    "changes": ("catalogue.yml", "version"),
 }
 
 

@@ -13,7 +13,7 @@ import types
 import typing
 from typing import Annotated, Any, Union
 
-from .decode import ID_PATTERN, LOCATION_FIELD, Marker, Range
+from .decode import DAY_PATTERN, ID_PATTERN, LOCATION_FIELD, VERSION_PATTERN, Marker, Range
 from .model import COMPETENCIES_FOLDER, COMPETENCY_FILES, SHARED_FILES
 from .open_data import OpenData
 
@@ -97,6 +97,10 @@ def _string(marker: Marker | None) -> dict[str, Any]:
         schema["enum"] = ["en", "fr"]
     elif marker.kind == "time":
         schema["pattern"] = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+    elif marker.kind == "version":
+        schema["pattern"] = VERSION_PATTERN.pattern
+    elif marker.kind == "date":
+        schema["pattern"] = DAY_PATTERN.pattern
     elif marker.kind == "choice":
         schema["enum"] = list(marker.choices)
     else:

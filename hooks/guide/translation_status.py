@@ -66,7 +66,8 @@ class _LineDate:
     time: int
 
 
-def _blame(repo: Path, file: Path) -> list[_LineDate] | None:
+def blame_lines(repo: Path, file: Path) -> list[_LineDate] | None:
+    """Each line's last commit and its time, from git blame; None without history."""
     try:
         out = subprocess.run(["git", "blame", "--line-porcelain", "--", str(file)], cwd=repo,
                              capture_output=True, text=True, timeout=60)
@@ -161,7 +162,7 @@ def _changed_apart(repo: Path, items: tuple[BilingualLines, ...]) -> list[Stale]
     stale = []
     for item in items:
         if item.file not in blames:
-            blames[item.file] = _blame(repo, repo / item.file)
+            blames[item.file] = blame_lines(repo, repo / item.file)
         dates = blames[item.file]
         if dates is None:
             return None

@@ -53,18 +53,23 @@ class Context:
     downloads: tuple[str, ...] = ()  # ready-made PDF decks present in docs/downloads/
     site_root: str = ""  # relative path from the page to the site root, e.g. "../../"
     offline_bundle: str | None = None  # the zip of the whole site, when this build publishes one
+    releases: tuple = ()  # recorded releases, newest first (releases.ReleaseNotes)
     # The address of another page (by its source, "sources.md") relative to this
     # page, in this language; MkDocs knows it (directory URLs or not, i18n prefix).
     link: Callable[[str], str] = lambda src_uri: src_uri
 
-    def label(self, name: str, lang: str | None = None, count: int | None = None) -> str:
+    def label(self, name: str, lang: str | None = None, count: int | None = None, **values: str) -> str:
         """A label, escaped and typeset, in the page's language or in ``lang``.
 
         A label that counts something says ``{count}``; the number comes from the
-        data, so adding a tip never leaves a heading saying "Eleven".
+        data, so adding a tip never leaves a heading saying "Eleven". Other
+        ``{name}`` places are filled from ``values`` (plain text, escaped here too).
         """
         lang = lang or self.lang
-        return text(_counted(getattr(self.guide.labels, name).get(lang), count), lang)
+        filled = _counted(getattr(self.guide.labels, name).get(lang), count)
+        for key, value in values.items():
+            filled = filled.replace("{" + key + "}", value)
+        return text(filled, lang)
 
     def plain_label(self, name: str, count: int | None = None) -> str:
         return for_language(_counted(getattr(self.guide.labels, name).get(self.lang), count), self.lang)

@@ -14,6 +14,7 @@ from .base import Context, Rendered, SearchEntry
 from .cards import render_cards
 from .catalogue import page_heading, render_catalogue
 from .compare import render_compare
+from .changes import render_changes
 from .competency import render_competency
 from .glossary import render_glossary
 from .level_grid import render_level_grid
@@ -43,6 +44,7 @@ RENDERERS: dict[str, Callable[[Context], Rendered]] = {
     "self-assessment-choice": render_self_assessment_choice,
     "open-data": render_open_data,
     "offline": render_offline,
+    "changes": render_changes,
 }
 
 # ``<!-- guide: NAME -->``, or ``<!-- guide: NAME COMPETENCY -->`` on a competency's page.

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 
 from ..markup import escape
+from ..case_package import FOLDER as CASE_FOLDER, package_name
+from ..model import LANGUAGES
 from ..open_data import CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME
 from .base import Context, Rendered, section, stacked_table
 
@@ -21,10 +23,14 @@ def render_open_data(ctx: Context) -> Rendered:
     rows = [(JSON_NAME, "JSON", "data_json"), (CSV_NAME, "CSV (UTF-8)", "data_csv"),
             (SCHEMA_NAME, "JSON Schema", "data_schema")]
     # The files are written once, at the site root, for every language.
+    cells = [[f'<a href="{ctx.site_root}{FOLDER}/{name}">{FOLDER}/{name}</a>', kind, ctx.label(what)]
+             for name, kind, what in rows]
+    for lang in LANGUAGES:
+        name = f"{CASE_FOLDER}/{package_name(lang)}"
+        what = ctx.label("data_case", language=ctx.plain_label(f"data_case_language_{lang}"))
+        cells.append([f'<a href="{ctx.site_root}{FOLDER}/{name}">{FOLDER}/{name}</a>', "CASE 1.1 (JSON)", what])
     table = stacked_table(
-        [ctx.label("data_file"), ctx.label("data_format"), ctx.label("data_contents")],
-        [[f'<a href="{ctx.site_root}{FOLDER}/{name}">{FOLDER}/{name}</a>', kind, ctx.label(what)]
-         for name, kind, what in rows])
+        [ctx.label("data_file"), ctx.label("data_format"), ctx.label("data_contents")], cells)
     ctx.out.markdown = f"{table}\n\n{licence_section(ctx)}\n"
     return ctx.out
 

@@ -1,0 +1,138 @@
+"""What changed between two releases: items added, removed and reworded.
+
+Worked out from the YAML itself (the content files at each release), never
+written by hand. The YAML is read as plain text trees, not through the content
+model: an old release must still be comparable after the model has moved on
+(a renamed key, a new required field). An *item* is any record with an ``id``
+in a content file; its *wording* is every ``en``/``fr`` text it holds that does
+not belong to a nested item. An item is keyed by its competency (its folder)
+and its id, the same scoping the loader uses, so a folder copied under a new
+id reads as that competency's items added.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping
+
+import yaml
+
+from .model import COMPETENCIES_FOLDER, Text
+
+CONTENT = "content_data"
+SKIPPED = ("ui.yml",)  # labels around the content, not items of the guide
+
+
+class _TextLoader(yaml.SafeLoader):
+    """Every scalar as the text the editor wrote (no numbers, dates or booleans)."""
+
+
+_TextLoader.yaml_implicit_resolvers = {}
+
+
+@dataclass(frozen=True)
+class Wording:
+    """An item as one release had it."""
+
+    scope: str  # the competency's id, or "" for the shared files
+    id: str
+    label: Text  # what a reader recognises it by: its own text, else its first
+    texts: tuple[tuple[str, str, str], ...]  # (where, en, fr) for every text of its own
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.scope, self.id
+
+
+@dataclass(frozen=True)
+class Changes:
+    added: list[Wording] = field(default_factory=list)
+    removed: list[Wording] = field(default_factory=list)
+    reworded: list[tuple[Wording, Wording]] = field(default_factory=list)  # (before, after)
+    names: Mapping[str, Text] = field(default_factory=dict)  # competency id → its name, newest known
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.reworded)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _scope(path: str) -> str | None:
+    """The competency a content file belongs to ("" shared), None for files that hold no items."""
+    parts = path.split("/")
+    if not path.endswith((".yml", ".yaml")) or parts[-1] in SKIPPED:
+        return None
+    if len(parts) == 3 and parts[0] == COMPETENCIES_FOLDER:
+        return parts[1]
+    return "" if len(parts) == 1 else None
+
+
+def items_of(files: Mapping[str, str]) -> dict[tuple[str, str], Wording]:
+    """Every item in ``files`` (path under content_data/ → YAML text), keyed by (competency, id).
+
+    A file that does not parse holds no items for this purpose: a release was
+    valid when it was made, and a broken working copy is the build's to report.
+    """
+    found: dict[tuple[str, str], Wording] = {}
+    for path in sorted(files):
+        scope = _scope(path)
+        if scope is None:
+            continue
+        try:
+            tree = yaml.load(files[path], Loader=_TextLoader)  # noqa: S506 - a safe loader without resolvers
+        except yaml.YAMLError:
+            continue
+        for item in _items(tree, scope):
+            found.setdefault(item.key, item)
+    return found
+
+
+def _items(node: Any, scope: str) -> Iterator[Wording]:
+    if isinstance(node, list):
+        for child in node:
+            yield from _items(child, scope)
+        return
+    if not isinstance(node, dict):
+        return
+    if isinstance(node.get("id"), str):
+        texts = tuple(_texts(node, ""))
+        if texts:
+            own = next((t for t in texts if t[0] == ""), texts[0])
+            yield Wording(scope, node["id"], Text(own[1], own[2]), texts)
+    for key, child in node.items():
+        if key not in ("en", "fr"):
+            yield from _items(child, scope)
+
+
+def _texts(node: Any, where: str) -> Iterator[tuple[str, str, str]]:
+    """The (where, en, fr) texts of a record, not descending into nested items."""
+    if isinstance(node, list):
+        for i, child in enumerate(node):
+            yield from _texts(child, f"{where}[{i}]")
+        return
+    if not isinstance(node, dict):
+        return
+    if where and isinstance(node.get("id"), str):
+        return  # an item of its own
+    if isinstance(node.get("en"), str) and isinstance(node.get("fr"), str):
+        yield where, _fold(node["en"]), _fold(node["fr"])
+    for key, child in node.items():
+        if key not in ("en", "fr"):
+            yield from _texts(child, f"{where}.{key}" if where else key)
+
+
+def compare(before: Mapping[str, str], after: Mapping[str, str]) -> Changes:
+    """The items added, removed and reworded from ``before`` to ``after`` (content files)."""
+    old, new = items_of(before), items_of(after)
+    names = {item.scope: Text(*next((t[1], t[2]) for t in item.texts if t[0] == "name"))
+             for items in (old, new) for item in items.values()
+             if item.scope and item.id == item.scope and any(t[0] == "name" for t in item.texts)}
+    return Changes(
+        added=[item for key, item in new.items() if key not in old],
+        removed=[item for key, item in old.items() if key not in new],
+        reworded=[(old[key], item) for key, item in new.items() if key in old and old[key].texts != item.texts],
+        names=names,
+    )

@@ -1,0 +1,245 @@
+"""Releases: make release records them, the "What changed" page lists what each changed."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, copy_project, run_build
+
+from guide.changes import compare
+from guide.releases import recorded_releases, release_notes
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.invalid",
+           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.invalid",
+           "PATH": "/usr/bin:/bin"}
+COMPETENCY = "content_data/competencies/collaboration/competency.yml"
+TIPS = "content_data/competencies/collaboration/tips.yml"
+NEW_ADOPT = ("  - id: adopt-ask-what-they-need\n    source: competency-sheet\n"
+             "    en: Ask partners what they need from you.\n"
+             "    fr: Demander aux partenaires ce qu'ils attendent de vous.\n")
+
+
+def _git(repo, *args, date="2026-01-01T10:00:00+00:00"):
+    env = dict(GIT_ENV, HOME=str(repo), GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout
+
+
+def _release(repo, version, day):
+    env = dict(GIT_ENV, HOME=str(repo), GIT_AUTHOR_DATE=f"{day}T12:00:00+00:00",
+               GIT_COMMITTER_DATE=f"{day}T12:00:00+00:00")
+    return subprocess.run([sys.executable, str(ROOT / "scripts/release.py"), version, "--date", day,
+                           "--root", str(repo)], capture_output=True, text=True, env=env)
+
+
+def _edit(repo, path, old, new):
+    file = repo / path
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _block(text: str, start: str) -> str:
+    """The YAML list entry starting with ``start``, up to the next entry at the same indent."""
+    begin = text.index(start)
+    following = re.search(r"^  - id: ", text[begin + len(start):], re.MULTILINE)
+    end = begin + len(start) + following.start() if following else len(text)
+    return text[begin:end]
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory):
+    """A scratch repository with releases 1.0 and 1.1: one item added, one removed, one reworded."""
+    repo = copy_project(tmp_path_factory.mktemp("releases") / "repo")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "content")
+    first = _release(repo, "1.0", "2026-01-10")
+    assert first.returncode == 0, first.stderr
+    text = (repo / COMPETENCY).read_text(encoding="utf-8")
+    at = text.index("\nadopt:\n") + len("\nadopt:\n")
+    text = text[:at] + NEW_ADOPT + text[at:]
+    avoid = text[text.index("\navoid:\n"):]
+    removed = re.search(r"  - id: (avoid-[a-z0-9-]+)\n", avoid).group(1)
+    text = text.replace(_block(text, f"  - id: {removed}\n"), "", 1)
+    (repo / COMPETENCY).write_text(text, encoding="utf-8")
+    _edit(repo, COMPETENCY, "en: Work towards shared objectives.", "en: Work towards common objectives.")
+    _git(repo, "commit", "-qam", "content for 1.1", date="2026-02-01T10:00:00+00:00")
+    second = _release(repo, "1.1", "2026-02-20")
+    assert second.returncode == 0, second.stderr
+    site = tmp_path_factory.mktemp("released-site")
+    build = run_build(repo, site)
+    assert build.returncode == 0 and "WARNING" not in build.stderr, build.stderr
+    return repo, site, removed
+
+
+def _article(page_html: str) -> str:
+    return re.search(r"<article.*?</article>", page_html, re.S).group(0)
+
+
+def _listed(article: str, anchor: str) -> list[str]:
+    """The ids listed under a heading of the page (each line names its item's id)."""
+    start = article.index(f'id="{anchor}"')
+    block = article[start:article.index("</ul>", start)]
+    return re.findall(r"<code>([^<]+)</code>", block)
+
+
+@pytest.mark.parametrize("prefix", ["", "fr/"])
+def test_the_page_lists_exactly_what_changed_between_two_releases(released, prefix):
+    repo, site, removed = released
+    article = _article((site / prefix / "changes/index.html").read_text(encoding="utf-8"))
+    assert _listed(article, "version-1-1-added") == ["adopt-ask-what-they-need"]
+    assert _listed(article, "version-1-1-removed") == [removed]
+    assert _listed(article, "version-1-1-reworded") == ["adopt-shared-objectives"]
+    assert len(re.findall(r"<li>", article)) == 3, "nothing else is listed"
+    text = html.unescape(re.sub(r"<[^>]+>", "", article))
+    if prefix:
+        assert "Demander aux partenaires ce qu" in text and "Version 1.1" in text
+        assert "Publiée le 2026-02-20, comparée à la version 1.0" in text
+        assert "la première version, avec" in text
+        assert "Ask partners" not in text and "Before" not in text
+    else:
+        assert "Ask partners what they need from you." in text
+        assert "Before: Work towards shared objectives." in text
+        assert "Released on 2026-02-20, compared with version 1.0." in text
+        assert "the first release, with" in text
+    # Newest release first.
+    assert article.index('id="version-1-1"') < article.index('id="version-1-0"')
+
+
+def test_release_records_a_tag_a_commit_and_a_changelog_entry(released):
+    repo, site, removed = released
+    assert _git(repo, "tag", "--list").split() == ["v1.0", "v1.1"]
+    catalogue = _git(repo, "show", "v1.1:content_data/catalogue.yml")
+    assert 'version: "1.1"' in catalogue and 'released: "2026-02-20"' in catalogue
+    changelog = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert changelog.index("## 1.1 (2026-02-20)") < changelog.index("## 1.0 (2026-01-10)")
+    assert "`collaboration/adopt-ask-what-they-need`: Ask partners what they need from you." in changelog
+    assert f"`collaboration/{removed}`" in changelog
+    assert "Compared with 1.0: 1 added, 1 removed, 1 reworded." in changelog
+
+
+@pytest.mark.parametrize("prefix, words", [("", "Version 1.1"), ("fr/", "Version 1.1")])
+def test_the_footer_and_every_export_carry_the_version(released, prefix, words):
+    repo, site, removed = released
+    page = (site / prefix / "index.html").read_text(encoding="utf-8")
+    footer = re.search(r'<div class="guide-version">(.*?)</div>', page, re.S).group(1)
+    assert words in footer and 'href="changes/"' in footer
+    assert json.loads((site / "data/collaboration-guide.json").read_text("utf-8"))["catalogue"]["version"] == "1.1"
+    assert ",1.1\r\n" in (site / "data/collaboration-guide.csv").read_bytes().decode("utf-8-sig")
+    for lang in ("en", "fr"):
+        package = json.loads((site / f"data/case/{lang}.json").read_text("utf-8"))
+        assert package["CFDocument"]["version"] == "1.1"
+
+
+def test_release_refuses_an_older_number_and_uncommitted_edits(released, tmp_path):
+    repo, site, removed = released
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", str(repo), str(clone))
+    older = _release(clone, "1.0.5", "2026-03-01")
+    assert older.returncode == 1 and "not after the latest release (1.1)" in older.stderr
+    _edit(clone, COMPETENCY, "en: Work towards common objectives.", "en: Work towards joint objectives.")
+    dirty = _release(clone, "1.2", "2026-03-01")
+    assert dirty.returncode == 1 and "uncommitted changes" in dirty.stderr
+    assert _git(clone, "tag", "--list").split() == ["v1.0", "v1.1"]
+
+
+def test_a_clone_without_tags_builds_and_says_there_is_no_earlier_release(released, tmp_path):
+    repo, site, removed = released
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", "--no-tags", str(repo), str(clone))
+    assert recorded_releases(clone) == []
+    built = tmp_path / "site"
+    build = run_build(clone, built)
+    assert build.returncode == 0 and "WARNING" not in build.stderr, build.stderr
+    for prefix, words in (("", "There is no earlier release to compare with"),
+                          ("fr/", "Il n&#8217;y a aucune version antérieure")):
+        page = (built / prefix / "changes/index.html").read_text(encoding="utf-8")
+        assert words in page.replace("’", "&#8217;")
+        assert "<li>" not in _article(page)
+
+
+# -- the comparison itself ----------------------------------------------------------------
+
+def _files(**texts):
+    return {name.replace("__", "/").replace("_yml", ".yml"): text for name, text in texts.items()}
+
+
+def test_compare_finds_added_removed_and_reworded_items_by_competency_and_id():
+    before = {"competencies/a/competency.yml": "id: a\nname: {en: A, fr: A fr}\nadopt:\n"
+                                               "  - {id: x, en: One, fr: Un}\n  - {id: y, en: Two, fr: Deux}\n",
+              "sources.yml": "sources:\n  - {id: s, title: T, short: {en: S, fr: S fr}}\n"}
+    after = {"competencies/a/competency.yml": "id: a\nname: {en: A, fr: A fr}\nadopt:\n"
+                                              "  - {id: x, en: One, fr: Une}\n  - {id: z, en: Three, fr: Trois}\n",
+             "competencies/b/competency.yml": "id: b\nname: {en: B, fr: B fr}\n",
+             "sources.yml": "sources:\n  - {id: s, title: T, short: {en: S, fr: S fr}}\n",
+             "ui.yml": "labels:\n  x: {en: X, fr: X fr}\n"}
+    changes = compare(before, after)
+    assert [(w.scope, w.id) for w in changes.added] == [("a", "z"), ("b", "b")]
+    assert [(w.scope, w.id) for w in changes.removed] == [("a", "y")]
+    assert [(b.label.fr, a.label.fr) for b, a in changes.reworded] == [("Un", "Une")]
+    assert changes.names["b"].en == "B"
+
+
+def test_compare_ignores_reflowed_lines_and_survives_a_broken_file():
+    before = {"glossary.yml": "terms:\n  - id: t\n    term: {en: Term, fr: Terme}\n"
+                              "    definition:\n      en: A long\n        definition.\n      fr: Une définition.\n"}
+    after = {"glossary.yml": "terms:\n  - id: t\n    term: {en: Term, fr: Terme}\n"
+                             "    definition:\n      en: A long definition.\n      fr: Une définition.\n",
+             "why.yml": "reasons: [unclosed\n"}
+    assert not compare(before, after)
+    assert [w.id for w in compare({}, before).added] == ["t"]
+
+
+def test_release_notes_compare_each_release_with_the_one_before():
+    from guide.releases import Release
+
+    one = Release("1.0", "v1.0", "2026-01-01", {"why.yml": "reasons:\n  - {id: r, en: R, fr: R fr}\n"})
+    two = Release("1.1", "v1.1", "2026-02-01", {"why.yml": "reasons:\n  - {id: q, en: Q, fr: Q fr}\n"})
+    notes = release_notes([one, two])
+    assert [(n.version, n.previous) for n in notes] == [("1.1", "1.0"), ("1.0", None)]
+    assert [w.id for w in notes[0].changes.added] == ["q"] and [w.id for w in notes[0].changes.removed] == ["r"]
+    assert notes[1].items == 1
+    assert shutil.which("git"), "releases are read from git"
+
+
+# -- the page with its lists, as a person meets it ------------------------------------------
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_page_with_its_lists_passes_the_site_checks(released, browser, guide, scheme):
+    from conftest import serve
+    from quality_checks import (accessibility_problems, duplicate_id_problems, foreign_language_problems,
+                                foreign_strings, french_typography_problems, leftover_markup_problems,
+                                phone_layout_problems, small_text_problems)
+    from test_browser_what_a_person_sees import _labels
+
+    repo, site, removed = released
+    shots = ROOT / "test-output" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    problems = []
+    with serve(site) as url:
+        for width in (1280, 360):
+            context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+            page = context.new_page()
+            for prefix, lang in (("", "en"), ("fr/", "fr")):
+                path = f"/{prefix}changes/"
+                page.goto(url + path)
+                page.wait_for_load_state("networkidle")
+                assert page.locator("html").get_attribute("lang") == lang
+                where = f"{path} at {width}px ({scheme})"
+                if width == 360:
+                    problems += [f"{where}: {p}" for p in phone_layout_problems(page) + small_text_problems(page)]
+                    page.screenshot(path=str(shots / f"changes-released-{lang}-{scheme}-phone.png"), full_page=True)
+                else:
+                    problems += [f"{where}: {p}" for p in accessibility_problems(page)]
+                    problems += [f"{where}: {p}" for p in leftover_markup_problems(page) + duplicate_id_problems(page)]
+                    problems += [f"{where}: {p}" for p in foreign_language_problems(
+                        page, lang, foreign_strings(lang, _labels(guide)))]
+                    problems += [f"{where}: {p}" for p in french_typography_problems(page)]
+            context.close()
+    assert not problems, "\n".join(problems)
