@@ -100,13 +100,13 @@ def test_the_page_lists_exactly_what_changed_between_two_releases(released, pref
     text = html.unescape(re.sub(r"<[^>]+>", "", article))
     if prefix:
         assert "Demander aux partenaires ce qu" in text and "Version 1.1" in text
-        assert "Publiée le 2026-02-20, comparée à la version 1.0" in text
+        assert "Publiée le 20 février 2026, comparée à la version 1.0" in text
         assert "la première version, avec" in text
         assert "Ask partners" not in text and "Before" not in text
     else:
         assert "Ask partners what they need from you." in text
         assert "Before: Work towards shared objectives." in text
-        assert "Released on 2026-02-20, compared with version 1.0." in text
+        assert "Released on 20 February 2026, compared with version 1.0." in text
         assert "the first release, with" in text
     # Newest release first.
     assert article.index('id="version-1-1"') < article.index('id="version-1-0"')

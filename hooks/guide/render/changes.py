@@ -6,23 +6,31 @@ The notes come from git (``guide/releases.py``) and the YAML at each release
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..changes import Changes, Wording
 from ..decode import DAY_PATTERN
 from ..markup import escape
 from .base import Context, Rendered, heading
+from .page_source import long_date
 
 
-def _dated(label: str, day: str) -> str:
-    """The day as a <time> that never breaks at its hyphens, when it reads as a day
-    (from a tag, it could be anything: then it stays the escaped text it is)."""
+def _dated(label: str, day: str, lang: str) -> str:
+    """The day as a <time>, written the way the page's language writes dates ("30 November
+    2026", "30 novembre 2026"), when it reads as a day (from a tag, it could be anything:
+    then it stays the escaped text it is)."""
     if not DAY_PATTERN.match(day):
         return label
-    return label.replace(day, f'<time class="guide-date" datetime="{day}">{day}</time>', 1)
+    try:
+        shown = long_date(date.fromisoformat(day), lang)
+    except ValueError:
+        return label
+    return label.replace(day, f'<time class="guide-date" datetime="{day}">{escape(shown)}</time>', 1)
 
 
 def render_changes(ctx: Context) -> Rendered:
     catalogue = ctx.guide.catalogue
-    parts = [f"<p>{_dated(ctx.label('changes_current', version=catalogue.version, date=catalogue.released), catalogue.released)}</p>",
+    parts = [f"<p>{_dated(ctx.label('changes_current', version=catalogue.version, date=catalogue.released), catalogue.released, ctx.lang)}</p>",
              f"<p>{ctx.label('changes_intro')}</p>"]
     if not ctx.releases:
         parts.append(f"<p>{ctx.label('changes_none')}</p>")
@@ -30,9 +38,9 @@ def render_changes(ctx: Context) -> Rendered:
         anchor = "version-" + notes.version.replace(".", "-")
         parts.append(heading(ctx.label("changes_release", version=notes.version), anchor))
         if notes.previous is None:
-            parts.append(f"<p>{_dated(ctx.label('changes_first', count=notes.items, date=notes.day), notes.day)}</p>")
+            parts.append(f"<p>{_dated(ctx.label('changes_first', count=notes.items, date=notes.day), notes.day, ctx.lang)}</p>")
             continue
-        parts.append(f"<p>{_dated(ctx.label('changes_released_on', date=notes.day, previous=notes.previous), notes.day)}</p>")
+        parts.append(f"<p>{_dated(ctx.label('changes_released_on', date=notes.day, previous=notes.previous), notes.day, ctx.lang)}</p>")
         parts.append(_changes(ctx, notes.changes, anchor) if notes.changes else f"<p>{ctx.label('changes_nothing')}</p>")
     ctx.out.markdown = "\n\n".join(parts) + "\n"
     return ctx.out
