@@ -70,3 +70,20 @@ def _localise(doc: dict[str, Any], prefix: str) -> dict[str, Any]:
     if folded != f"{doc['title']} {doc['text']}":
         doc[FOLDED_FIELD] = folded
     return doc
+
+
+def complete_index(docs: list[dict[str, Any]], rebuilt: set[str], present: set[str],
+                   kept: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The whole index after a build that rebuilt only some pages (a dirty preview).
+
+    Material indexes only the pages it renders; ``kept`` holds every page's
+    entries as last built (updated in place), so a page skipped keeps its own
+    and a page that is gone loses them.
+    """
+    for url in rebuilt:
+        kept[url] = []
+    for doc in docs:
+        kept.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
+    for url in [u for u in kept if u not in present]:
+        del kept[url]
+    return [doc for url in sorted(kept) for doc in kept[url]]
