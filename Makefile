@@ -54,8 +54,12 @@ reviewed: $(STAMP)
 	@test -n "$(ID)" || { echo "usage: make reviewed ID=item-id   (several: ID=\"id-1 id-2\")" >&2; exit 1; }
 	$(BIN)/python scripts/mark_reviewed.py $(ID)
 
-bench: $(TEST_STAMP) chromium
+bench: $(TEST_STAMP) chromium bench/node_modules/.package-lock.json
 	$(BIN)/python bench/run.py
+
+# Lighthouse, for the benchmark only (npm ci: exactly bench/package-lock.json).
+bench/node_modules/.package-lock.json: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
 
 chromium:
 	@sh scripts/ensure-chromium.sh

@@ -32,7 +32,7 @@ from guide.page_scripts import scripts_for
 from guide.pages import competency_of, nav_titles, navigation, theme_text, write_stub_pages
 from guide.typography import for_language
 from guide.html_head import without_hreflang_links
-from guide.incremental import Fingerprints, is_bilingual, theme_files_state
+from guide.incremental import Fingerprints, is_bilingual, quiet_dirty_warning, theme_files_state
 from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
 from guide.model import Guide
@@ -72,6 +72,8 @@ _preview: dict[str, object] = {"dirty": False, "built": {}, "fingerprints": None
 def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
     _preview["dirty"] = dirty and command == "serve"
+    if _preview["dirty"]:
+        quiet_dirty_warning()
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
@@ -90,7 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         polyfills = config.extra.get("polyfills", [])
         config.extra["polyfills"] = [_WORKER_SHIM if "iframe-worker" in str(url) else url
                                      for url in polyfills]
-    _catalogue_pages(config, _guide(config))
+    _catalogue_pages(config, _guide(config, check=True))
     return config
 
 
@@ -289,8 +291,11 @@ def _secured(page_html: str) -> str:
 
     Not the offline copy: from file:// the offline plugin runs search in an
     iframe-based Worker shim, which a policy for a served site would block.
+    Not the preview either: ``mkdocs serve`` adds an inline live-reload script
+    to every page it serves (a new one per request, so it cannot be hashed),
+    which the policy would block, and the browser would never reload.
     """
-    return page_html if _build["offline_copy"] else with_csp(page_html)
+    return page_html if _build["offline_copy"] or _command["name"] == "serve" else with_csp(page_html)
 
 
 def _localise_theme(config: MkDocsConfig, guide: Guide, lang: str) -> None:
@@ -333,8 +338,15 @@ def _write_open_data(folder: Path, guide: Guide) -> None:
     (folder / CSV_NAME).write_bytes(csv_export(data).encode("utf-8"))
 
 
-def _guide(config: MkDocsConfig) -> Guide:
-    """The validated content, loaded again only when a content file changed."""
+def _guide(config: MkDocsConfig, check: bool = False) -> Guide:
+    """The validated content, loaded again only when a content file changed.
+
+    Whether one did is checked once per build (``on_config``, with ``check``), not
+    on every call: pages ask many times, and listing the files each time made a
+    build's cost grow with pages × files.
+    """
+    if not check and _cache["guide"] is not None:
+        return _cache["guide"]  # type: ignore[return-value]
     content_dir = Path(config.config_file_path).parent / "content_data"
     # The path within content_data/, not the name: renaming a competency's folder is a change.
     key = tuple((p.relative_to(content_dir).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)

@@ -19,6 +19,7 @@ goes into every fingerprint. A full build ignores all this: MkDocs asks
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 
@@ -87,3 +88,19 @@ BILINGUAL_BLOCKS = ("<!-- guide: cards",)  # pages that print both languages wha
 
 def is_bilingual(markdown: str) -> bool:
     return any(block in markdown for block in BILINGUAL_BLOCKS)
+
+
+class _DirtyWarningFilter(logging.Filter):
+    """MkDocs warns, on every dirty build, that navigation and links may be wrong.
+
+    Here they are not (skipped pages keep their titles, changed pages are all
+    rebuilt), and editors should not learn to ignore a warning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def quiet_dirty_warning() -> None:
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyWarningFilter) for f in build_log.filters):
+        build_log.addFilter(_DirtyWarningFilter())
