@@ -106,7 +106,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Under a dirty preview, rebuild only the pages whose content changed (guide.incremental)."""
     pages = files.documentation_pages()
-    _preview["present"].update(f.url for f in pages)  # type: ignore[attr-defined]
+    # As Page.url says it: the home page's File.url is "./", its page's "".
+    _preview["present"].update("" if f.url in (".", "./") else f.url for f in pages)  # type: ignore[attr-defined]
     if not _preview["dirty"]:
         return files
     guide = _guide(config)

@@ -10,6 +10,7 @@ written again (their files keep their modification time).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -77,6 +78,11 @@ class Preview:
         return {"/" + "".join(f"{part}/" for part in p.parent.relative_to(site).parts):
                 (p.stat().st_mtime_ns, p.read_text(encoding="utf-8")) for p in site.rglob("index.html")}
 
+    def indexed(self) -> tuple[set[str], str]:
+        """The pages the English search index holds, and the index itself."""
+        raw = (self.site() / "search" / "search_index.json").read_text(encoding="utf-8")
+        return {doc["location"].split("#")[0] for doc in json.loads(raw)["docs"]}, raw
+
     def edit(self, path: Path, old: str, new: str) -> dict[str, tuple[int, str]]:
         """Edit, wait for the rebuild to be served, return the pages before and after."""
         before, count = self.pages(), self.builds()
@@ -131,11 +137,19 @@ def test_an_edit_rebuilds_the_pages_that_show_it_in_its_language_only(tmp_path):
         other = [url for url in preview.pages() if f"/competencies/{OTHER}/" in url]
         assert len(other) >= 4, other
 
+        indexed = preview.indexed()
         before = preview.edit(COMPETENCY, "en: Work towards shared objectives.", "en: Work towards common goals.")
         after = preview.pages()
         shown = preview.show_all(before, after, "Work towards shared objectives.", "Work towards common goals.")
         assert "/competencies/collaboration/" in shown and "/cards/" in shown, shown
         assert "Work towards common goals." in _get(preview.url + "competencies/collaboration/")
+        # Search too: the pages not rebuilt keep their entries, the edited ones have the new text.
+        hidden = {f"/{page.stem}/" for page in (preview.project / "docs").glob("*.md")  # search: exclude: true
+                  if "\n  exclude: true\n" in page.read_text(encoding="utf-8") and ".fr." not in page.name}
+        english = {url[1:] for url in after if not url.startswith("/fr/") and url not in hidden}
+        assert english == indexed[0] == preview.indexed()[0], "pages missing from the search index"
+        assert "Work towards common goals" in preview.indexed()[1]
+        assert "Work towards shared objectives" not in preview.indexed()[1]
         assert not _unchanged(before, after, other), "the other competency's pages were rebuilt"
         french = [url for url in after if url.startswith("/fr/competencies/collaboration/")]
         assert french and not _unchanged(before, after, french), "French pages rebuilt for an English edit"
