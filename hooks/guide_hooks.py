@@ -47,7 +47,7 @@ from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
 from guide.glossary_terms import TermIndex, explain_terms, term_index
 from guide.search_index import complete_index, split_index
-from guide.serve_watch import keep_watching
+from guide.serve_watch import keep_watching, poll_often
 from guide.translation_status import translation_status
 from guide.sitemap import language_sitemap
 
@@ -79,6 +79,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_serve(server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
     if not getattr(server, "_guide_keeps_watching", False):
         server._guide_keeps_watching = True
+        poll_often(server)
         keep_watching(server, [Path(config.config_file_path).parent / "content_data"])
     return server
 
