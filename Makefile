@@ -16,7 +16,7 @@ PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 .PHONY: serve test build check schema translations competency reviewed release cards bench lock chromium clean
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:$(PORT)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -60,8 +60,12 @@ release: $(STAMP)
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.1   (optionally DATE=2026-12-01)" >&2; exit 1; }
 	$(BIN)/python scripts/release.py $(VERSION) $(if $(DATE),--date $(DATE))
 
-bench: $(TEST_STAMP) chromium
+bench: $(TEST_STAMP) chromium bench/node_modules/.package-lock.json
 	$(BIN)/python bench/run.py
+
+# Lighthouse, for the benchmark only (npm ci: exactly bench/package-lock.json).
+bench/node_modules/.package-lock.json: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
 
 chromium:
 	@sh scripts/ensure-chromium.sh

@@ -31,9 +31,11 @@ from guide.releases import recorded_releases, release_notes, release_tags
 from guide.csp import with_csp
 from guide.errors import ContentInvalid
 from guide.page_ids import duplicate_id_errors
+from guide.page_scripts import scripts_for
 from guide.pages import competency_of, nav_titles, navigation, theme_text, write_stub_pages
 from guide.typography import for_language
 from guide.html_head import without_hreflang_links
+from guide.incremental import Fingerprints, is_bilingual, quiet_dirty_warning, theme_files_state
 from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
 from guide.model import Guide
@@ -47,8 +49,8 @@ from guide.render.dispatch import UnknownBlock, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
 from guide.glossary_terms import TermIndex, explain_terms, term_index
-from guide.search_index import split_index
-from guide.serve_watch import keep_watching
+from guide.search_index import complete_index, split_index
+from guide.serve_watch import keep_watching, poll_often
 from guide.translation_status import translation_status
 from guide.sitemap import language_sitemap
 
@@ -62,17 +64,25 @@ _build: dict[str, object] = {"downloads": (), "offline_copy": False}
 _WORKER_SHIM = "javascripts/vendor/iframe-worker-shim.js"
 _search_entries: dict[str, list[SearchEntry]] = {}
 _default_404: dict[str, str] = {}
+# Under `mkdocs serve --dirty` (make serve): what each page was last built from,
+# and what the pages skipped keep in the search index (see guide.incremental).
+_preview: dict[str, object] = {"dirty": False, "built": {}, "fingerprints": None, "index": {},
+                               "rebuilt": set(), "present": set()}
 
 
 # -- hooks ---------------------------------------------------------------------
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
+    _preview["dirty"] = dirty and command == "serve"
+    if _preview["dirty"]:
+        quiet_dirty_warning()
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
     if not getattr(server, "_guide_keeps_watching", False):
         server._guide_keeps_watching = True
+        poll_often(server)
         keep_watching(server, [Path(config.config_file_path).parent / "content_data"])
     return server
 
@@ -86,7 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         polyfills = config.extra.get("polyfills", [])
         config.extra["polyfills"] = [_WORKER_SHIM if "iframe-worker" in str(url) else url
                                      for url in polyfills]
-    _catalogue_pages(config, _guide(config))
+    _catalogue_pages(config, _guide(config, check=True))
     return config
 
 
@@ -94,6 +104,43 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     _localise_theme(config, _guide(config), _current_language(config))
     # Ready-made PDF decks (make cards), linked from the cards pages when present.
     _build["downloads"] = tuple(sorted(p.name for p in Path(config.docs_dir, "downloads").glob("cards-*.pdf")))
+
+
+@event_priority(-200)  # after i18n's, which gives each language its own files
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Under a dirty preview, rebuild only the pages whose content changed (guide.incremental)."""
+    pages = files.documentation_pages()
+    # As Page.url says it: the home page's File.url is "./", its page's "".
+    _preview["present"].update("" if f.url in (".", "./") else f.url for f in pages)  # type: ignore[attr-defined]
+    if not _preview["dirty"]:
+        return files
+    guide = _guide(config)
+    built: dict[str, str] = _preview["built"]  # type: ignore[assignment]
+    extra = (_cache["errors"], _build["downloads"], _status(config), _cache.get("reviewed"),
+             theme_files_state(Path(config.config_file_path).parent))
+    if _preview["fingerprints"] is None or _preview["fingerprints"][0] != (_cache["key"], extra):  # type: ignore[index]
+        _preview["fingerprints"] = ((_cache["key"], extra), Fingerprints(guide, extra))
+    fingerprints: Fingerprints = _preview["fingerprints"][1]  # type: ignore[index]
+    for file in pages:
+        lang = getattr(file, "locale", None) or _default_language(config)
+        competency = competency_of(file.src_uri, guide)
+        bilingual = competency is None and is_bilingual(file.content_string)
+        file.guide_fingerprint = fingerprints.page(competency, lang, bilingual)  # type: ignore[attr-defined]
+        markdown_newer = file.is_modified
+        file.is_modified = (lambda f=file, newer=markdown_newer:  # type: ignore[method-assign]
+                            newer() or built.get(f.abs_dest_path) != f.guide_fingerprint)
+    return files
+
+
+@event_priority(-200)
+def on_nav(nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+    """A page a dirty preview skips still needs its title, for the others' navigation."""
+    if _preview["dirty"]:
+        for page in nav.pages:
+            if not page.file.is_modified():
+                page.read_source(config)
+                _escape_title(page)
+    return nav
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
@@ -127,10 +174,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         )
     except UnknownBlock as exc:
         raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
-    if entries:
-        _search_entries[page.url] = entries
-    if isinstance(page.meta.get("title"), str):
-        page.meta["title"] = theme_text(page.meta["title"])  # a competency's name may hold anything
+    _search_entries[page.url] = entries
+    _escape_title(page)
     page.meta["guide_source"] = _page_source(markdown, page, config, lang)
     return rendered
 
@@ -149,6 +194,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if errors:
         log.error(ContentInvalid(errors).report())  # a failed rebuild would stall the preview
     html = explain_terms(html, _glossary(config, lang))
+    page.meta["guide_scripts"] = scripts_for(html)
     shown = tuple(_cache["errors"]) + tuple(errors)  # type: ignore[arg-type]
     return preview_banner(shown, guide.labels, lang) + html if shown else html
 
@@ -170,6 +216,9 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if _preview["dirty"]:
+        _preview["built"][page.file.abs_dest_path] = page.file.guide_fingerprint  # type: ignore[attr-defined, index]
+        _preview["rebuilt"].add(page.url)  # type: ignore[attr-defined]
     return _secured(output)
 
 
@@ -195,7 +244,15 @@ def _write_search_indexes(config: MkDocsConfig, site: Path) -> None:
     languages = _languages(config)
     default = _default_language(config)
     merged = json.loads(index_path.read_text(encoding="utf-8"))
-    for lang, index in split_index(merged, languages, default, _search_entries).items():
+    present: set[str] = _preview["present"]  # type: ignore[assignment]
+    if _preview["dirty"]:
+        merged["docs"] = complete_index(merged["docs"], _preview["rebuilt"], present, _preview["index"])  # type: ignore[arg-type]
+        rebuilt = sorted(_preview["rebuilt"])  # type: ignore[call-overload]
+        log.info(f"Preview: rebuilt {len(rebuilt)} of {len(present)} pages: {' '.join(rebuilt[:12])}"
+                 + (" …" if len(rebuilt) > 12 else ""))
+    extra = {url: entries for url, entries in _search_entries.items() if url in present}
+    _preview["rebuilt"], _preview["present"] = set(), set()
+    for lang, index in split_index(merged, languages, default, extra).items():
         root = site if lang == default else site / lang
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         _write(root / "search" / "search_index.json", data)
@@ -235,13 +292,21 @@ def _catalogue_pages(config: MkDocsConfig, guide: Guide) -> None:
                 guide.catalogue.introduction.get(language.locale), language.locale)))
 
 
+def _escape_title(page: Page) -> None:
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = theme_text(page.meta["title"])  # a competency's name may hold anything
+
+
 def _secured(page_html: str) -> str:
     """Every published page carries its Content-Security-Policy (see ``guide.csp``).
 
     Not the offline copy: from file:// the offline plugin runs search in an
     iframe-based Worker shim, which a policy for a served site would block.
+    Not the preview either: ``mkdocs serve`` adds an inline live-reload script
+    to every page it serves (a new one per request, so it cannot be hashed),
+    which the policy would block, and the browser would never reload.
     """
-    return page_html if _build["offline_copy"] else with_csp(page_html)
+    return page_html if _build["offline_copy"] or _command["name"] == "serve" else with_csp(page_html)
 
 
 def _localise_theme(config: MkDocsConfig, guide: Guide, lang: str) -> None:
@@ -302,8 +367,15 @@ def _text_dates(root: Path, guide: Guide) -> tuple[dict, str | None]:
     return _cache["text_dates"]  # type: ignore[return-value]
 
 
-def _guide(config: MkDocsConfig) -> Guide:
-    """The validated content, loaded again only when a content file changed."""
+def _guide(config: MkDocsConfig, check: bool = False) -> Guide:
+    """The validated content, loaded again only when a content file changed.
+
+    Whether one did is checked once per build (``on_config``, with ``check``), not
+    on every call: pages ask many times, and listing the files each time made a
+    build's cost grow with pages × files.
+    """
+    if not check and _cache["guide"] is not None:
+        return _cache["guide"]  # type: ignore[return-value]
     content_dir = Path(config.config_file_path).parent / "content_data"
     # The path within content_data/, not the name: renaming a competency's folder is a change.
     key = tuple((p.relative_to(content_dir).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
@@ -321,7 +393,6 @@ def _guide(config: MkDocsConfig) -> Guide:
             _cache.update(key=key, errors=tuple(exc.errors))
             return _cache["guide"]  # type: ignore[return-value]
         _cache.update(key=key, guide=guide, glossary={}, errors=(), dates={})
-        _search_entries.clear()
     return _cache["guide"]  # type: ignore[return-value]
 
 

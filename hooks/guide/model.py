@@ -369,6 +369,7 @@ class Labels:
     not_found_title: Text
     not_found_text: Text
     not_found_home: Text
+    nav_competencies: Text  # the navigation's section that lists every competency
     page_overview: Text
     page_why: Text
     page_tips: Text

@@ -10,8 +10,6 @@ the same bytes for the same input: fixed dates, sorted entries.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -36,17 +34,29 @@ def wanted(command: str, offline_copy: bool) -> bool:
 
 
 def make_bundle(config_file: Path, target: Path) -> None:
-    """Build the site again in offline mode and zip it into ``target``."""
-    with tempfile.TemporaryDirectory(prefix="guide-offline-") as folder:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **{OFFLINE_COPY_ENV: "true"})
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-             "--config-file", str(config_file), "--site-dir", folder],
-            cwd=config_file.parent, capture_output=True, text=True, env=env, timeout=600,
-        )
-        if result.returncode != 0:
-            raise BundleFailed(f"the offline copy of the site failed to build:\n{result.stderr}")
-        write_zip(Path(folder), target)
+    """Build the site again in offline mode and zip it into ``target``.
+
+    In this process, not a new one: the content is already loaded and
+    validated and the theme's templates compiled (hooks/guide_hooks.py keeps
+    both), which a second ``mkdocs build`` would do again from the start.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    before = os.environ.get(OFFLINE_COPY_ENV)
+    os.environ[OFFLINE_COPY_ENV] = "true"  # read by mkdocs.yml's !ENV and by wanted()
+    try:
+        with tempfile.TemporaryDirectory(prefix="guide-offline-") as folder:
+            try:
+                build(load_config(str(config_file), site_dir=folder, strict=True))
+            except (Exception, SystemExit) as exc:  # MkDocs' Abort is a SystemExit-like click error
+                raise BundleFailed(f"the offline copy of the site failed to build: {exc}") from None
+            write_zip(Path(folder), target)
+    finally:
+        if before is None:
+            del os.environ[OFFLINE_COPY_ENV]
+        else:
+            os.environ[OFFLINE_COPY_ENV] = before
 
 
 def write_zip(folder: Path, target: Path) -> None:

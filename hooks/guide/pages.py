@@ -119,9 +119,13 @@ def _is_stub(path: Path) -> bool:
 
 
 def navigation(nav: list, guide: Guide) -> list:
-    """``nav`` with its ``competencies/`` entry replaced by a section per competency.
+    """``nav`` with its ``competencies/`` entry replaced by one section listing the
+    competencies, each a sub-section of its pages.
 
-    Sections are titled in English; ``nav_titles`` gives their translations.
+    Material (``navigation.prune``) writes out the pages of the current
+    competency only, the others as one link each: every page's navigation, and
+    so the build, grows with the number of competencies, not with competencies
+    × pages. Titles are in English; ``nav_titles`` gives their translations.
     """
     sections = [{theme_text(folder.competency.name.en): [
                     {theme_text(getattr(guide.labels, kind.label).en): page_path(folder.id, kind.name)}
@@ -130,7 +134,7 @@ def navigation(nav: list, guide: Guide) -> list:
     out = []
     for entry in nav:
         if entry == NAV_MARKER:
-            out.extend(sections)
+            out.append({theme_text(guide.labels.nav_competencies.en): sections})
         else:
             out.append(entry)
     return out
@@ -138,7 +142,8 @@ def navigation(nav: list, guide: Guide) -> list:
 
 def nav_titles(guide: Guide, lang: str) -> dict[str, str]:
     """English nav title → the same title in ``lang`` (mkdocs-static-i18n's nav_translations)."""
-    titles = {theme_text(getattr(guide.labels, kind.label).en):
-              theme_text(for_language(getattr(guide.labels, kind.label).get(lang), lang)) for kind in PAGE_KINDS}
+    labels = [kind.label for kind in PAGE_KINDS] + ["nav_competencies"]
+    titles = {theme_text(getattr(guide.labels, label).en):
+              theme_text(for_language(getattr(guide.labels, label).get(lang), lang)) for label in labels}
     return titles | {theme_text(f.competency.name.en): theme_text(for_language(f.competency.name.get(lang), lang))
                      for f in guide.competencies}

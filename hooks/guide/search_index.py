@@ -12,6 +12,7 @@ show the accented text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any, Iterable
 
@@ -22,9 +23,19 @@ FOLDED_FIELD = "folded"
 SEPARATOR = r"[\s\-'’]+"
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
+    """``text`` without its accents (every combining mark after NFKD).
+
+    Only non-ASCII characters are looked at: a character-by-character pass over
+    every entry cost seconds at 30 competencies.
+    """
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_ASCII.sub(lambda m: "" if unicodedata.combining(m.group()) else m.group(), decomposed)
 
 
 def language_of(location: str, languages: Iterable[str], default: str) -> str:
@@ -70,3 +81,20 @@ def _localise(doc: dict[str, Any], prefix: str) -> dict[str, Any]:
     if folded != f"{doc['title']} {doc['text']}":
         doc[FOLDED_FIELD] = folded
     return doc
+
+
+def complete_index(docs: list[dict[str, Any]], rebuilt: set[str], present: set[str],
+                   kept: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The whole index after a build that rebuilt only some pages (a dirty preview).
+
+    Material indexes only the pages it renders; ``kept`` holds every page's
+    entries as last built (updated in place), so a page skipped keeps its own
+    and a page that is gone loses them.
+    """
+    for url in rebuilt:
+        kept[url] = []
+    for doc in docs:
+        kept.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
+    for url in [u for u in kept if u not in present]:
+        del kept[url]
+    return [doc for url in sorted(kept) for doc in kept[url]]

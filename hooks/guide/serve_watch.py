@@ -47,3 +47,19 @@ def keep_watching(server: Any, folders: list[Path], interval: float = 1.0) -> th
     thread = threading.Thread(target=loop, name="guide-keep-watching", daemon=True)
     thread.start()
     return thread
+
+
+# How often the preview looks at content_data/ for a saved file. MkDocs' polling
+# observer checks every 0.5 s, on average a quarter of a second of the editor's
+# wait; a folder of a few dozen files can be checked far more often.
+POLL_SECONDS = 0.1
+
+
+def poll_often(server: Any, seconds: float = POLL_SECONDS) -> None:
+    """Folders watched from now on are polled every ``seconds``.
+
+    watchdog builds each folder's poller with its observer's timeout (the
+    attribute behind ``BaseObserver.timeout``; watchdog is pinned); MkDocs
+    watches ``watch:`` folders (content_data, hooks) after ``on_serve``.
+    """
+    server.observer._timeout = seconds

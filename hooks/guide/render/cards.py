@@ -107,6 +107,8 @@ def render_cards(ctx: Context) -> Rendered:
         f"{downloads}\n\n"
         f'<div class="guide-sheets" data-search-exclude data-page-lang="{ctx.lang}" data-sheet-label="{label("card_sheet")}" '
         f'data-count-label="{label("card_count")}">{sheets_html(ctx, rendered[ctx.lang])}</div>\n\n'
-        f'<template id="guide-card-pool" data-search-exclude>{pool}</template>\n'
+        # In a <div>: Python-Markdown does not know <template> as a block, so it would
+        # run its inline patterns over the whole pool, which costs the square of its size.
+        f'<div class="guide-card-pool" data-search-exclude><template id="guide-card-pool">{pool}</template></div>\n'
     )
     return ctx.out

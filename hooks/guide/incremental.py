@@ -1,0 +1,106 @@
+"""Which pages a preview rebuilds after an edit (``mkdocs serve --dirty``).
+
+MkDocs' dirty reload rebuilds a page only when its Markdown file is newer than
+its HTML; our pages are stubs filled from ``content_data/``, so their Markdown
+never changes when the YAML does. Instead, each page gets a fingerprint of the
+content it shows, in its own language, and is rebuilt when that changed:
+
+* a competency's page: that competency's texts in the page's language, the
+  shared files (labels, glossary, sources, catalogue) in that language, and
+  what the navigation lists (every competency's name and pages);
+* any other page (home, glossary, …): the whole catalogue in its language
+  (both for the cards page, which prints both), and the translation status.
+
+Everything every page shows (preview errors, the theme's files, mkdocs.yml)
+goes into every fingerprint. A full build ignores all this: MkDocs asks
+``is_modified`` only when building dirty.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+
+from .model import LANGUAGES, Guide
+from .pages import page_kinds
+
+
+def _walk(node: object, lang: str | None, out: list[str]) -> None:
+    """Everything ``node`` holds, as text, with only ``lang``'s side of each bilingual text."""
+    if isinstance(node, (list, tuple)):
+        out.append("[")
+        for child in node:
+            _walk(child, lang, out)
+        out.append("]")
+    elif isinstance(node, dict):
+        out.append("{")
+        for key, child in node.items():
+            out.append(str(key))
+            _walk(child, lang, out)
+        out.append("}")
+    elif is_dataclass(node):
+        out.append(type(node).__name__)
+        bilingual = isinstance(getattr(node, "en", None), str) and isinstance(getattr(node, "fr", None), str)
+        for f in fields(node):
+            if f.name == "loc" or (bilingual and lang is not None and f.name in LANGUAGES and f.name != lang):
+                continue
+            out.append(f.name)
+            _walk(getattr(node, f.name), lang, out)
+    else:
+        out.append(repr(node))
+
+
+def _digest(*parts: object, lang: str | None = None) -> str:
+    out: list[str] = []
+    for part in parts:
+        _walk(part, lang, out)
+    return hashlib.sha1("\x1f".join(out).encode("utf-8")).hexdigest()
+
+
+class Fingerprints:
+    """The fingerprint of every page of one guide, computed once per content change."""
+
+    def __init__(self, guide: Guide, extra: object) -> None:
+        shared = (guide.sources, guide.licence, guide.labels, guide.catalogue, guide.glossary)
+        listed = [(f.id, f.competency.name, [k.name for k in page_kinds(f)]) for f in guide.competencies]
+        self._common = {lang: _digest(extra, shared, listed, lang=lang) for lang in LANGUAGES}
+        self._folders = {(f.id, lang): _digest(f, lang=lang) for f in guide.competencies for lang in LANGUAGES}
+        self._whole = {lang: _digest(self._common[lang], [self._folders[(f.id, lang)] for f in guide.competencies])
+                       for lang in LANGUAGES}
+
+    def page(self, competency_id: str | None, lang: str, bilingual: bool = False) -> str:
+        """A page shows one competency, or the whole catalogue in its language or in both."""
+        if competency_id is not None:
+            return self._common[lang] + self._folders[(competency_id, lang)]
+        return "".join(self._whole.values()) if bilingual else self._whole[lang]
+
+
+def theme_files_state(root: Path) -> tuple:
+    """mkdocs.yml and the theme's overrides: a change there changes every page."""
+    paths = [root / "mkdocs.yml", *sorted((root / "overrides").rglob("*"))]
+    return tuple((p.as_posix(), p.stat().st_mtime_ns) for p in paths if p.is_file())
+
+
+BILINGUAL_BLOCKS = ("<!-- guide: cards",)  # pages that print both languages whatever theirs
+
+
+def is_bilingual(markdown: str) -> bool:
+    return any(block in markdown for block in BILINGUAL_BLOCKS)
+
+
+class _DirtyWarningFilter(logging.Filter):
+    """MkDocs warns, on every dirty build, that navigation and links may be wrong.
+
+    Here they are not (skipped pages keep their titles, changed pages are all
+    rebuilt), and editors should not learn to ignore a warning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def quiet_dirty_warning() -> None:
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyWarningFilter) for f in build_log.filters):
+        build_log.addFilter(_DirtyWarningFilter())

@@ -1,0 +1,173 @@
+"""`make serve` rebuilds only what an edit changed, and never leaves a page stale.
+
+A real `mkdocs serve --dirty` (as `make serve` runs it) of a catalogue of two
+competencies. After each edit, every page of the served site is read: each page
+that showed the old text shows the new one and none shows the old one; pages
+that cannot show it (the other competency's, the other language's) were not
+written again (their files keep their modification time).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import copy_project
+
+FIXTURES = Path(__file__).parent / "fixtures" / "catalogue"
+OTHER = "fixture-teamwork"
+COMPETENCY = Path("content_data/competencies/collaboration/competency.yml")
+WAIT = 120
+REBUILT = "Preview: rebuilt"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=WAIT) as response:  # held while a rebuild runs
+        return response.read().decode("utf-8")
+
+
+def _wait_for(condition, what: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    """Save as an editor does, in one step (the watcher never sees half a file)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+class Preview:
+    """A running `mkdocs serve --dirty`, its log and the folder it serves."""
+
+    def __init__(self, project: Path, log: Path) -> None:
+        self.project, self.log = project, log
+        self.url = f"http://127.0.0.1:{_free_port()}/"
+
+    def builds(self) -> int:
+        return self.log.read_text(encoding="utf-8").count(REBUILT)
+
+    def site(self) -> Path:
+        return Path(re.search(r"documentation to directory: (\S+)", self.log.read_text(encoding="utf-8"))[1])
+
+    def pages(self) -> dict[str, tuple[int, str]]:
+        """Every page's address → (its file's modification time, its HTML)."""
+        site = self.site()
+        return {"/" + "".join(f"{part}/" for part in p.parent.relative_to(site).parts):
+                (p.stat().st_mtime_ns, p.read_text(encoding="utf-8")) for p in site.rglob("index.html")}
+
+    def indexed(self) -> tuple[set[str], str]:
+        """The pages the English search index holds, and the index itself."""
+        raw = (self.site() / "search" / "search_index.json").read_text(encoding="utf-8")
+        return {doc["location"].split("#")[0] for doc in json.loads(raw)["docs"]}, raw
+
+    def edit(self, path: Path, old: str, new: str) -> dict[str, tuple[int, str]]:
+        """Edit, wait for the rebuild to be served, return the pages before and after."""
+        before, count = self.pages(), self.builds()
+        time.sleep(0.05)  # a rewritten page gets a later modification time on any file system
+        _replace(self.project / path, old, new)
+        _wait_for(lambda: self.builds() > count, f"the rebuild after editing {path}")
+        _get(self.url)  # MkDocs holds requests until the rebuild is fully written
+        return before
+
+    def show_all(self, before: dict, after: dict, old: str, new: str) -> set[str]:
+        """Every page that showed ``old`` shows ``new`` and none shows ``old``; returns them."""
+        showing = {url for url, (_, html) in before.items() if old in html}
+        assert showing, f"no page showed {old!r} before the edit"
+        assert not [url for url in showing if new not in after[url][1]], "pages without the new text"
+        assert not [url for url, (_, html) in after.items() if old in html], "pages still showing the old text"
+        return showing
+
+
+@contextlib.contextmanager
+def _preview(project: Path, log_path: Path):
+    preview = Preview(project, log_path)
+    log = log_path.open("w", encoding="utf-8")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", preview.url[7:-1]],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    try:
+        # Watching starts after the first build: an edit before it would go unseen.
+        _wait_for(lambda: "Serving on" in log_path.read_text(encoding="utf-8"), "the first build")
+        yield preview
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+
+
+def _two_competencies(tmp_path: Path) -> Path:
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(FIXTURES / OTHER, project / "content_data" / "competencies" / OTHER)
+    sources = project / "content_data" / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").rstrip("\n") + "\n"
+                       + (FIXTURES / "sources.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    return project
+
+
+def _unchanged(before: dict, after: dict, urls) -> list[str]:
+    return [url for url in urls if after[url][0] != before[url][0]]
+
+
+def test_an_edit_rebuilds_the_pages_that_show_it_in_its_language_only(tmp_path):
+    with _preview(_two_competencies(tmp_path), tmp_path / "serve.log") as preview:
+        other = [url for url in preview.pages() if f"/competencies/{OTHER}/" in url]
+        assert len(other) >= 4, other
+
+        indexed = preview.indexed()
+        before = preview.edit(COMPETENCY, "en: Work towards shared objectives.", "en: Work towards common goals.")
+        after = preview.pages()
+        shown = preview.show_all(before, after, "Work towards shared objectives.", "Work towards common goals.")
+        assert "/competencies/collaboration/" in shown and "/cards/" in shown, shown
+        assert "Work towards common goals." in _get(preview.url + "competencies/collaboration/")
+        # Search too: the pages not rebuilt keep their entries, the edited ones have the new text.
+        hidden = {f"/{page.stem}/" for page in (preview.project / "docs").glob("*.md")  # search: exclude: true
+                  if "\n  exclude: true\n" in page.read_text(encoding="utf-8") and ".fr." not in page.name}
+        english = {url[1:] for url in after if not url.startswith("/fr/") and url not in hidden}
+        assert english == indexed[0] == preview.indexed()[0], "pages missing from the search index"
+        assert "Work towards common goals" in preview.indexed()[1]
+        assert "Work towards shared objectives" not in preview.indexed()[1]
+        assert not _unchanged(before, after, other), "the other competency's pages were rebuilt"
+        french = [url for url in after if url.startswith("/fr/competencies/collaboration/")]
+        assert french and not _unchanged(before, after, french), "French pages rebuilt for an English edit"
+
+        before = preview.edit(COMPETENCY, "fr: Travailler à des objectifs partagés.",
+                              "fr: Viser des objectifs communs.")
+        after = preview.pages()
+        shown = preview.show_all(before, after, "Travailler à des objectifs partagés", "Viser des objectifs communs")
+        assert "/fr/competencies/collaboration/" in shown, shown
+        assert not _unchanged(before, after, other), "the other competency's pages were rebuilt"
+
+
+def test_a_shared_label_changes_on_every_page_showing_it(tmp_path):
+    with _preview(_two_competencies(tmp_path), tmp_path / "serve.log") as preview:
+        before = preview.edit(Path("content_data/ui.yml"), "made_with: {en: Made with,", "made_with: {en: Built with,")
+        after = preview.pages()
+        shown = preview.show_all(before, after, "Made with", "Built with")
+        assert f"/competencies/{OTHER}/" in shown and "/glossary/" in shown, shown
+        # The cards page prints both languages' cards, whatever its own.
+        french = [url for url in after if url.startswith("/fr/") and url != "/fr/cards/"]
+        assert not _unchanged(before, after, french), "French pages rebuilt for an English label"
