@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import math
 import re
-import sys
+import subprocess
 
 import pdfplumber
 import pypdfium2
 import pytest
 import segno
-from conftest import ROOT, copy_project, run_build
+from conftest import PUBLIC_URL, copy_project, run_build
+from html_text import visible_text
 
 from guide.cards import deck
+from guide.downloads import plan
+from guide.render.cards import qr_target
 from guide.typography import for_language
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from print_cards import print_decks  # noqa: E402
 
 MM = 72 / 25.4  # PDF points per millimetre
 CARD_W, CARD_H, MARGIN = 63 * MM, 88 * MM, 6 * MM
@@ -31,10 +31,13 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def pdfs(server, tmp_path_factory, browser):
-    out = tmp_path_factory.mktemp("pdfs")
-    print_decks(browser, server, out, ["collaboration"])
-    return out
+def pdfs(published):
+    """The PDFs a published build printed (see conftest.published)."""
+    return published / "downloads"
+
+
+def _deck_files(guide):
+    return [d for d in plan(guide) if d.kind == "deck"]
 
 
 def _cells(page) -> list[list[str]]:
@@ -65,11 +68,8 @@ def test_no_qr_code_without_a_public_site_url(site):
     assert "guide-card__qr" not in (site / "cards" / "index.html").read_text(encoding="utf-8")
 
 
-def test_qr_code_links_each_card_to_its_item_online(tmp_path):
-    project = copy_project(tmp_path / "project")
-    result = run_build(project, tmp_path / "site", site_url="https://guide.example.org/")
-    assert result.returncode == 0, result.stderr
-    html = (tmp_path / "site" / "fr" / "cards" / "index.html").read_text(encoding="utf-8")
+def test_qr_code_links_each_card_to_its_item_online(published):
+    html = (published / "fr" / "cards" / "index.html").read_text(encoding="utf-8")
     card = re.search(r'<article class="guide-card guide-card--tip" lang="fr"[^>]*data-item="tip-evaluate".*?</article>',
                      html, re.S).group(0)
     expected = segno.make("https://guide.example.org/fr/competencies/collaboration/tips/#tip-evaluate", error="m").svg_inline(
@@ -78,14 +78,81 @@ def test_qr_code_links_each_card_to_its_item_online(tmp_path):
     assert expected_path in card
 
 
-def test_ready_made_pdfs_are_linked_when_they_were_built(tmp_path):
+def test_a_published_build_without_a_public_site_url_stops_and_says_why(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "docs" / "downloads").mkdir()
-    (project / "docs" / "downloads" / "cards-fr-a4.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
-    assert run_build(project, tmp_path / "site").returncode == 0
-    html = (tmp_path / "site" / "fr" / "cards" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../downloads/cards-fr-a4.pdf"' in html
-    assert (tmp_path / "site" / "downloads" / "cards-fr-a4.pdf").is_file()
+    result = run_build(project, tmp_path / "site", GUIDE_PUBLISH="1")
+    assert result.returncode != 0
+    assert "SITE_URL is not set" in result.stderr and "SITE_URL=https://" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_preview_or_local_build_prints_no_pdf_and_links_none(site):
+    assert not (site / "downloads").exists() or not list((site / "downloads").glob("*.pdf"))
+    assert "guide-downloads" not in (site / "cards" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_published_build_holds_every_pdf_with_the_sheets_its_link_announces(pdfs, guide):
+    planned = plan(guide)
+    assert {d.name for d in planned} == {p.name for p in pdfs.glob("*.pdf")}
+    assert {(d.lang, d.paper) for d in planned if d.kind == "deck"} == {
+        (lang, paper) for lang in ("en", "fr", "en-fr", "fr-en") for paper in ("a4", "letter")}
+    for download in planned:
+        with pdfplumber.open(pdfs / download.name) as pdf:
+            assert len(pdf.pages) == download.sheets, download.name
+            width = {"a4": 595, "letter": 612}[download.paper]
+            assert all(abs(page.width - width) < 1 for page in pdf.pages), download.name
+    assert {d.sheets for d in planned if d.kind == "deck"} == {math.ceil(len(deck(guide)) / 9),
+                                                               2 * math.ceil(len(deck(guide)) / 9)}
+
+
+def _links(html: str) -> dict[str, str]:
+    """downloads/ file name -> the link's text as a reader sees it."""
+    return {name: " ".join(visible_text(label).split())
+            for name, label in re.findall(r'<a href="(?:\.\./)*downloads/([^"]+\.pdf)"[^>]*>(.*?)</a>', html, re.S)}
+
+
+@pytest.mark.parametrize("prefix, expected", [
+    ("", {"cards-en-fr-a4.pdf": "English and French, duplex, A4 — PDF, 8 sheets",
+          "cards-fr-letter.pdf": "French, US Letter — PDF, 4 sheets",
+          "cards-fr-en-letter.pdf": "French and English, duplex, US Letter — PDF, 8 sheets"}),
+    ("fr/", {"cards-en-fr-a4.pdf": "Anglais et français, recto verso, A4 — PDF, 8 feuilles",
+             "cards-fr-letter.pdf": "Français, Lettre US — PDF, 4 feuilles",
+             "cards-fr-en-letter.pdf": "Français et anglais, recto verso, Lettre US — PDF, 8 feuilles"}),
+])
+def test_the_cards_page_links_every_deck_by_a_name_in_its_language(published, guide, prefix, expected):
+    html = (published / prefix / "cards" / "index.html").read_text(encoding="utf-8")
+    links = _links(html)
+    assert set(links) == {d.name for d in _deck_files(guide)}
+    for name, text in expected.items():
+        assert links[name] == text
+    assert not any(".pdf" in text for text in links.values()), "a link is named by its file"
+    for name in links:
+        assert (published / "downloads" / name).is_file()
+
+
+def _qr_codes(pdf_path, tmp_path) -> list[list[str]]:
+    """The addresses in the QR codes of each page, read by zbarimg from a 300 dpi picture."""
+    document = pypdfium2.PdfDocument(str(pdf_path))
+    pages = []
+    for number in range(len(document)):
+        png = tmp_path / f"{pdf_path.stem}-{number}.png"
+        document[number].render(scale=300 / 72).to_pil().save(png)
+        result = subprocess.run(["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True)
+        pages.append(sorted(result.stdout.split()))
+    return pages
+
+
+def test_every_qr_code_of_every_deck_decodes_to_its_card_s_item_online(pdfs, guide, tmp_path):
+    cards = deck(guide)
+    for download in _deck_files(guide):
+        front, back = (download.lang.split("-") + [None])[:2]
+        wanted = sorted(qr_target(PUBLIC_URL, front, card) for card in cards)
+        pages = _qr_codes(pdfs / download.name, tmp_path)
+        fronts = pages[0::2] if back else pages
+        assert sorted(url for page in fronts for url in page) == wanted, download.name
+        if back:
+            assert sorted(url for page in pages[1::2] for url in page) == sorted(
+                qr_target(PUBLIC_URL, back, card) for card in cards), download.name
 
 
 @pytest.mark.parametrize("deck_name, lang", [("en", "en"), ("fr", "fr")])
@@ -102,24 +169,30 @@ def test_each_printed_deck_has_every_card_whole_in_one_place(pdfs, guide, deck_n
         assert card.code in holders[0]
 
 
+@pytest.mark.parametrize("front, back", [("en", "fr"), ("fr", "en")])
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_duplex_backs_are_mirrored_translations(pdfs, guide, paper):
+def test_duplex_backs_are_mirrored_translations(pdfs, guide, paper, front, back):
+    """The card at row r, column c of a front sheet has its translation at row r,
+    column 4 − c of the back sheet: after a long-edge flip, each card's own back."""
     cards = deck(guide)
     by_id = {card.code: card for card in cards}
-    with pdfplumber.open(pdfs / f"cards-bilingual-{paper}.pdf") as pdf:
+    with pdfplumber.open(pdfs / f"cards-{front}-{back}-{paper}.pdf") as pdf:
         assert len(pdf.pages) == 2 * math.ceil(len(cards) / 9)
+        checked = 0
         for front_page, back_page in zip(pdf.pages[0::2], pdf.pages[1::2]):
-            front, back = _cells(front_page), _cells(back_page)
+            fronts, backs = _cells(front_page), _cells(back_page)
             for r in range(3):
                 for c in range(3):
-                    found = SHORT_ID.search(front[r][c])
+                    found = SHORT_ID.search(fronts[r][c])
                     if not found:
                         continue
                     card = by_id[found.group(0)]
-                    mirrored = _flat(back[r][2 - c])  # column c of the front is 4 − c (1-based) on the back
+                    mirrored = _flat(backs[r][2 - c])  # column c of the front is 4 − c (1-based) on the back
                     assert card.code in mirrored
-                    assert _flat(for_language(card.get("fr"), "fr")) in mirrored
-                    assert _flat(card.get("en")) in _flat(front[r][c])
+                    assert _flat(for_language(card.get(back), back)) in mirrored
+                    assert _flat(for_language(card.get(front), front)) in _flat(fronts[r][c])
+                    checked += 1
+    assert checked == len(cards)
 
 
 def test_a_printed_sheet_is_not_blank_and_stays_inside_the_margins(pdfs):
@@ -159,7 +232,7 @@ def test_the_deck_builder_filters_and_keeps_the_choice_in_the_address(browser, s
     assert shown.count("adopt") == 12 and "level3" not in shown and "tip" not in shown
     assert len([k for k in shown if k.startswith("level")]) == 6
     assert page.locator(".guide-sheet").first.get_attribute("aria-label") == "Feuille 1"
-    assert page.locator(".guide-deck-count").inner_text() == "18 · cartes"
+    assert page.locator(".guide-deck-count").inner_text() == "18 cartes"
     # A shared address rebuilds the same deck.
     shared = page.url
     other = browser.new_page()

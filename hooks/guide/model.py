@@ -327,6 +327,28 @@ class Labels:
     card_kinds: Text
     card_levels: Text
     card_count: Text
+    card_bilingual_fr: Text
+    card_code: Text
+    pdf_deck_en: Text
+    pdf_deck_fr: Text
+    pdf_deck_en_fr: Text
+    pdf_deck_fr_en: Text
+    pdf_paper_a4: Text
+    pdf_paper_letter: Text
+    pdf_sheets: Text
+    pdf_sheet_one: Text
+    pdf_all_competencies: Text
+    pdf_run_sheets: Text
+    pdf_packs: Text
+    pdf_run_sheet: Text
+    pdf_pack: Text
+    rs_details: Text
+    rs_date: Text
+    rs_start: Text
+    rs_place: Text
+    rs_facilitator: Text
+    rs_questions: Text
+    past_sessions: Text
     data_file: Text
     data_format: Text
     data_contents: Text
