@@ -177,7 +177,10 @@ class Slot(Sourced):
     minutes: Annotated[int, Range(1, 240)]  # one block of a half-day workshop at most
     name: Text
     questions: list[Text] = field(default_factory=list)
-    activity: Optional[Text] = None
+    activity: Optional[Text] = None  # what to do: printed on the run sheet
+    # What happened when the block was run before (ideas, anecdotes): on the workshop
+    # page only, so the run sheet keeps instructions and questions apart from it.
+    past: Optional[Text] = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -348,6 +351,7 @@ class Labels:
     rs_place: Text
     rs_facilitator: Text
     rs_questions: Text
+    rs_what: Text
     past_sessions: Text
     data_file: Text
     data_format: Text
