@@ -182,6 +182,10 @@ def main() -> int:
             print(f"  built {factor}x: guide {guide_s:.2f} s, floor {floor_s:.2f} s", flush=True)
         with_zip = build_seconds(work / "x1", work / "site-x1-zip", dict(ENV, GUIDE_OFFLINE_BUNDLE="1"))
         results["offline_zip_s"] = with_zip - results["builds"][1]["guide_s"]
+        # What printing the PDFs (decks, run sheets: guide.print_pdfs) adds to a published build.
+        publish = dict(ENV, GUIDE_PUBLISH="1", SITE_URL="https://guide.example.org/")
+        results["pdfs_s"] = build_seconds(work / "x1", work / "site-x1-pdfs", publish) - results["builds"][1]["guide_s"]
+        results["pdfs"] = len(list((work / "site-x1-pdfs" / "downloads").glob("*.pdf")))
         results["reload"] = {f: reload_seconds(work / f"x{f}") for f in (1, 10)}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
@@ -217,6 +221,8 @@ def print_table(r: dict) -> None:
                      "flat or falling (linear)", mark(overhead <= per_unit_1x * 1.2 + 0.02)))
     if "offline_zip_s" in r:
         rows.append(("offline zip, added to a published 1x build", f"{r['offline_zip_s']:.2f} s", "-", "-"))
+    if "pdfs_s" in r:
+        rows.append((f"{r['pdfs']} PDFs printed, added to a published 1x build", f"{r['pdfs_s']:.2f} s", "-", "-"))
     for factor, goal in ((1, 1.0), (10, 3.0)):
         rows.append((f"edit-to-reload {factor}x", f"{r['reload'][factor]:.2f} s", f"< {goal:g} s",
                      mark(r["reload"][factor] < goal)))

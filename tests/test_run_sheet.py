@@ -107,3 +107,31 @@ def test_the_published_run_sheets_are_linked_and_leave_lines_to_fill_in(publishe
         assert len(pdf.pages) == 1
         text = normalise(pdf.pages[0].extract_text().replace("\n", " "))
     assert "14:35–14:55" in text and "Plénière" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_facilitator_s_pack_is_the_run_sheet_the_rotations_questions_and_the_deck(published, guide, lang):
+    """One download per language and paper: sheet 1 the run sheet, then a card per
+    rotation with its questions, then the competency's deck in that language."""
+    import pypdfium2
+
+    from guide.cards import deck
+
+    document = pypdfium2.PdfDocument(str(published / "downloads" / f"pack-collaboration-{lang}-a4.pdf"))
+    pages = [normalise(document[n].get_textpage().get_text_range().replace("\r\n", " ").replace("\x02", "-"))
+             for n in range(len(document))]
+    rotations = [slot for slot in guide.workshop.schedule if slot.kind == "rotation"]
+    cards = deck(guide)
+    assert len(pages) == 1 + 1 + -(-len(cards) // 9)
+    assert clock(guide.workshop.start, 0) in pages[0] and "Plen" in pages[0]
+    for slot in rotations:
+        for question in slot.questions:
+            assert normalise(for_language(question.get(lang), lang)) in pages[1], question.get(lang)
+    printed = " ".join(pages[2:])
+    assert all(card.code in printed for card in cards)
+    word = "Adopt" if lang == "en" else "À adopter"
+    assert word.upper() in printed.upper()
+    for prefix, title in (("", "The facilitator's pack"), ("fr/", "La trousse de l")):
+        html = (published / prefix / "competencies/collaboration/run-sheet/index.html").read_text(encoding="utf-8")
+        assert title in html.replace("&#39;", "'").replace("’", "'")
+        assert "downloads/pack-collaboration-fr-letter.pdf" in html

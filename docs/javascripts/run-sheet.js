@@ -2,7 +2,9 @@
    They live in the address (?date=2026-12-03&start=09:30&place=…&facilitator=…), so a
    filled-in sheet can be shared like a deck, and are written onto the sheet as
    text only (never as HTML: an address is anyone's to write). The timetable is
-   recomputed from the start time. No server, no request, nothing stored. */
+   recomputed from the start time. With ?pack=1 the page shows, after the sheet, the
+   rest of the facilitator's pack (question cards, deck) from its <template>.
+   No server, no request, nothing stored. */
 (function () {
   "use strict";
   var form = document.querySelector(".guide-rs-form");
@@ -76,6 +78,11 @@
     toAddress(state);
     show(state);
   });
+  // ?pack=1: the facilitator's pack, the run sheet followed by the question cards and the deck.
+  var pack = document.getElementById("guide-pack");
+  if (pack && new URLSearchParams(window.location.search).get("pack") === "1") {
+    sheet.after(pack.content.cloneNode(true));
+  }
   var initial = fromAddress();
   FIELDS.forEach(function (name) { form.elements[name].value = initial[name]; });
   show(initial);

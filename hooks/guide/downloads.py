@@ -52,7 +52,8 @@ def _prefix(lang: str) -> str:
 def plan(guide: Guide) -> tuple[Download, ...]:
     """Every PDF of a published build: each deck on each paper, for the whole
     catalogue and, when it has several competencies, for each one; each
-    competency's run sheet and facilitator's pack per language and paper."""
+    competency's run sheet and facilitator's pack (run sheet, a question card per
+    rotation, the competency's deck) per language and paper."""
     cards = deck(guide)
     scopes: list[Optional[str]] = [None]
     if len(guide.competencies) > 1:
@@ -69,9 +70,13 @@ def plan(guide: Guide) -> tuple[Download, ...]:
     for folder in guide.competencies:
         if folder.workshop is None:
             continue
-        for lang in ("en", "fr"):
-            for paper in PAPERS:
-                page = f"{_prefix(lang)}competencies/{folder.id}/run-sheet/?paper={paper}"
-                out.append(Download(f"run-sheet-{folder.id}-{lang}-{paper}.pdf", page, "run-sheet",
-                                    lang, paper, 1, folder.id))
+        rotations = len([slot for slot in folder.workshop.schedule if slot.kind == "rotation"])
+        own = len([c for c in cards if c.competency == folder.id])
+        for kind, query, sheets in (("run-sheet", "", 1),
+                                    ("pack", "pack=1&", 1 + math.ceil(rotations / PER_SHEET) + math.ceil(own / PER_SHEET))):
+            for lang in ("en", "fr"):
+                for paper in PAPERS:
+                    page = f"{_prefix(lang)}competencies/{folder.id}/run-sheet/?{query}paper={paper}"
+                    out.append(Download(f"{kind}-{folder.id}-{lang}-{paper}.pdf", page, kind,
+                                        lang, paper, sheets, folder.id))
     return tuple(out)

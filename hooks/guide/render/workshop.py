@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ..cards import competency_deck
 from ..markup import attr_id, text
 from .base import Context, Rendered, admonition, heading, items_list, section, subheading
 from .diagrams import timed_slots, timeline_diagram
+from .cards import card_html, sheets_html
 from .downloads import download_section
 
 
@@ -105,7 +107,8 @@ def render_run_sheet(ctx: Context) -> Rendered:
     details = "".join(
         f'<div><dt>{text(ctx.plain_label("rs_" + name) + ":", ctx.lang)}</dt><dd data-rs="{name}">{value}</dd></div>'
         for name, _, value in fields)
-    downloads = download_section(ctx, ctx.label("pdf_run_sheets"), "run-sheet", ctx.guide.folder().id)
+    downloads = (download_section(ctx, ctx.label("pdf_run_sheets"), "run-sheet", ctx.guide.folder().id) + "\n\n"
+                 + download_section(ctx, ctx.label("pdf_packs"), "pack", ctx.guide.folder().id))
     ctx.out.markdown = (
         f'<form class="guide-rs-form" aria-label="{ctx.label("rs_details")}">{inputs}</form>\n\n'
         f'<p class="guide-rs-actions"><button class="md-button md-button--primary guide-print" type="button" '
@@ -119,6 +122,25 @@ def render_run_sheet(ctx: Context) -> Rendered:
         f'<th scope="col">{ctx.label("timetable")}</th><th scope="col">{ctx.label("rs_what")}</th></tr></thead>\n'
         f"<tbody>\n{chr(10).join(rows)}\n</tbody></table></div>\n"
         f'<h2 class="guide-run-sheet__heading">{ctx.label("roles")}</h2><ul>{roles}</ul>\n'
-        "</div>\n"
+        "</div>\n\n"
+        f"{_pack(ctx)}\n"
     )
     return ctx.out
+
+
+def _pack(ctx: Context) -> str:
+    """The rest of the facilitator's pack, shown after the run sheet with ``?pack=1``
+    (run-sheet.js): a card per rotation with its questions, for the tables, then the
+    competency's deck, in the page's language, as printed cards."""
+    w = ctx.guide.workshop
+    name = ctx.t(ctx.guide.competency.name)
+    questions = [
+        f'<article class="guide-card guide-card--question" lang="{ctx.lang}">'
+        f'<h2 class="guide-card__head">{ctx.t(slot.name)}</h2>'
+        f'<ul class="guide-card__questions">{"".join(f"<li>{ctx.t(q)}</li>" for q in slot.questions)}</ul>'
+        f'<p class="guide-card__foot"><span class="guide-card__competency">{name}</span></p></article>'
+        for slot in w.schedule if slot.kind == "rotation"]
+    deck = [card_html(ctx, card, ctx.lang) for card in competency_deck(ctx.guide)]
+    return (f'<template id="guide-pack" data-search-exclude>'
+            f'<div class="guide-sheets guide-pack-part">{sheets_html(ctx, questions)}</div>'
+            f'<div class="guide-sheets guide-pack-part">{sheets_html(ctx, deck)}</div></template>')
