@@ -136,29 +136,26 @@ def test_the_cards_page_links_every_deck_by_a_name_in_its_language(published, gu
         assert (published / "downloads" / name).is_file()
 
 
-def _qr_codes(pdf_path, tmp_path) -> list[list[str]]:
-    """The addresses in the QR codes of each page, read by zbarimg from a 300 dpi picture."""
+def _qr_codes(pdf_path, tmp_path) -> list[str]:
+    """The addresses in the QR codes of every page, read by zbarimg from 300 dpi pictures."""
     document = pypdfium2.PdfDocument(str(pdf_path))
-    pages = []
+    pictures = []
     for number in range(len(document)):
         png = tmp_path / f"{pdf_path.stem}-{number}.png"
-        document[number].render(scale=300 / 72).to_pil().save(png)
-        result = subprocess.run(["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True)
-        pages.append(sorted(result.stdout.split()))
-    return pages
+        document[number].render(scale=300 / 72, grayscale=True).to_pil().save(png, compress_level=1)
+        pictures.append(str(png))
+    result = subprocess.run(["zbarimg", "--quiet", "--raw", *pictures], capture_output=True, text=True)
+    return sorted(result.stdout.split())
 
 
 def test_every_qr_code_of_every_deck_decodes_to_its_card_s_item_online(pdfs, guide, tmp_path):
+    """Each deck on A4 (Letter prints the same page on other paper; reading every
+    picture at 300 dpi is the slow part of this file)."""
     cards = deck(guide)
-    for download in _deck_files(guide):
-        front, back = (download.lang.split("-") + [None])[:2]
-        wanted = sorted(qr_target(PUBLIC_URL, front, card) for card in cards)
-        pages = _qr_codes(pdfs / download.name, tmp_path)
-        fronts = pages[0::2] if back else pages
-        assert sorted(url for page in fronts for url in page) == wanted, download.name
-        if back:
-            assert sorted(url for page in pages[1::2] for url in page) == sorted(
-                qr_target(PUBLIC_URL, back, card) for card in cards), download.name
+    for download in [d for d in _deck_files(guide) if d.paper == "a4"]:
+        sides = download.lang.split("-")  # a duplex deck: fronts in one language, backs in the other
+        wanted = sorted(qr_target(PUBLIC_URL, lang, card) for lang in sides for card in cards)
+        assert _qr_codes(pdfs / download.name, tmp_path) == wanted, download.name
 
 
 @pytest.mark.parametrize("deck_name, lang", [("en", "en"), ("fr", "fr")])
