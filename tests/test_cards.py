@@ -15,7 +15,6 @@ from html_text import visible_text
 
 from guide.cards import deck
 from guide.downloads import plan
-from guide.render.cards import qr_target
 from guide.typography import for_language
 
 MM = 72 / 25.4  # PDF points per millimetre
@@ -154,7 +153,9 @@ def test_every_qr_code_of_every_deck_decodes_to_its_card_s_item_online(pdfs, gui
     cards = deck(guide)
     for download in [d for d in _deck_files(guide) if d.paper == "a4"]:
         sides = download.lang.split("-")  # a duplex deck: fronts in one language, backs in the other
-        wanted = sorted(qr_target(PUBLIC_URL, lang, card) for lang in sides for card in cards)
+        # Written out here, not from qr_target: the test must not share the code it checks.
+        wanted = sorted(f"{PUBLIC_URL}{'' if lang == 'en' else lang + '/'}{card.page}#{card.item_id}"
+                        for lang in sides for card in cards)
         assert _qr_codes(pdfs / download.name, tmp_path) == wanted, download.name
 
 
