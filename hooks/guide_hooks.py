@@ -9,7 +9,9 @@ How the pieces fit (see README, "Architecture"):
   in the page's own language (``page.file.locale``, set by i18n).
 * ``on_post_build`` (after i18n's, which runs at -100) splits the merged search
   index into one index per language, writes each language's sitemap and the
-  open-data files, and zips an offline copy of the site (``offline_bundle``).
+  open-data files, zips an offline copy of the site (``offline_bundle``), and in
+  a published build (``GUIDE_PUBLISH=1``, ``make build``) prints the PDFs
+  listed by ``downloads.plan`` (``print_pdfs``).
 """
 
 from __future__ import annotations
