@@ -247,3 +247,21 @@ def test_the_deck_builder_filters_and_keeps_the_choice_in_the_address(browser, s
     assert other.get_by_label("Conseil").is_checked() is False
     other.close()
     page.close()
+
+
+def test_the_deck_builder_offers_french_fronts_and_keeps_them_in_the_address(browser, server):
+    page = browser.new_page()
+    page.goto(server + "/cards/")
+    page.get_by_label("Both: French front, English back").check()
+    assert page.url.endswith("lang=fr-en")
+    sheets = page.locator(".guide-sheet")
+    front = sheets.nth(0).locator(".guide-card").evaluate_all("c => c.map(x => [x.lang, x.dataset.item])")
+    back = sheets.nth(1).locator(".guide-card").evaluate_all("c => c.map(x => [x.lang, x.dataset.item])")
+    assert {lang for lang, _ in front} == {"fr"} and {lang for lang, _ in back} == {"en"}
+    rows = [front[i:i + 3] for i in range(0, 9, 3)]
+    assert [item for _, item in back] == [item for row in rows for _, item in reversed(row)]
+    # An address shared before French fronts existed still gives English fronts.
+    page.goto(server + "/fr/cards/?lang=bi")
+    assert page.get_by_label("Les deux : recto en anglais, verso en français").is_checked()
+    assert page.locator(".guide-sheet").first.locator(".guide-card").first.get_attribute("lang") == "en"
+    page.close()
