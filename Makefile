@@ -13,13 +13,16 @@ STAMP  := $(VENV)/.installed-build
 TEST_STAMP := $(VENV)/.installed-test
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve test build check schema translations competency reviewed release cards bench lock chromium clean
+.PHONY: serve test build check schema translations competency reviewed release bench lock chromium print-tools clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:$(PORT)
 
-build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+# The published site: pages, open data, offline zip and every PDF (card decks,
+# run sheets), printed by the system Chromium. Needs SITE_URL, the public address
+# the cards' QR codes point at; the build stops and says so without it.
+build: $(STAMP) print-tools
+	GUIDE_PUBLISH=1 $(BIN)/mkdocs build --strict
 
 test: $(TEST_STAMP) chromium
 	@$(BIN)/python scripts/translation_status.py
@@ -32,13 +35,6 @@ check: $(STAMP)
 # Regenerate schemas/ from the content model after changing hooks/guide/model.py.
 schema: $(STAMP)
 	$(BIN)/python scripts/write_schemas.py
-
-# Print the card decks to PDF (EN, FR, bilingual duplex; A4 and Letter) into
-# docs/downloads/, then rebuild so the cards page links them.
-cards: $(TEST_STAMP) chromium
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python scripts/print_cards.py site docs/downloads
-	$(BIN)/mkdocs build --strict
 
 # Items whose English and French were last changed apart, from git history.
 translations: $(STAMP)
@@ -69,6 +65,10 @@ bench/node_modules/.package-lock.json: bench/package-lock.json
 
 chromium:
 	@sh scripts/ensure-chromium.sh
+
+# Only what printing the PDFs needs (Chromium and a font), for `make build`.
+print-tools:
+	@sh scripts/ensure-chromium.sh print
 
 # The virtual environment itself. Debian and Ubuntu ship venv separately, and the
 # pinned packages need Python 3.11.5 or newer (Debian 12's python3 is 3.11.2): say

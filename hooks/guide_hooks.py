@@ -9,13 +9,16 @@ How the pieces fit (see README, "Architecture"):
   in the page's own language (``page.file.locale``, set by i18n).
 * ``on_post_build`` (after i18n's, which runs at -100) splits the merged search
   index into one index per language, writes each language's sitemap and the
-  open-data files, and zips an offline copy of the site (``offline_bundle``).
+  open-data files, zips an offline copy of the site (``offline_bundle``), and in
+  a published build (``GUIDE_PUBLISH=1``, ``make build``) prints the PDFs
+  listed by ``downloads.plan`` (``print_pdfs``).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,7 +42,9 @@ from guide.incremental import Fingerprints, is_bilingual, quiet_dirty_warning, t
 from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
 from guide.model import Guide
-from guide.offline_bundle import ZIP_NAME, BundleFailed, make_bundle, wanted
+from guide.offline_bundle import OFFLINE_COPY_ENV, ZIP_NAME, BundleFailed, make_bundle, wanted
+from guide.downloads import PUBLISH_ENV, is_public, plan
+from guide.print_pdfs import PrintFailed, print_pdfs
 from guide.page_source import edit_url, last_changed, page_source
 from guide.open_data import (CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export,
                              exported_data, json_export)
@@ -97,13 +102,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["polyfills"] = [_WORKER_SHIM if "iframe-worker" in str(url) else url
                                      for url in polyfills]
     _catalogue_pages(config, _guide(config, check=True))
+    _build["downloads"] = ()
+    if _publishing():
+        if not is_public(config.site_url):
+            raise PluginError(
+                f"A published build prints the card decks, whose QR codes point at the public "
+                f"guide, but SITE_URL is not set (the address is {config.site_url}). Set it to "
+                "the guide's public address: SITE_URL=https://example.org/guide/ make build. "
+                "For a local build without the PDFs, run .venv/bin/mkdocs build.")
+        _build["downloads"] = plan(_guide(config))
     return config
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _localise_theme(config, _guide(config), _current_language(config))
-    # Ready-made PDF decks (make cards), linked from the cards pages when present.
-    _build["downloads"] = tuple(sorted(p.name for p in Path(config.docs_dir, "downloads").glob("cards-*.pdf")))
 
 
 @event_priority(-200)  # after i18n's, which gives each language its own files
@@ -235,6 +247,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             make_bundle(Path(config.config_file_path), site / "downloads" / ZIP_NAME)
         except BundleFailed as exc:
             raise PluginError(str(exc)) from None
+    if _build["downloads"]:
+        try:
+            print_pdfs(site, _build["downloads"])  # type: ignore[arg-type]
+        except PrintFailed as exc:
+            raise PluginError(str(exc)) from None
 
 
 def _write_search_indexes(config: MkDocsConfig, site: Path) -> None:
@@ -335,6 +352,12 @@ def _linker(page: Page, files: Files):  # type: ignore[no-untyped-def]
             raise PluginError(f"docs/{page.file.src_uri}: links to {src_uri}, which does not exist")
         return target.url_relative_to(page.file)
     return link
+
+
+def _publishing() -> bool:
+    """`make build` (GUIDE_PUBLISH=1) prints the PDFs; serve and the offline copy never do."""
+    nested = bool(os.environ.get(OFFLINE_COPY_ENV)) or bool(_build["offline_copy"])
+    return os.environ.get(PUBLISH_ENV) == "1" and _command["name"] != "serve" and not nested
 
 
 def _bundling() -> bool:

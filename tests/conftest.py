@@ -38,9 +38,12 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def run_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_build(project: Path, site_dir: Path, site_url: str | None = None,
+              **extra_env: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("SITE_URL", None)
+    for name in ("SITE_URL", "GUIDE_PUBLISH"):
+        env.pop(name, None)
+    env.update(extra_env)
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
@@ -106,6 +109,22 @@ def fixture_guide(fixture_project: Path):
     from guide.loader import load_guide
 
     return load_guide(fixture_project / "content_data")
+
+
+PUBLIC_URL = "https://guide.example.org/"
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project built the way `make build` publishes it (GUIDE_PUBLISH=1,
+    a public SITE_URL): with every PDF printed. Built once per session: printing is slow.
+    The offline zip is left out; test_offline_bundle covers it."""
+    work = tmp_path_factory.mktemp("published")
+    project = copy_project(work / "project")
+    result = run_build(project, work / "site", site_url=PUBLIC_URL, GUIDE_PUBLISH="1", GUIDE_OFFLINE_BUNDLE="0")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return work / "site"
 
 
 @pytest.fixture(scope="session")

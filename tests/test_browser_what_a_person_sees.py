@@ -110,8 +110,17 @@ def test_search_shows_each_place_once_highlighted_cleanly_in_the_page_language(b
     assert not problems, "\n".join(problems)
 
 
+# vnu warnings about the project's own markup, each accepted for a reason.
+OWN_VNU = {
+    r"The “(date|time)” input type is not supported in all browsers":
+        "The run sheet's date and start time: every browser the guide supports has had "
+        "date and time pickers for years (vnu's warning predates Safari 14.1); an older one "
+        "shows a text field, and run-sheet.js accepts only 2026-12-03 and 09:30 from it.",
+}
+
+
 def test_the_w3c_checker_finds_nothing_the_project_adds(site):
-    problems = vnu_problems(site, MATERIAL_VNU)
+    problems = vnu_problems(site, {**MATERIAL_VNU, **OWN_VNU})
     assert not problems, "\n".join(problems)
 
 

@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 from conftest import ROOT
+from html_text import visible_text
 
 from guide import card_codes
 from guide.cards import deck
@@ -75,3 +76,16 @@ def test_two_items_with_one_code_are_refused_with_file_and_line(content, monkeyp
     assert re.search(r"competency\.yml:\d+:\d+: 'adopt-understand-goals' gets the card code AD-, "
                      r"already the code of 'adopt-shared-objectives' \(.*competency\.yml:\d+\)", message), message
     assert "another id" in message
+
+
+@pytest.mark.parametrize("prefix, word", [("", "Card"), ("fr/", "Carte")])
+def test_each_item_shows_its_card_code_beside_it_on_its_page(site, guide, prefix, word):
+    """A trainer holding a printed card finds the item by the code on it."""
+    pages = {}
+    for card in deck(guide):
+        path = site / prefix / card.page / "index.html"
+        html = pages.setdefault(path, path.read_text(encoding="utf-8"))
+        item = re.search(rf'<li id="{card.item_id}"[^>]*>(.*?)</li>', html, re.S)
+        assert item is not None, card.item_id
+        shown = " ".join(visible_text(item.group(1)).split())
+        assert f"{word} {card.code}" in shown, (card.item_id, shown)

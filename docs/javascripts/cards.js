@@ -1,11 +1,12 @@
 /* Deck builder for the behaviour cards page.
    The page ships every card, in both languages, in <template id="guide-card-pool">.
    This script picks the cards the trainer asks for, lays them out nine per sheet,
-   and keeps the choice in the address (?competencies=a,b&kinds=adopt,tip&levels=1,2&lang=bi,
+   and keeps the choice in the address (?competencies=a,b&kinds=adopt,tip&levels=1,2&lang=fr-en,
    competencies only in a catalogue of several) so a
-   deck can be shared. For "bi", each front sheet (English) is followed by its
-   back sheet (French) with every row mirrored, so after a long-edge flip each
-   card's back is its own translation. No server, no request. */
+   deck can be shared. For a duplex deck ("en-fr": English fronts, "fr-en": French
+   fronts; "bi" is the older name of "en-fr"), each front sheet is followed by its
+   back sheet in the other language with every row mirrored, so after a long-edge
+   flip each card's back is its own translation. No server, no request. */
 (function () {
   "use strict";
   var builder = document.querySelector(".guide-deck-builder");
@@ -14,6 +15,7 @@
   if (!builder || !pool || !sheets) return;
 
   var PER_SHEET = 9, COLUMNS = 3;
+  var LANGS = ["en", "fr", "en-fr", "fr-en"];
   var pageLang = sheets.getAttribute("data-page-lang");
   var sheetWord = sheets.getAttribute("data-sheet-label");
   var countWord = sheets.getAttribute("data-count-label");
@@ -32,11 +34,12 @@
       return asked.split(",").filter(function (v) { return all.indexOf(v) !== -1; });
     };
     var lang = params.get("lang");
+    if (lang === "bi") lang = "en-fr";  // addresses shared before French-front decks
     return {
       competencies: pick("competencies", values("competency")),
       kinds: pick("kinds", values("kind")),
       levels: pick("levels", values("level")),
-      lang: ["en", "fr", "bi"].indexOf(lang) !== -1 ? lang : pageLang
+      lang: LANGS.indexOf(lang) !== -1 ? lang : pageLang
     };
   }
 
@@ -98,15 +101,16 @@
   }
 
   function build(state) {
-    var fronts = cards(state.lang === "bi" ? "en" : state.lang, state);
-    var backs = state.lang === "bi" ? cards("fr", state) : null;
+    var sides = state.lang.split("-");  // "fr-en": French fronts, English backs
+    var fronts = cards(sides[0], state);
+    var backs = sides.length === 2 ? cards(sides[1], state) : null;
     var fragment = document.createDocumentFragment(), number = 0;
     for (var start = 0; start < fronts.length; start += PER_SHEET) {
       fragment.appendChild(sheet(++number, fronts.slice(start, start + PER_SHEET), false));
       if (backs) fragment.appendChild(sheet(++number, backs.slice(start, start + PER_SHEET), true));
     }
     sheets.replaceChildren(fragment);
-    if (countLabel) countLabel.textContent = fronts.length + " · " + countWord;
+    if (countLabel) countLabel.textContent = countWord.replace("{count}", String(fronts.length));
   }
 
   builder.addEventListener("change", function () {

@@ -19,6 +19,7 @@ from .model import Guide, Text
 
 MAX_CARD_CHARACTERS = 190
 KINDS = ("adopt", "avoid", "tip", "level")
+PER_SHEET = 9  # a sheet holds three rows of three 63 × 88 mm cards
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,11 @@ def _cards(guide: Guide) -> list[Card]:
     if guide.tips is not None:
         cards += [card(t, "tip", f"{home}tips/") for t in guide.tips.tips]
     return cards
+
+
+def item_codes(guide: Guide) -> dict[str, str]:
+    """The card code of each item of the competency in focus that is printed as a card."""
+    return {card.item_id: card.code for card in _cards(guide)}
 
 
 def code_collisions(guide: Guide) -> list[ContentError]:

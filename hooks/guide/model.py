@@ -177,7 +177,10 @@ class Slot(Sourced):
     minutes: Annotated[int, Range(1, 240)]  # one block of a half-day workshop at most
     name: Text
     questions: list[Text] = field(default_factory=list)
-    activity: Optional[Text] = None
+    activity: Optional[Text] = None  # what to do: printed on the run sheet
+    # What happened when the block was run before (ideas, anecdotes): on the workshop
+    # page only, so the run sheet keeps instructions and questions apart from it.
+    past: Optional[Text] = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -327,6 +330,29 @@ class Labels:
     card_kinds: Text
     card_levels: Text
     card_count: Text
+    card_bilingual_fr: Text
+    card_code: Text
+    pdf_deck_en: Text
+    pdf_deck_fr: Text
+    pdf_deck_en_fr: Text
+    pdf_deck_fr_en: Text
+    pdf_paper_a4: Text
+    pdf_paper_letter: Text
+    pdf_sheets: Text
+    pdf_sheet_one: Text
+    pdf_all_competencies: Text
+    pdf_run_sheets: Text
+    pdf_packs: Text
+    pdf_run_sheet: Text
+    pdf_pack: Text
+    rs_details: Text
+    rs_date: Text
+    rs_start: Text
+    rs_place: Text
+    rs_facilitator: Text
+    rs_questions: Text
+    rs_what: Text
+    past_sessions: Text
     data_file: Text
     data_format: Text
     data_contents: Text

@@ -15,7 +15,8 @@ import io
 import json
 from typing import Any, Iterator, Optional
 
-from .decode import LOCATION_FIELD, Id
+from .cards import deck
+from .decode import LOCATION_FIELD, Id, one_of
 from .model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES, Guide,
                     SourcesFile, UiFile)
 
@@ -24,7 +25,18 @@ BASENAME = "collaboration-guide"
 JSON_NAME = f"{BASENAME}.json"
 CSV_NAME = f"{BASENAME}.csv"
 SCHEMA_NAME = f"{BASENAME}.schema.json"
-CSV_COLUMNS = ("path", "file", "id", "field", "level", "source", "en", "fr", "version")
+CSV_COLUMNS = ("path", "file", "id", "field", "level", "source", "en", "fr", "card", "version")
+
+
+@dataclasses.dataclass(frozen=True)
+class CardCode:
+    """The code printed on an item's behaviour card, to look a printed card up."""
+
+    code: str
+    competency: Id
+    item: Id
+    kind: one_of("adopt", "avoid", "level", "tip")  # type: ignore[valid-type]
+    level: Optional[int] = None
 
 CompetencyData = dataclasses.make_dataclass(
     "CompetencyData",
@@ -39,11 +51,12 @@ CompetencyData = dataclasses.make_dataclass(
 OpenData = dataclasses.make_dataclass(
     "OpenData",
     [(name.removesuffix(".yml"), cls) for name, cls in SHARED_FILES.items()]
-    + [(COMPETENCIES_FOLDER, list[CompetencyData])],
+    + [(COMPETENCIES_FOLDER, list[CompetencyData]), ("cards", list[CardCode])],
     frozen=True,
     namespace={"__doc__": "The whole competency guide: every shared content file under its "
                           "name, and every competency with the files of its folder, in English "
-                          "and French, with the licence and sources."},
+                          "and French, with the licence and sources, and the code printed "
+                          "on each behaviour card."},
 )
 
 
@@ -54,6 +67,7 @@ def open_data(guide: Guide) -> Any:
         licence=guide.licence, ui=UiFile(guide.labels), glossary=guide.glossary,
         competencies=[CompetencyData(id=f.id, competency=f.competency, why=f.why, tips=f.tips,
                                      workshop=f.workshop) for f in guide.competencies],
+        cards=[CardCode(c.code, c.competency, c.item_id, c.kind, c.level) for c in deck(guide)],
     )
 
 
@@ -83,8 +97,10 @@ def text_rows(data: dict[str, Any]) -> Iterator[dict[str, str]]:
 
     ``id`` is the nearest record with an id, ``field`` where the text sits inside
     it (empty when it is the record's own text), ``path`` a JSON Pointer into the
-    JSON export: the same texts, so each row can be checked against it.
+    JSON export: the same texts, so each row can be checked against it. ``card``
+    is the code printed on the item's card, on the row of its own text.
     """
+    codes = {(c["competency"], c["item"]): c["code"] for c in data.get("cards", [])}
 
     def walk(node: Any, path: str, file: str, owner: str, field: str,
              level: str, source: str) -> Iterator[dict[str, str]]:
@@ -99,8 +115,10 @@ def text_rows(data: dict[str, Any]) -> Iterator[dict[str, str]]:
         level = str(node["number"]) if isinstance(node.get("number"), int) else level
         source = node.get("source", source)
         if isinstance(node.get("en"), str) and isinstance(node.get("fr"), str):
+            competency = file.split("/")[1] if file.startswith(f"{COMPETENCIES_FOLDER}/") else ""
             yield {"path": path, "file": file, "id": owner, "field": field, "level": level,
-                   "source": source, "en": node["en"], "fr": node["fr"]}
+                   "source": source, "en": node["en"], "fr": node["fr"],
+                   "card": codes.get((competency, owner), "") if field == "" else ""}
         for key, child in node.items():
             if key not in ("en", "fr"):
                 yield from walk(child, f"{path}/{key}", file, owner, _join(field, key), level, source)

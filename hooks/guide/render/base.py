@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape as html_escape
 from typing import Callable
 
-from ..markup import attr_id, text
+from ..cards import item_codes
+from ..markup import attr_id, escape, text
 from ..model import Guide, Item, Source
 from ..typography import NBSP, NNBSP, for_language
 
@@ -50,7 +52,7 @@ class Context:
     status: list | None = None  # translation status (translation_status.Stale), None if unknown
     reviewed: tuple = ()  # standing translation reviews (translation_status.Reviewed)
     site_url: str | None = None  # the public address, for QR codes on cards
-    downloads: tuple[str, ...] = ()  # ready-made PDF decks present in docs/downloads/
+    downloads: tuple = ()  # the PDFs a published build prints (downloads.Download), none otherwise
     site_root: str = ""  # relative path from the page to the site root, e.g. "../../"
     offline_bundle: str | None = None  # the zip of the whole site, when this build publishes one
     releases: tuple = ()  # recorded releases, newest first (releases.ReleaseNotes)
@@ -93,10 +95,19 @@ class Context:
         href = html_escape(f"{self.link('sources.md')}#{attr_id(source_id)}", quote=True)
         return f'<a class="guide-cite" href="{href}">{name}</a>'
 
+    @cached_property
+    def card_codes(self) -> dict[str, str]:
+        """Item id -> the code printed on its card, for the competency in focus."""
+        return item_codes(self.guide) if self.guide.focus_id else {}
+
     def item_line(self, item: Item, title: str) -> str:
-        """An item's text with its source; indexed for search under ``title``."""
+        """An item's text with its source, and its card's code when it is printed as a
+        card (so a printed card can be looked up); indexed for search under ``title``."""
         self.index(item.id, title, item.get(self.lang))
-        return f"{self.t(item)} {self.cite(item.source)}"
+        code = self.card_codes.get(item.id)
+        card = (f' <span class="guide-card-code">{self.label("card_code")}&#160;{escape(code)}</span>'
+                if code else "")
+        return f"{self.t(item)} {self.cite(item.source)}{card}"
 
 
 # -- Markdown building blocks shared by the page renderers -------------------------

@@ -8,21 +8,20 @@ the pool when a trainer picks kinds, levels and a language (kept in the URL).
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import segno
 
-from ..cards import KINDS, Card, deck
+from ..cards import KINDS, PER_SHEET, Card, deck
+from ..downloads import is_public
 from ..markup import escape, text
 from .base import Context, Rendered
+from .downloads import download_section
 from .icons import icon
 
-PER_SHEET = 9
 
 
 def qr_target(site_url: str | None, lang: str, card: Card) -> str | None:
     """The item's address on the public guide; none for a local or missing site_url."""
-    if not site_url or urlsplit(site_url).hostname in (None, "localhost", "127.0.0.1", "::1"):
+    if not is_public(site_url):
         return None
     prefix = "" if lang == "en" else f"{lang}/"
     return f"{site_url.rstrip('/')}/{prefix}{card.page}#{card.item_id}"
@@ -83,17 +82,14 @@ def render_cards(ctx: Context) -> Rendered:
     chooser = (f'<fieldset><legend>{label("card_competencies")}</legend>{competencies}</fieldset>'
                if competencies else "")
     other = "fr" if ctx.lang == "en" else "en"
+    # The page's language first, its own front first among the duplex decks.
+    choices = ((ctx.lang, f"language_{ctx.lang}"), (other, f"language_{other}"),
+               (f"{ctx.lang}-{other}", "card_bilingual" if ctx.lang == "en" else "card_bilingual_fr"),
+               (f"{other}-{ctx.lang}", "card_bilingual_fr" if ctx.lang == "en" else "card_bilingual"))
     languages = "".join(
         f'<label><input type="radio" name="lang" value="{value}"{" checked" if value == ctx.lang else ""}> '
-        f"{label(name)}</label>"
-        for value, name in ((ctx.lang, f"language_{ctx.lang}"), (other, f"language_{other}"),
-                            ("bi", "card_bilingual")))
-    downloads = ""
-    if ctx.downloads:
-        # Downloads live once, at the site root, for every language.
-        links = " · ".join(f'<a href="{ctx.site_root}downloads/{escape(name)}">{escape(name)}</a>'
-                           for name in ctx.downloads)
-        downloads = f'<p class="guide-downloads"><strong>{label("card_pdfs")}</strong> {links}</p>'
+        f"{label(name)}</label>" for value, name in choices)
+    downloads = download_section(ctx, label("card_pdfs"), "deck", grouped=True)
     pool = "".join(rendered["en"] + rendered["fr"])
     ctx.out.markdown = (
         '<form class="guide-deck-builder" aria-label="' + label("card_builder") + '">'
@@ -103,7 +99,7 @@ def render_cards(ctx: Context) -> Rendered:
         "</form>\n\n"
         f'<p class="guide-deck-actions"><button class="md-button md-button--primary guide-print" type="button" '
         f'data-guide-print>{label("print")}</button> '
-        f'<span class="guide-deck-count" aria-live="polite">{len(cards)} · {label("card_count")}</span></p>\n\n'
+        f'<span class="guide-deck-count" aria-live="polite">{label("card_count", count=len(cards))}</span></p>\n\n'
         f"{downloads}\n\n"
         f'<div class="guide-sheets" data-search-exclude data-page-lang="{ctx.lang}" data-sheet-label="{label("card_sheet")}" '
         f'data-count-label="{label("card_count")}">{sheets_html(ctx, rendered[ctx.lang])}</div>\n\n'

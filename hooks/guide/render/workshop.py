@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from ..markup import attr_id
+from ..cards import competency_deck
+from ..markup import attr_id, text
 from .base import Context, Rendered, admonition, heading, items_list, section, subheading
 from .diagrams import timed_slots, timeline_diagram
+from .cards import card_html, sheets_html
+from .downloads import download_section
 
 
 def render_workshop(ctx: Context) -> Rendered:
@@ -57,9 +60,12 @@ def _timetable(ctx: Context) -> str:
         if slot.questions:
             body.append(f"{subheading(ctx.label('guiding_questions'))}\n\n"
                         + "\n".join(f"- {ctx.t(q)}" for q in slot.questions))
+        if slot.past is not None:
+            body.append(f'<p class="guide-past"><em>{ctx.label("past_sessions")}</em> {ctx.t(slot.past)}</p>')
         ctx.index(slot.id, f"{slot.name.get(ctx.lang)} ({span})",
                   " ".join([slot.activity.get(ctx.lang) if slot.activity else ""]
-                           + [q.get(ctx.lang) for q in slot.questions]))
+                           + [q.get(ctx.lang) for q in slot.questions]
+                           + [slot.past.get(ctx.lang) if slot.past else ""]))
         blocks.append("\n\n".join(body))
     return "\n\n".join(blocks)
 
@@ -73,27 +79,68 @@ def _harvest(ctx: Context) -> str:
 
 
 def render_run_sheet(ctx: Context) -> Rendered:
-    """Everything a facilitator needs on the day, on one printed page."""
+    """The handout for the day, on one printed page: the session's details, the
+    question, the timetable with each block's instructions and questions, the roles.
+
+    The details (date, start, place, facilitator) come from the address and are
+    filled in by ``run-sheet.js`` as text, and the times recomputed from the start;
+    printed without them (the published PDF) they are lines to fill in by hand.
+    Ideas from past sessions stay on the workshop page.
+    """
     w = ctx.guide.workshop
     rows = []
-    for slot, _, begin, end in timed_slots(w):
-        span = f"{begin}–{end}"
-        what = [ctx.t(slot.activity)] if slot.activity else []
-        what += [ctx.t(q) for q in slot.questions]
-        rows.append(f'<tr><th scope="row">{span}</th><td data-label="{ctx.label("timetable")}">{ctx.t(slot.name)}</td>'
-                    f'<td data-label="{ctx.label("guiding_questions")}">{"<br>".join(what)}</td></tr>')
-    roles = "".join(f"<li><strong>{ctx.t(r.name)}</strong> — {ctx.t(r.when)}</li>" for r in w.roles)
-    checklist = "".join(f"<li>{ctx.t(item)}</li>" for item in w.checklist)
+    for slot, offset, begin, end in timed_slots(w):
+        what = [f"<p>{ctx.t(slot.activity)}</p>"] if slot.activity else []
+        if slot.questions:
+            what.append(f'<p class="guide-rs-questions">{ctx.label("rs_questions")}</p><ul>'
+                        + "".join(f"<li>{ctx.t(q)}</li>" for q in slot.questions) + "</ul>")
+        rows.append(f'<tr><th scope="row"><span class="guide-rs-time" data-offset="{offset}" '
+                    f'data-minutes="{slot.minutes}">{begin}–{end}</span></th>'
+                    f'<td data-label="{ctx.label("timetable")}"><strong>{ctx.t(slot.name)}</strong></td>'
+                    f'<td data-label="{ctx.label("rs_what")}">{"".join(what)}</td></tr>')
+    roles = "".join(f"<li><strong>{ctx.t(r.name)}</strong> — {ctx.t(r.task)}</li>" for r in w.roles)
+    fields = (("date", "date", ""), ("start", "time", w.start), ("place", "text", ""), ("facilitator", "text", ""))
+    limit = ' maxlength="80"'
+    inputs = "".join(
+        f'<label>{ctx.label("rs_" + name)} <input type="{kind}" name="{name}" value="{value}"'
+        f'{limit if kind == "text" else ""}></label>' for name, kind, value in fields)
+    details = "".join(
+        f'<div><dt>{text(ctx.plain_label("rs_" + name) + ":", ctx.lang)}</dt><dd data-rs="{name}">{value}</dd></div>'
+        for name, _, value in fields)
+    downloads = (download_section(ctx, ctx.label("pdf_run_sheets"), "run-sheet", ctx.guide.folder().id) + "\n\n"
+                 + download_section(ctx, ctx.label("pdf_packs"), "pack", ctx.guide.folder().id))
     ctx.out.markdown = (
-        f'<button class="md-button md-button--primary guide-print" type="button" data-guide-print>{ctx.label("print")}</button>\n\n'
-        f'<div class="guide-run-sheet">\n'
+        f'<form class="guide-rs-form" aria-label="{ctx.label("rs_details")}">{inputs}</form>\n\n'
+        f'<p class="guide-rs-actions"><button class="md-button md-button--primary guide-print" type="button" '
+        f'data-guide-print>{ctx.label("print")}</button></p>\n\n'
+        f"{downloads}\n\n"
+        f'<div class="guide-run-sheet" data-start="{w.start}">\n'
+        f'<dl class="guide-rs-details">{details}</dl>\n'
         f'<h2 class="guide-run-sheet__heading">{ctx.label("workshop_question")}</h2>\n'
         f'<p class="guide-run-sheet__question">{ctx.t(w.question)}</p>\n'
         f'<div class="md-typeset__table guide-stack"><table>\n<thead><tr><th scope="col">{ctx.label("time")}</th>'
-        f'<th scope="col">{ctx.label("timetable")}</th><th scope="col">{ctx.label("guiding_questions")}</th></tr></thead>\n'
+        f'<th scope="col">{ctx.label("timetable")}</th><th scope="col">{ctx.label("rs_what")}</th></tr></thead>\n'
         f"<tbody>\n{chr(10).join(rows)}\n</tbody></table></div>\n"
         f'<h2 class="guide-run-sheet__heading">{ctx.label("roles")}</h2><ul>{roles}</ul>\n'
-        f'<h2 class="guide-run-sheet__heading">{ctx.label("checklist")}</h2><ul>{checklist}</ul>\n'
-        "</div>\n"
+        "</div>\n\n"
+        f"{_pack(ctx)}\n"
     )
     return ctx.out
+
+
+def _pack(ctx: Context) -> str:
+    """The rest of the facilitator's pack, shown after the run sheet with ``?pack=1``
+    (run-sheet.js): a card per rotation with its questions, for the tables, then the
+    competency's deck, in the page's language, as printed cards."""
+    w = ctx.guide.workshop
+    name = ctx.t(ctx.guide.competency.name)
+    questions = [
+        f'<article class="guide-card guide-card--question" lang="{ctx.lang}">'
+        f'<h2 class="guide-card__head">{ctx.t(slot.name)}</h2>'
+        f'<ul class="guide-card__questions">{"".join(f"<li>{ctx.t(q)}</li>" for q in slot.questions)}</ul>'
+        f'<p class="guide-card__foot"><span class="guide-card__competency">{name}</span></p></article>'
+        for slot in w.schedule if slot.kind == "rotation"]
+    deck = [card_html(ctx, card, ctx.lang) for card in competency_deck(ctx.guide)]
+    return (f'<template id="guide-pack" data-search-exclude>'
+            f'<div class="guide-sheets guide-pack-part">{sheets_html(ctx, questions)}</div>'
+            f'<div class="guide-sheets guide-pack-part">{sheets_html(ctx, deck)}</div></template>')

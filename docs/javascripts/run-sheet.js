@@ -1,0 +1,89 @@
+/* The run sheet's session details: date, start time, place and facilitator.
+   They live in the address (?date=2026-12-03&start=09:30&place=…&facilitator=…), so a
+   filled-in sheet can be shared like a deck, and are written onto the sheet as
+   text only (never as HTML: an address is anyone's to write). The timetable is
+   recomputed from the start time. With ?pack=1 the page shows, after the sheet, the
+   rest of the facilitator's pack (question cards, deck) from its <template>.
+   No server, no request, nothing stored. */
+(function () {
+  "use strict";
+  var form = document.querySelector(".guide-rs-form");
+  var sheet = document.querySelector(".guide-run-sheet");
+  if (!form || !sheet) return;
+
+  var FIELDS = ["date", "start", "place", "facilitator"];
+  var MAX = 80;
+  var TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+  var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  var defaultStart = sheet.getAttribute("data-start");
+  var lang = document.documentElement.lang || "en";
+
+  function clean(name, value) {
+    value = (value || "").replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX);
+    if (name === "start") return TIME.test(value) ? value : defaultStart;
+    if (name === "date") return DATE.test(value) ? value : "";
+    return value;
+  }
+
+  function clock(start, minutes) {
+    var parts = start.split(":"), total = Number(parts[0]) * 60 + Number(parts[1]) + minutes;
+    var h = Math.floor(total / 60) % 24, m = total % 60;
+    return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
+  }
+
+  function shownDate(iso) {
+    if (!iso) return "";
+    var parts = iso.split("-").map(Number);
+    var day = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
+    if (isNaN(day.getTime())) return "";
+    return new Intl.DateTimeFormat(lang, { dateStyle: "full", timeZone: "UTC" }).format(day);
+  }
+
+  function show(state) {
+    FIELDS.forEach(function (name) {
+      var cell = sheet.querySelector('[data-rs="' + name + '"]');
+      if (cell) cell.textContent = name === "date" ? shownDate(state.date) : state[name];
+    });
+    sheet.querySelectorAll(".guide-rs-time").forEach(function (span) {
+      var offset = Number(span.getAttribute("data-offset")), minutes = Number(span.getAttribute("data-minutes"));
+      span.textContent = clock(state.start, offset) + "–" + clock(state.start, offset + minutes);
+    });
+  }
+
+  function fromAddress() {
+    var params = new URLSearchParams(window.location.search), state = {};
+    FIELDS.forEach(function (name) { state[name] = clean(name, params.get(name)); });
+    return state;
+  }
+
+  function fromForm() {
+    var state = {};
+    FIELDS.forEach(function (name) { state[name] = clean(name, form.elements[name].value); });
+    return state;
+  }
+
+  function toAddress(state) {
+    var params = new URLSearchParams(window.location.search);
+    FIELDS.forEach(function (name) {
+      if (state[name] && !(name === "start" && state[name] === defaultStart)) params.set(name, state[name]);
+      else params.delete(name);
+    });
+    var query = params.toString();
+    window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
+  }
+
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("input", function () {
+    var state = fromForm();
+    toAddress(state);
+    show(state);
+  });
+  // ?pack=1: the facilitator's pack, the run sheet followed by the question cards and the deck.
+  var pack = document.getElementById("guide-pack");
+  if (pack && new URLSearchParams(window.location.search).get("pack") === "1") {
+    sheet.after(pack.content.cloneNode(true));
+  }
+  var initial = fromAddress();
+  FIELDS.forEach(function (name) { form.elements[name].value = initial[name]; });
+  show(initial);
+})();

@@ -1,0 +1,82 @@
+"""The PDFs a published build prints, worked out from the data before any is printed.
+
+The cards page links each deck with its sheet count while the site is being
+built; the PDFs are printed after it (``print_pdfs``). Both read this one list,
+so a link never names a file or a count that the printing does not make.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Optional
+from urllib.parse import urlsplit
+
+from .cards import PER_SHEET, deck
+from .model import Guide
+
+FOLDER = "downloads"  # under the site root, the same for every language
+PAPERS = ("a4", "letter")
+# Single-language decks, then duplex ones: front language first.
+DECKS = ("en", "fr", "en-fr", "fr-en")
+PUBLISH_ENV = "GUIDE_PUBLISH"  # set by `make build`: print the PDFs into the site
+
+
+@dataclass(frozen=True)
+class Download:
+    """One PDF of the published site."""
+
+    name: str  # the file's name under downloads/
+    page: str  # the page printed, from the site root, with its query: "fr/cards/?lang=fr-en&paper=a4"
+    kind: str  # "deck", "run-sheet" or "pack"
+    lang: str  # "en", "fr", or for a deck "en-fr" / "fr-en" (front, then back)
+    paper: str  # "a4" or "letter"
+    sheets: int  # pages of the PDF, from the data
+    competency: Optional[str] = None  # None: every competency of the catalogue
+
+
+def is_public(site_url: str | None) -> bool:
+    """An address readers can reach: not missing, not this machine (QR codes point at it)."""
+    return bool(site_url) and urlsplit(site_url).hostname not in (None, "localhost", "127.0.0.1", "::1")
+
+
+def deck_sheets(cards: int, lang: str) -> int:
+    """Nine cards a sheet; a duplex deck prints a back for every front."""
+    return math.ceil(cards / PER_SHEET) * (2 if "-" in lang else 1)
+
+
+def _prefix(lang: str) -> str:
+    return "" if lang.startswith("en") else "fr/"
+
+
+def plan(guide: Guide) -> tuple[Download, ...]:
+    """Every PDF of a published build: each deck on each paper, for the whole
+    catalogue and, when it has several competencies, for each one; each
+    competency's run sheet and facilitator's pack (run sheet, a question card per
+    rotation, the competency's deck) per language and paper."""
+    cards = deck(guide)
+    scopes: list[Optional[str]] = [None]
+    if len(guide.competencies) > 1:
+        scopes += [folder.id for folder in guide.competencies]
+    out = []
+    for scope in scopes:
+        count = len([c for c in cards if scope is None or c.competency == scope])
+        for lang in DECKS:
+            for paper in PAPERS:
+                name = "-".join(["cards"] + ([scope] if scope else []) + [lang, paper]) + ".pdf"
+                query = f"?lang={lang}&paper={paper}" + (f"&competencies={scope}" if scope else "")
+                out.append(Download(name, f"{_prefix(lang)}cards/{query}", "deck", lang, paper,
+                                    deck_sheets(count, lang), scope))
+    for folder in guide.competencies:
+        if folder.workshop is None:
+            continue
+        rotations = len([slot for slot in folder.workshop.schedule if slot.kind == "rotation"])
+        own = len([c for c in cards if c.competency == folder.id])
+        for kind, query, sheets in (("run-sheet", "", 1),
+                                    ("pack", "pack=1&", 1 + math.ceil(rotations / PER_SHEET) + math.ceil(own / PER_SHEET))):
+            for lang in ("en", "fr"):
+                for paper in PAPERS:
+                    page = f"{_prefix(lang)}competencies/{folder.id}/run-sheet/?{query}paper={paper}"
+                    out.append(Download(f"{kind}-{folder.id}-{lang}-{paper}.pdf", page, kind,
+                                        lang, paper, sheets, folder.id))
+    return tuple(out)

@@ -1,0 +1,148 @@
+"""The run sheet a facilitator hands out: one printed page, filled in from its address."""
+
+from __future__ import annotations
+
+import re
+
+import pdfplumber
+import pytest
+from html_text import normalise
+
+from guide.render.diagrams import clock, timed_slots
+from guide.typography import for_language
+
+PATH = {"en": "/competencies/collaboration/run-sheet/", "fr": "/fr/competencies/collaboration/run-sheet/"}
+DETAILS = {"date": "2026-12-03", "start": "09:10", "place": "Room 4, second floor", "facilitator": "Team lead"}
+SHOWN_DATE = {"en": "Thursday, December 3, 2026", "fr": "jeudi 3 décembre 2026"}
+PAPER_WIDTH = {"a4": 595, "letter": 612}  # points
+BODY_PT = 11
+
+
+def _query(details: dict[str, str], paper: str) -> str:
+    from urllib.parse import urlencode
+
+    return "?" + urlencode({"paper": paper, **details})
+
+
+def _plain(text: str) -> str:
+    """Text as pdfium reads it from print, and as the YAML says it, made comparable:
+    one kind of space and apostrophe, no space before French punctuation, and a
+    hyphen where pdfium marks one at the end of a line (\\x02 or \\ufffe)."""
+    text = re.sub(r"[\x02\ufffe]", "-", text).replace("’", "'")
+    text = re.sub(r"[\s\u00a0\u202f]+", " ", text)
+    return re.sub(r" ([?!:;»])", r"\1", text).strip()
+
+
+def _printed(browser, url: str, out) -> pdfplumber.PDF:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(url)
+    page.emulate_media(media="print")
+    page.pdf(path=str(out), prefer_css_page_size=True, print_background=True)
+    page.close()
+    return pdfplumber.open(out)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_run_sheet_prints_on_one_page_filled_in_from_its_address(browser, server, guide, tmp_path, lang, paper):
+    with _printed(browser, server + PATH[lang] + _query(DETAILS, paper), tmp_path / "sheet.pdf") as pdf:
+        assert len(pdf.pages) == 1, f"{len(pdf.pages)} pages"
+        sheet = pdf.pages[0]
+        assert abs(sheet.width - PAPER_WIDTH[paper]) < 1
+        text = normalise(sheet.extract_text().replace("\n", " "))
+        sizes = sorted({round(char["size"], 1) for char in sheet.chars if char["text"].strip()})
+    assert sizes[0] >= BODY_PT, f"text at {sizes[0]} pt"
+    for value in (SHOWN_DATE[lang], DETAILS["place"], DETAILS["facilitator"]):
+        assert normalise(value) in text, value
+    for slot, offset, _, _ in timed_slots(guide.workshop):
+        span = f"{clock('09:10', offset)}–{clock('09:10', offset + slot.minutes)}"
+        assert span in text, f"{slot.id}: {span} is not on the sheet"
+        assert normalise(for_language(slot.name.get(lang), lang)).split()[-1] in text
+    assert guide.workshop.start not in text, "a time from the YAML's start is still printed"
+    assert any(slot.kind == "plenary" and slot.name.get("en") == "Plenary" for slot in guide.workshop.schedule)
+    for slot in guide.workshop.schedule:  # past sessions' remarks stay on the workshop page
+        if slot.past is not None:
+            assert normalise(for_language(slot.past.get(lang), lang))[:40] not in text
+    assert "Print" not in text and "Imprimer" not in text, "the print button is printed"
+
+
+def test_past_sessions_stay_on_the_workshop_page(site, guide):
+    html = (site / "competencies/collaboration/workshop/index.html").read_text(encoding="utf-8")
+    sheet = (site / "competencies/collaboration/run-sheet/index.html").read_text(encoding="utf-8")
+    pasts = [slot.past.get("en") for slot in guide.workshop.schedule if slot.past is not None]
+    assert pasts
+    for past in pasts:
+        assert past[:40] in html and past[:40] not in sheet
+
+
+def test_the_details_typed_in_go_into_the_address_and_the_times_follow(browser, server):
+    page = browser.new_page()
+    page.goto(server + PATH["fr"])
+    first = page.locator(".guide-rs-time").first
+    assert first.inner_text() == "14:35–14:55"
+    page.get_by_label("Heure de début").fill("08:00")
+    page.get_by_label("Animation").fill("Équipe RH")
+    assert first.inner_text() == "08:00–08:20"
+    assert "start=08%3A00" in page.url and "facilitator=%C3%89quipe+RH" in page.url
+    shared = browser.new_page()
+    shared.goto(page.url)
+    assert shared.locator('[data-rs="facilitator"]').inner_text() == "Équipe RH"
+    assert shared.locator(".guide-rs-time").first.inner_text() == "08:00–08:20"
+    shared.close()
+    page.close()
+
+
+def test_an_address_s_details_are_shown_as_text_never_as_markup(browser, server):
+    page = browser.new_page()
+    hostile = {"facilitator": '<img src=x onerror="window.__ran=1">', "place": "<b>Room</b>&amp;",
+               "start": "25:99", "date": "<script>"}
+    page.goto(server + PATH["en"] + _query(hostile, "a4"))
+    sheet = page.locator(".guide-run-sheet")
+    assert sheet.locator("img, b, script").count() == 0
+    assert page.evaluate("window.__ran === undefined")
+    assert page.locator('[data-rs="facilitator"]').inner_text() == hostile["facilitator"]
+    assert page.locator('[data-rs="place"]').inner_text() == "<b>Room</b>&amp;"
+    assert page.locator('[data-rs="start"]').inner_text() == "14:35", "an impossible time falls back"
+    assert page.locator('[data-rs="date"]').inner_text() == ""
+    page.close()
+
+
+def test_the_published_run_sheets_are_linked_and_leave_lines_to_fill_in(published, tmp_path):
+    for prefix, name in (("", "English, A4 — PDF, 1 sheet"), ("fr/", "Anglais, A4 — PDF, 1 feuille")):
+        html = (published / prefix / "competencies/collaboration/run-sheet/index.html").read_text(encoding="utf-8")
+        assert re.search(r'href="(\.\./)+downloads/run-sheet-collaboration-en-a4\.pdf"[^>]*>' + re.escape(name) + "<",
+                         html.replace("\u00a0", " ").replace("\u202f", " ")), prefix
+    with pdfplumber.open(published / "downloads" / "run-sheet-collaboration-fr-letter.pdf") as pdf:
+        assert len(pdf.pages) == 1
+        text = normalise(pdf.pages[0].extract_text().replace("\n", " "))
+    assert "14:35–14:55" in text and "Plénière" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_facilitator_s_pack_is_the_run_sheet_the_rotations_questions_and_the_deck(published, guide, lang):
+    """One download per language and paper: sheet 1 the run sheet, then a card per
+    rotation with its questions, then the competency's deck in that language."""
+    import pypdfium2
+
+    from guide.cards import deck
+
+    document = pypdfium2.PdfDocument(str(published / "downloads" / f"pack-collaboration-{lang}-a4.pdf"))
+    pages = [_plain(document[n].get_textpage().get_text_range()) for n in range(len(document))]
+    rotations = [slot for slot in guide.workshop.schedule if slot.kind == "rotation"]
+    cards = deck(guide)
+    assert len(pages) == 1 + 1 + -(-len(cards) // 9)
+    plenary = next(slot for slot in guide.workshop.schedule if slot.kind == "plenary" and not slot.questions
+                   and slot is guide.workshop.schedule[-1])
+    assert clock(guide.workshop.start, 0) in pages[0]
+    assert _plain(plenary.name.get(lang)) in pages[0]
+    for slot in rotations:
+        for question in slot.questions:
+            assert _plain(question.get(lang)) in pages[1], question.get(lang)
+    printed = " ".join(pages[2:])
+    assert all(card.code in printed for card in cards)
+    word = "Adopt" if lang == "en" else "À adopter"
+    assert word.upper() in printed.upper()
+    for prefix, title in (("", "The facilitator's pack"), ("fr/", "La trousse de l")):
+        html = (published / prefix / "competencies/collaboration/run-sheet/index.html").read_text(encoding="utf-8")
+        assert title in html.replace("&#39;", "'").replace("’", "'")
+        assert "downloads/pack-collaboration-fr-letter.pdf" in html
