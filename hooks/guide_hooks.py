@@ -242,14 +242,20 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     _write_open_data(site / FOLDER, _guide(config), config)
     _write_search_indexes(config, site)
+    downloads = _build["downloads"]
     if _bundling():
+        # The offline copy is built in this process, and its on_config resets this
+        # build's state (no PDFs, offline mode): put it back for what follows.
+        published = dict(_build)
         try:
             make_bundle(Path(config.config_file_path), site / "downloads" / ZIP_NAME)
         except BundleFailed as exc:
             raise PluginError(str(exc)) from None
-    if _build["downloads"]:
+        finally:
+            _build.update(published)
+    if downloads:
         try:
-            print_pdfs(site, _build["downloads"])  # type: ignore[arg-type]
+            print_pdfs(site, downloads)  # type: ignore[arg-type]
         except PrintFailed as exc:
             raise PluginError(str(exc)) from None
 
