@@ -7,21 +7,18 @@ file as it is on disk, which no real host does for HTML, CSS, JS or JSON.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
-import http.server
+import sys
 import io
-import threading
 from pathlib import Path
-from typing import Iterator
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from guide.local_server import QuietHandler, serve  # noqa: E402
 
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
+class _GzipHandler(QuietHandler):
     def send_head(self):  # type: ignore[no-untyped-def]
         address = self.path.split("?", 1)[0].split("#", 1)[0]
         path = Path(self.translate_path(self.path))
@@ -42,14 +39,5 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextlib.contextmanager
-def serve_gzip(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_GzipHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def serve_gzip(directory: Path) -> contextlib.AbstractContextManager[str]:
+    return serve(directory, _GzipHandler)

@@ -13,19 +13,16 @@ a fixed date of the same length, so the same commit gives the same bytes.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import re
 import shutil
 import subprocess
 import tempfile
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Sequence
 
 from .downloads import FOLDER, Download
+from .local_server import serve
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -53,7 +50,7 @@ def print_pdfs(site: Path, downloads: Sequence[Download], chromium: str | None =
     browser = chromium or find_chromium()
     out = site / FOLDER
     out.mkdir(parents=True, exist_ok=True)
-    with _serve(site) as origin, ThreadPoolExecutor(JOBS) as pool:
+    with serve(site) as origin, ThreadPoolExecutor(JOBS) as pool:
         jobs = [pool.submit(_print_one, browser, f"{origin}/{d.page}", out / d.name) for d in downloads]
         return [job.result() for job in jobs]
 
@@ -72,22 +69,3 @@ def _print_one(chromium: str, url: str, target: Path) -> Path:
 def _fixed_dates(pdf: bytes) -> bytes:
     """The print time, replaced by 1980-01-01 00:00:00, same length (offsets stay right)."""
     return _DATE.sub(rb"\g<1>19800101000000", pdf)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@contextlib.contextmanager
-def _serve(directory: Path) -> Iterator[str]:
-    """The built site on a free loopback port, as a static host serves it."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
