@@ -22,7 +22,8 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
+    # MkDocs holds a request while a rebuild runs: on a loaded machine that is seconds.
+    with urllib.request.urlopen(url, timeout=WAIT) as response:
         return response.read().decode("utf-8")
 
 
