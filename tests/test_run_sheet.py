@@ -146,3 +146,16 @@ def test_the_facilitator_s_pack_is_the_run_sheet_the_rotations_questions_and_the
         html = (published / prefix / "competencies/collaboration/run-sheet/index.html").read_text(encoding="utf-8")
         assert title in html.replace("&#39;", "'").replace("’", "'")
         assert "downloads/pack-collaboration-fr-letter.pdf" in html
+
+
+def test_a_day_that_does_not_exist_is_not_shown_as_another_one(browser, server):
+    """2026-02-31 reads as a date but is none: the sheet leaves the line blank rather
+    than printing 3 March, and keeps the address's fragment when a field changes."""
+    page = browser.new_page()
+    page.goto(server + PATH["en"] + "?date=2026-02-31#top")
+    assert page.locator('[data-rs="date"]').inner_text() == ""
+    page.goto(server + PATH["en"] + "?date=2026-02-28#top")
+    assert "28" in page.locator('[data-rs="date"]').inner_text()
+    page.get_by_label("Place").fill("Room 4")
+    assert page.url.endswith("#top"), page.url
+    page.close()

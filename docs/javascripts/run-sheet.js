@@ -35,7 +35,9 @@
     if (!iso) return "";
     var parts = iso.split("-").map(Number);
     var day = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
-    if (isNaN(day.getTime())) return "";
+    // 2026-02-31 would roll over to March, and years 0-99 to the 1900s: only a real day shows.
+    if (isNaN(day.getTime()) || day.getUTCFullYear() !== parts[0] || day.getUTCMonth() !== parts[1] - 1 ||
+        day.getUTCDate() !== parts[2]) return "";
     return new Intl.DateTimeFormat(lang, { dateStyle: "full", timeZone: "UTC" }).format(day);
   }
 
@@ -69,7 +71,7 @@
       else params.delete(name);
     });
     var query = params.toString();
-    window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
+    window.history.replaceState(null, "", (query ? "?" + query : window.location.pathname) + window.location.hash);
   }
 
   form.addEventListener("submit", function (event) { event.preventDefault(); });
