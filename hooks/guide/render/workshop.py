@@ -141,6 +141,8 @@ def _pack(ctx: Context) -> str:
         f'<p class="guide-card__foot"><span class="guide-card__competency">{name}</span></p></article>'
         for slot in w.schedule if slot.kind == "rotation"]
     deck = [card_html(ctx, card, ctx.lang) for card in competency_deck(ctx.guide)]
-    return (f'<template id="guide-pack" data-search-exclude>'
+    # In a <div>: Python-Markdown does not treat <template> as a block and would run its
+    # inline patterns over the whole pack (see render/cards.py's card pool).
+    return (f'<div class="guide-pack-pool" data-search-exclude><template id="guide-pack">'
             f'<div class="guide-sheets guide-pack-part">{sheets_html(ctx, questions)}</div>'
-            f'<div class="guide-sheets guide-pack-part">{sheets_html(ctx, deck)}</div></template>')
+            f'<div class="guide-sheets guide-pack-part">{sheets_html(ctx, deck)}</div></template></div>')
