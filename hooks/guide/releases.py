@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Mapping
 
 from .changes import CONTENT, Changes, compare, items_of
+from .decode import VERSION_PATTERN
 
 TAG_PREFIX = "v"
 _CATALOGUE_FIELD = re.compile(r'^(version|released):\s*"?([^"#\s]+)"?\s*(?:#.*)?$', re.MULTILINE)
@@ -52,7 +53,8 @@ def _git(repo: Path, *args: str, stdin: str | None = None) -> str | None:
 def release_tags(repo: Path) -> list[str]:
     """The release tags, oldest version first (``v1.2`` before ``v1.10``)."""
     listed = _git(repo, "tag", "--list", f"{TAG_PREFIX}[0-9]*", "--sort=v:refname")
-    return [tag for tag in (listed or "").split() if tag]
+    # Only tags that read as versions: a tag names an anchor and a heading on the page.
+    return [tag for tag in (listed or "").split() if VERSION_PATTERN.match(tag[len(TAG_PREFIX):])]
 
 
 def files_at(repo: Path, revision: str) -> dict[str, str]:
