@@ -38,7 +38,7 @@ from guide.page_scripts import scripts_for
 from guide.pages import competency_of, nav_titles, navigation, theme_text, write_stub_pages
 from guide.typography import for_language
 from guide.html_head import without_hreflang_links
-from guide.incremental import Fingerprints, is_bilingual, quiet_dirty_warning, theme_files_state
+from guide.incremental import Fingerprints, is_bilingual, quiet_dirty_warning, shows_status, theme_files_state
 from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
 from guide.model import Guide
@@ -128,16 +128,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         return files
     guide = _guide(config)
     built: dict[str, str] = _preview["built"]  # type: ignore[assignment]
-    extra = (_cache["errors"], _build["downloads"], _status(config), _cache.get("reviewed"),
-             theme_files_state(Path(config.config_file_path).parent))
-    if _preview["fingerprints"] is None or _preview["fingerprints"][0] != (_cache["key"], extra):  # type: ignore[index]
-        _preview["fingerprints"] = ((_cache["key"], extra), Fingerprints(guide, extra))
+    extra = (_cache["errors"], _build["downloads"], theme_files_state(Path(config.config_file_path).parent))
+    status = (_status(config), _cache.get("reviewed"))
+    if _preview["fingerprints"] is None or _preview["fingerprints"][0] != (_cache["key"], extra, status):  # type: ignore[index]
+        _preview["fingerprints"] = ((_cache["key"], extra, status), Fingerprints(guide, extra, status))
     fingerprints: Fingerprints = _preview["fingerprints"][1]  # type: ignore[index]
     for file in pages:
         lang = getattr(file, "locale", None) or _default_language(config)
         competency = competency_of(file.src_uri, guide)
         bilingual = competency is None and is_bilingual(file.content_string)
-        file.guide_fingerprint = fingerprints.page(competency, lang, bilingual)  # type: ignore[attr-defined]
+        file.guide_fingerprint = fingerprints.page(  # type: ignore[attr-defined]
+            competency, lang, bilingual, status=competency is None and shows_status(file.content_string))
         markdown_newer = file.is_modified
         file.is_modified = (lambda f=file, newer=markdown_newer:  # type: ignore[method-assign]
                             newer() or built.get(f.abs_dest_path) != f.guide_fingerprint)

@@ -1,7 +1,7 @@
 """`make serve` rebuilds only what an edit changed, and never leaves a page stale.
 
 A real `mkdocs serve --dirty` (as `make serve` runs it) of a catalogue of two
-competencies. After each edit, every page of the served site is read: each page
+competencies, in a git checkout. After each edit, every page of the served site is read: each page
 that showed the old text shows the new one and none shows the old one; pages
 that cannot show it (the other competency's, the other language's) were not
 written again (their files keep their modification time).
@@ -125,6 +125,12 @@ def _two_competencies(tmp_path: Path) -> Path:
     sources = project / "content_data" / "sources.yml"
     sources.write_text(sources.read_text(encoding="utf-8").rstrip("\n") + "\n"
                        + (FIXTURES / "sources.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    # A git checkout, as an editor's clone is: the translation status then comes from
+    # git, and every edit changes it (uncommitted lines are the newest).
+    git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "content"], cwd=project, check=True)
     return project
 
 

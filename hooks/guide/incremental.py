@@ -9,7 +9,10 @@ content it shows, in its own language, and is rebuilt when that changed:
   shared files (labels, glossary, sources, catalogue) in that language, and
   what the navigation lists (every competency's name and pages);
 * any other page (home, glossary, …): the whole catalogue in its language
-  (both for the cards page, which prints both), and the translation status.
+  (both for the cards page, which prints both);
+* the translation-status pages, also the status itself. It is not in the
+  others' fingerprints: in a git checkout every edit changes it (uncommitted
+  lines count as the newest), which would rebuild every page on every save.
 
 Everything every page shows (preview errors, the theme's files, mkdocs.yml)
 goes into every fingerprint. A full build ignores all this: MkDocs asks
@@ -62,7 +65,8 @@ def _digest(*parts: object, lang: str | None = None) -> str:
 class Fingerprints:
     """The fingerprint of every page of one guide, computed once per content change."""
 
-    def __init__(self, guide: Guide, extra: object) -> None:
+    def __init__(self, guide: Guide, extra: object, status: object = None) -> None:
+        self._status = _digest(status)
         shared = (guide.sources, guide.licence, guide.labels, guide.catalogue, guide.glossary)
         listed = [(f.id, f.competency.name, [k.name for k in page_kinds(f)]) for f in guide.competencies]
         self._common = {lang: _digest(extra, shared, listed, lang=lang) for lang in LANGUAGES}
@@ -70,11 +74,13 @@ class Fingerprints:
         self._whole = {lang: _digest(self._common[lang], [self._folders[(f.id, lang)] for f in guide.competencies])
                        for lang in LANGUAGES}
 
-    def page(self, competency_id: str | None, lang: str, bilingual: bool = False) -> str:
-        """A page shows one competency, or the whole catalogue in its language or in both."""
+    def page(self, competency_id: str | None, lang: str, bilingual: bool = False, status: bool = False) -> str:
+        """A page shows one competency, or the whole catalogue in its language or in both,
+        and perhaps the translation status."""
         if competency_id is not None:
             return self._common[lang] + self._folders[(competency_id, lang)]
-        return "".join(self._whole.values()) if bilingual else self._whole[lang]
+        whole = "".join(self._whole.values()) if bilingual else self._whole[lang]
+        return whole + self._status if status else whole
 
 
 def theme_files_state(root: Path) -> tuple:
@@ -88,6 +94,11 @@ BILINGUAL_BLOCKS = ("<!-- guide: cards",)  # pages that print both languages wha
 
 def is_bilingual(markdown: str) -> bool:
     return any(block in markdown for block in BILINGUAL_BLOCKS)
+
+
+def shows_status(markdown: str) -> bool:
+    """The translation-status pages: the only ones that show the status from git."""
+    return "<!-- guide: translation-status" in markdown
 
 
 class _DirtyWarningFilter(logging.Filter):
