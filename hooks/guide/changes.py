@@ -70,6 +70,14 @@ def _scope(path: str) -> str | None:
     return "" if len(parts) == 1 else None
 
 
+def read_tree(text: str) -> Any:
+    """A YAML file as plain text values, or None when it does not parse."""
+    try:
+        return yaml.load(text, Loader=_TextLoader)  # noqa: S506 - a safe loader without resolvers
+    except yaml.YAMLError:
+        return None
+
+
 def items_of(files: Mapping[str, str]) -> dict[tuple[str, str], Wording]:
     """Every item in ``files`` (path under content_data/ → YAML text), keyed by (competency, id).
 
@@ -81,11 +89,7 @@ def items_of(files: Mapping[str, str]) -> dict[tuple[str, str], Wording]:
         scope = _scope(path)
         if scope is None:
             continue
-        try:
-            tree = yaml.load(files[path], Loader=_TextLoader)  # noqa: S506 - a safe loader without resolvers
-        except yaml.YAMLError:
-            continue
-        for item in _items(tree, scope):
+        for item in _items(read_tree(files[path]), scope):
             found.setdefault(item.key, item)
     return found
 

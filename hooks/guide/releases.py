@@ -9,17 +9,15 @@ has no recorded release, which is not an error: the page says so.
 
 from __future__ import annotations
 
-import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from .changes import CONTENT, Changes, compare, items_of
-from .decode import VERSION_PATTERN
+from .changes import CONTENT, Changes, compare, items_of, read_tree
+from .decode import DAY_PATTERN, VERSION_PATTERN
 
 TAG_PREFIX = "v"
-_CATALOGUE_FIELD = re.compile(r'^(version|released):\s*"?([^"#\s]+)"?\s*(?:#.*)?$', re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -87,8 +85,9 @@ def recorded_releases(repo: Path) -> list[Release]:
     releases = []
     for tag in release_tags(repo):
         files = files_at(repo, tag)
-        fields = dict(_CATALOGUE_FIELD.findall(files.get("catalogue.yml", "")))
-        day = fields.get("released") or (_git(repo, "log", "-1", "--format=%cs", tag) or "").strip()
+        catalogue = read_tree(files.get("catalogue.yml", ""))
+        released = catalogue.get("released") if isinstance(catalogue, dict) else None
+        day = (released if isinstance(released, str) and DAY_PATTERN.match(released) else None) or (_git(repo, "log", "-1", "--format=%cs", tag) or "").strip()
         releases.append(Release(tag.removeprefix(TAG_PREFIX), tag, day, files))
     return releases
 
