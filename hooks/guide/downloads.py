@@ -8,17 +8,18 @@ so a link never names a file or a count that the printing does not make.
 from __future__ import annotations
 
 import math
+from itertools import permutations
 from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import urlsplit
 
 from .cards import PER_SHEET, deck
-from .model import Guide
+from .model import LANGUAGES, Guide
 
 FOLDER = "downloads"  # under the site root, the same for every language
 PAPERS = ("a4", "letter")
-# Single-language decks, then duplex ones: front language first.
-DECKS = ("en", "fr", "en-fr", "fr-en")
+# Single-language decks, then duplex ones ("en-fr": English fronts, French backs).
+DECKS = LANGUAGES + tuple(f"{front}-{back}" for front, back in permutations(LANGUAGES, 2))
 PUBLISH_ENV = "GUIDE_PUBLISH"  # set by `make build`: print the PDFs into the site
 
 
@@ -46,7 +47,10 @@ def deck_sheets(cards: int, lang: str) -> int:
 
 
 def _prefix(lang: str) -> str:
-    return "" if lang.startswith("en") else "fr/"
+    """The page's language folder: none for the default language, else its code (a duplex
+    deck is printed from the page of its front's language)."""
+    front = lang.split("-")[0]
+    return "" if front == LANGUAGES[0] else f"{front}/"
 
 
 def plan(guide: Guide) -> tuple[Download, ...]:
@@ -74,7 +78,7 @@ def plan(guide: Guide) -> tuple[Download, ...]:
         own = len([c for c in cards if c.competency == folder.id])
         for kind, query, sheets in (("run-sheet", "", 1),
                                     ("pack", "pack=1&", 1 + math.ceil(rotations / PER_SHEET) + math.ceil(own / PER_SHEET))):
-            for lang in ("en", "fr"):
+            for lang in LANGUAGES:
                 for paper in PAPERS:
                     page = f"{_prefix(lang)}competencies/{folder.id}/run-sheet/?{query}paper={paper}"
                     out.append(Download(f"{kind}-{folder.id}-{lang}-{paper}.pdf", page, kind,
