@@ -36,10 +36,17 @@ class SearchEntry:
     text: str
 
 
+# Where a block of finished HTML stands in the Markdown until the page is written
+# (``Context.defer``). Editor text cannot write it: text() escapes "<".
+DEFERRED = "<!--guide-deferred:{}-->"
+
+
 @dataclass
 class Rendered:
     markdown: str
     entries: list[SearchEntry] = field(default_factory=list)
+    # Placeholder -> finished HTML, put into the written page (see Context.defer).
+    deferred: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -79,6 +86,16 @@ class Context:
     def t(self, bilingual: object) -> str:
         """The escaped, typeset text of anything with ``en`` and ``fr``."""
         return text(bilingual.get(self.lang), self.lang)  # type: ignore[attr-defined]
+
+    def defer(self, finished_html: str) -> str:
+        """A placeholder for HTML that needs nothing more from Markdown, search or the
+        glossary pass (the card deck: a megabyte at 30 competencies, parsed five times
+        over for nothing). The page gets it when it is written. It must hold no id,
+        link or script: those passes are what check them.
+        """
+        placeholder = DEFERRED.format(len(self.out.deferred))
+        self.out.deferred[placeholder] = finished_html
+        return placeholder
 
     def index(self, anchor: str, title: str, body: str) -> None:
         self.out.entries.append(SearchEntry(anchor, html.escape(title, quote=False),

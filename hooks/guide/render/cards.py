@@ -51,6 +51,29 @@ def card_html(ctx: Context, card: Card, lang: str) -> str:
     )
 
 
+# The cards last rendered, for one set of labels and one site address: both cards
+# pages print every card in both languages, and a preview renders them on every
+# save, though a save changes a handful of cards at most.
+_remembered: dict[str, object] = {"key": None, "html": {}}
+
+
+def _cards_html(ctx: Context, cards: list[Card], lang: str) -> list[str]:
+    key = (ctx.guide.labels, ctx.site_url)
+    if _remembered["key"] != key:
+        _remembered.update(key=key, html={})
+    remembered: dict[tuple[Card, str], str] = _remembered["html"]  # type: ignore[assignment]
+    out = []
+    for card in cards:
+        html = remembered.get((card, lang))
+        if html is None:
+            html = remembered[(card, lang)] = card_html(ctx, card, lang)
+        out.append(html)
+    if len(remembered) > 4 * len(cards):  # cards edited away: keep this deck only
+        kept = {(card, other) for card in cards for other in ("en", "fr")}
+        _remembered["html"] = {k: v for k, v in remembered.items() if k in kept}
+    return out
+
+
 def sheets_html(ctx: Context, cards: list[str]) -> str:
     """Rendered cards laid out nine per sheet (the deck shown before any choice)."""
     sheet_word = ctx.label("card_sheet")
@@ -67,7 +90,7 @@ def render_cards(ctx: Context) -> Rendered:
     label = ctx.label
     # Each card is rendered once per language (its QR code is the costly part),
     # then used both in the pool and in the default sheets.
-    rendered = {lang: [card_html(ctx, card, lang) for card in cards] for lang in ("en", "fr")}
+    rendered = {lang: _cards_html(ctx, cards, lang) for lang in ("en", "fr")}
     kinds = "".join(
         f'<label><input type="checkbox" name="kind" value="{kind}" checked> {label("card_" + kind)}</label>'
         for kind in KINDS)
@@ -102,9 +125,9 @@ def render_cards(ctx: Context) -> Rendered:
         f'<span class="guide-deck-count" aria-live="polite">{label("card_count", count=len(cards))}</span></p>\n\n'
         f"{downloads}\n\n"
         f'<div class="guide-sheets" data-search-exclude data-page-lang="{ctx.lang}" data-sheet-label="{label("card_sheet")}" '
-        f'data-count-label="{label("card_count")}">{sheets_html(ctx, rendered[ctx.lang])}</div>\n\n'
+        f'data-count-label="{label("card_count")}">{ctx.defer(sheets_html(ctx, rendered[ctx.lang]))}</div>\n\n'
         # In a <div>: Python-Markdown does not know <template> as a block, so it would
-        # run its inline patterns over the whole pool, which costs the square of its size.
-        f'<div class="guide-card-pool" data-search-exclude><template id="guide-card-pool">{pool}</template></div>\n'
+        # run its inline patterns over the placeholder's line.
+        f'<div class="guide-card-pool" data-search-exclude><template id="guide-card-pool">{ctx.defer(pool)}</template></div>\n'
     )
     return ctx.out

@@ -55,10 +55,16 @@ class UnknownBlock(ValueError):
     pass
 
 
-def render_blocks(markdown: str, guide: Guide, lang: str,
+def render_blocks(markdown: str, guide: Guide, lang: str, deferred: dict[str, str] | None = None,
                   **inputs: object) -> tuple[str, list[SearchEntry]]:
-    """Fill the page's blocks. ``inputs`` go to ``Context``."""
+    """Fill the page's blocks. ``inputs`` go to ``Context``.
+
+    With a ``deferred`` dict, finished HTML that Markdown need not see stays a
+    placeholder and goes there (the page is written with ``fill_deferred``);
+    without, it is in the Markdown, as a plain MkDocs project would have it.
+    """
     entries: list[SearchEntry] = []
+    held: dict[str, str] = {}
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -70,9 +76,21 @@ def render_blocks(markdown: str, guide: Guide, lang: str,
             raise UnknownBlock(f"unknown competency '{competency}' in block '{name}'")
         shown = guide.focus(competency) if competency else guide
         ctx = Context(shown, lang, **inputs)  # type: ignore[arg-type]
+        ctx.out.deferred = held  # one numbering for the whole page
         rendered = renderer(ctx)
         entries.extend(rendered.entries)
         # A competency's page is a generated stub: its heading comes from the data too.
         return (page_heading(ctx, name) if competency else "") + rendered.markdown
 
-    return BLOCK.sub(replace, markdown), entries
+    out = BLOCK.sub(replace, markdown)
+    if deferred is None:
+        return fill_deferred(out, held), entries
+    deferred.update(held)
+    return out, entries
+
+
+def fill_deferred(page: str, deferred: dict[str, str]) -> str:
+    """The page with each placeholder replaced by its finished HTML."""
+    for placeholder, finished in deferred.items():
+        page = page.replace(placeholder, finished, 1)
+    return page
