@@ -42,9 +42,17 @@ def _wording(item) -> Text:  # type: ignore[no-untyped-def]
     return item.card if item.card is not None else Text(en=item.en, fr=item.fr)
 
 
+# The last guide's deck: a build asks for it from each cards page, the PDF plan and
+# the checks; the guide is immutable, so the same object has the same deck.
+_last_deck: list[tuple[Guide, tuple[Card, ...]]] = []
+
+
 def deck(guide: Guide) -> list[Card]:
     """Every competency's cards, in catalogue order."""
-    return [card for folder in guide.competencies for card in competency_deck(guide.focus(folder.id))]
+    if not _last_deck or _last_deck[0][0] is not guide:
+        cards = tuple(card for folder in guide.competencies for card in competency_deck(guide.focus(folder.id)))
+        _last_deck[:] = [(guide, cards)]
+    return list(_last_deck[0][1])
 
 
 def competency_deck(guide: Guide) -> list[Card]:

@@ -20,7 +20,7 @@ from .decode import INVALID, Declaration, Decoded, Decoder, Reference
 from .errors import ContentError, ContentInvalid
 from .model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
                     Catalogue, Competency, CompetencyFolder, Guide, SourcesFile, UiFile)
-from .yaml_nodes import load_nodes
+from .yaml_nodes import MAX_FILE_BYTES, load_nodes
 
 YAML_SUFFIXES = (".yml", ".yaml")
 
@@ -123,20 +123,54 @@ def _load_scope(folder: Path, files: dict[str, type], required: Any, base: Path,
                         "folder and change its id and texts (or run make competency ID=<id>)")
                 errors.append(ContentError(shown, 1, 1, f"the file {name} is missing", hint))
             continue
-        node, file_errors = load_nodes(path, shown)
-        errors.extend(file_errors)
-        if node is None:
+        read = _read_file(path, shown, root_type, name)
+        errors.extend(read.errors)
+        if read.unreadable:
             scope.unreadable = True
             continue
+        scope.found.ids.extend(read.found.ids)
+        scope.found.references.extend(read.found.references)
+        scope.found.bilingual.extend(read.found.bilingual)
+        if read.value is not INVALID:
+            scope.roots[name] = read.value
+    return scope
+
+
+@dataclass(frozen=True)
+class _ReadFile:
+    """One file parsed and decoded: its errors, and what it declares and holds."""
+
+    errors: list[ContentError]
+    unreadable: bool
+    found: Decoded
+    value: Any
+
+
+# (file as shown, its type) -> (its bytes, what they decoded to). The preview loads
+# the whole catalogue on every save; only the file saved is parsed again (at 30
+# competencies, parsing everything was a third of each rebuild). Keyed by the
+# bytes, not the time stamp, which two quick saves of the same size can share.
+_read_files: dict[tuple[str, type], tuple[bytes, _ReadFile]] = {}
+
+
+def _read_file(path: Path, shown: str, root_type: type, name: str) -> _ReadFile:
+    try:
+        raw: bytes | None = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+    except OSError:
+        raw = None  # load_nodes says why
+    remembered = _read_files.get((shown, root_type))
+    if raw is not None and remembered is not None and remembered[0] == raw:
+        return remembered[1]
+    node, file_errors = load_nodes(path, shown)
+    if node is None:
+        read = _ReadFile(list(file_errors), True, Decoded(), INVALID)
+    else:
         decoder = Decoder(shown)
         value = decoder.decode(node, root_type, name.removesuffix(".yml"))
-        errors.extend(decoder.found.errors)
-        scope.found.ids.extend(decoder.found.ids)
-        scope.found.references.extend(decoder.found.references)
-        scope.found.bilingual.extend(decoder.found.bilingual)
-        if value is not INVALID:
-            scope.roots[name] = value
-    return scope
+        read = _ReadFile(list(file_errors) + list(decoder.found.errors), False, decoder.found, value)
+    if raw is not None:
+        _read_files[(shown, root_type)] = (raw, read)
+    return read
 
 
 def _folder(name: str, scope: _Scope, path: Path, base: Path) -> CompetencyFolder:
