@@ -19,13 +19,15 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data as get_markdown_and_meta
 
 from guide.build_date import last_commit_epoch, pin_build_date
 from guide.case_package import FOLDER as CASE_FOLDER, case_package, package_name
@@ -38,7 +40,8 @@ from guide.page_scripts import scripts_for
 from guide.pages import competency_of, nav_titles, navigation, theme_text, write_stub_pages
 from guide.typography import for_language
 from guide.html_head import without_hreflang_links
-from guide.incremental import Fingerprints, is_bilingual, quiet_dirty_warning, shows_status, theme_files_state
+from guide.incremental import (BuiltPages, Fingerprints, is_bilingual, output_digest, quiet_dirty_warning,
+                               shows_status, theme_files_state)
 from guide.template_cache import MemoryBytecodeCache
 from guide.loader import content_files, load_guide
 from guide.model import Guide
@@ -50,14 +53,15 @@ from guide.open_data import (CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_expor
                              exported_data, json_export)
 from guide.schema import open_data_schema
 from guide.render.base import SearchEntry, ui_text
-from guide.render.dispatch import UnknownBlock, render_blocks
+from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
 from guide.glossary_terms import TermIndex, explain_terms, term_index
-from guide.search_index import complete_index, split_index
+from guide.search_index import complete_index, index_json, split_index
 from guide.serve_watch import keep_watching, poll_often
 from guide.translation_status import translation_status
 from guide.sitemap import language_sitemap
+from guide.theme_listing import list_installed_themes_once
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
@@ -68,10 +72,14 @@ _build: dict[str, object] = {"downloads": (), "offline_copy": False}
 # Material's offline plugin loads this Worker shim from unpkg.com; ours is vendored.
 _WORKER_SHIM = "javascripts/vendor/iframe-worker-shim.js"
 _search_entries: dict[str, list[SearchEntry]] = {}
+# Per page: finished HTML that skips Markdown and the other passes (Context.defer).
+_deferred: dict[str, dict[str, str]] = {}
+# Per page of the current build: its Markdown, and what its blocks rendered to.
+_rendered: dict[str, tuple[str, tuple[str, list[SearchEntry], dict[str, str]]]] = {}
 _default_404: dict[str, str] = {}
 # Under `mkdocs serve --dirty` (make serve): what each page was last built from,
 # and what the pages skipped keep in the search index (see guide.incremental).
-_preview: dict[str, object] = {"dirty": False, "built": {}, "fingerprints": None, "index": {},
+_preview: dict[str, object] = {"dirty": False, "built": BuiltPages(), "fingerprints": None, "index": {},
                                "rebuilt": set(), "present": set()}
 
 
@@ -93,6 +101,15 @@ def on_serve(server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyp
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _open_data_written()  # the last preview build's, before this one touches the site
+    list_installed_themes_once(config.theme, Path(config.config_file_path).parent)
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if _preview["dirty"] and search is not None:
+        # Material merges a dirty build's index with the last one by dropping the
+        # entries under the first page rebuilt, which holds only when a single
+        # page is; every other rebuilt page's entries were doubled on each save.
+        # guide.search_index.complete_index does that merge for us (pinned 9.x).
+        search.is_dirty = False
     if pin_build_date(Path(config.config_file_path).parent) is None:
         log.info("Not a git checkout: pages carry today's date (set SOURCE_DATE_EPOCH to fix it).")
     offline = config.plugins.get("material/offline")  # the name MkDocs registers it under
@@ -122,12 +139,13 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Under a dirty preview, rebuild only the pages whose content changed (guide.incremental)."""
     pages = files.documentation_pages()
+    _rendered.clear()  # a new build (or the next language's): render afresh
     # As Page.url says it: the home page's File.url is "./", its page's "".
     _preview["present"].update("" if f.url in (".", "./") else f.url for f in pages)  # type: ignore[attr-defined]
     if not _preview["dirty"]:
         return files
     guide = _guide(config)
-    built: dict[str, str] = _preview["built"]  # type: ignore[assignment]
+    built: BuiltPages = _preview["built"]  # type: ignore[assignment]
     extra = (_cache["errors"], _build["downloads"], theme_files_state(Path(config.config_file_path).parent))
     status = (_status(config), _cache.get("reviewed"))
     if _preview["fingerprints"] is None or _preview["fingerprints"][0] != (_cache["key"], extra, status):  # type: ignore[index]
@@ -139,10 +157,28 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         bilingual = competency is None and is_bilingual(file.content_string)
         file.guide_fingerprint = fingerprints.page(  # type: ignore[attr-defined]
             competency, lang, bilingual, status=competency is None and shows_status(file.content_string))
-        markdown_newer = file.is_modified
-        file.is_modified = (lambda f=file, newer=markdown_newer:  # type: ignore[method-assign]
-                            newer() or built.get(f.abs_dest_path) != f.guide_fingerprint)
+        rendered = None if competency is not None else (
+            lambda f=file: _rendered_digest(f, config, files))
+        # i18n keeps a language's File objects from one rebuild to the next: wrap
+        # MkDocs' own test once, not once more per save.
+        markdown_newer = file.__dict__.setdefault("guide_markdown_newer", file.is_modified)
+        file.guide_frame = fingerprints.frame(lang)  # type: ignore[attr-defined]
+        file.is_modified = (lambda f=file, newer=markdown_newer, r=rendered:  # type: ignore[method-assign]
+                            newer() or built.needs_build(f.abs_dest_path, f.guide_fingerprint, f.guide_frame, r))
     return files
+
+
+def _rendered_digest(file: File, config: MkDocsConfig, files: Files) -> str | None:
+    """What a shared page's blocks render to now (None: they cannot, and the page's
+    build will say why)."""
+    if file.page is None:
+        return None
+    try:
+        markdown, _ = get_markdown_and_meta(file.content_string)
+        rendered, _, deferred = _render_page(markdown, file.page, config, files)
+    except (UnknownBlock, PluginError):
+        return None
+    return output_digest(rendered, deferred)
 
 
 @event_priority(-200)
@@ -174,23 +210,40 @@ def on_env(env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyp
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    lang = getattr(page.file, "locale", None) or _default_language(config)
     try:
-        rendered, entries = render_blocks(
-            markdown, _guide(config), lang,
-            status=_status(config), reviewed=_cache.get("reviewed", ()), site_url=config.site_url,
-            downloads=_build["downloads"],
-            site_root="../" * page.url.count("/"),
-            link=_linker(page, files),
-            offline_bundle=ZIP_NAME if _bundling() else None,
-            releases=_releases(config) if "guide: changes" in markdown else (),
-        )
+        rendered, entries, _deferred[page.url] = _render_page(markdown, page, config, files)
     except UnknownBlock as exc:
         raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
     _search_entries[page.url] = entries
     _escape_title(page)
+    lang = getattr(page.file, "locale", None) or _default_language(config)
     page.meta["guide_source"] = _page_source(markdown, page, config, lang)
     return rendered
+
+
+def _render_page(markdown: str, page: Page, config: MkDocsConfig,
+                 files: Files) -> tuple[str, list[SearchEntry], dict[str, str]]:
+    """The page's blocks rendered: its Markdown, search entries and deferred HTML.
+
+    Once per page and build: a preview renders a shared page first to learn
+    whether it changed (on_files), then builds it from the same result.
+    """
+    remembered = _rendered.get(page.url)
+    if remembered is not None and remembered[0] == markdown:
+        return remembered[1]
+    deferred: dict[str, str] = {}
+    rendered, entries = render_blocks(
+        markdown, _guide(config), getattr(page.file, "locale", None) or _default_language(config),
+        deferred=deferred,
+        status=_status(config), reviewed=_cache.get("reviewed", ()), site_url=config.site_url,
+        downloads=_build["downloads"],
+        site_root="../" * page.url.count("/"),
+        link=_linker(page, files),
+        offline_bundle=ZIP_NAME if _bundling() else None,
+        releases=_releases(config) if "guide: changes" in markdown else (),
+    )
+    _rendered[page.url] = (markdown, (rendered, entries, deferred))
+    return rendered, entries, deferred
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -230,9 +283,15 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if _preview["dirty"]:
-        _preview["built"][page.file.abs_dest_path] = page.file.guide_fingerprint  # type: ignore[attr-defined, index]
+        remembered = _rendered.get(page.url)
+        digest = None
+        if remembered is not None:
+            rendered, _, deferred = remembered[1]
+            digest = output_digest(rendered, deferred)
+        _preview["built"].record(page.file.abs_dest_path, page.file.guide_fingerprint,  # type: ignore[attr-defined]
+                                 page.file.guide_frame, digest)  # type: ignore[attr-defined]
         _preview["rebuilt"].add(page.url)  # type: ignore[attr-defined]
-    return _secured(output)
+    return fill_deferred(_secured(output), _deferred.pop(page.url, {}))
 
 
 @event_priority(-200)
@@ -241,7 +300,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested per-language build: the merged index is not ready yet
     site = Path(config.site_dir)
-    _write_open_data(site / FOLDER, _guide(config), config)
+    if _command["name"] == "serve":
+        _write_open_data_after_reload(site / FOLDER, _guide(config), config)
+    else:
+        _write_open_data(site / FOLDER, _guide(config), config)
     _write_search_indexes(config, site)
     downloads = _build["downloads"]
     if _bundling():
@@ -278,7 +340,7 @@ def _write_search_indexes(config: MkDocsConfig, site: Path) -> None:
     _preview["rebuilt"], _preview["present"] = set(), set()
     for lang, index in split_index(merged, languages, default, extra).items():
         root = site if lang == default else site / lang
-        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        data = index_json(index)
         _write(root / "search" / "search_index.json", data)
         if _build["offline_copy"]:
             # From file:// Material reads the index from this script, per language root.
@@ -371,12 +433,43 @@ def _bundling() -> bool:
     return wanted(_command["name"], bool(_build["offline_copy"]))
 
 
+# The preview's open-data writer: at 30 competencies the files (JSON, CSV, CASE)
+# took a fifth of each save's rebuild, for downloads nobody opens while editing.
+_open_data_writer: dict[str, threading.Thread | None] = {"thread": None}
+
+
+def _write_open_data_after_reload(folder: Path, guide: Guide, config: MkDocsConfig) -> None:
+    """Under ``mkdocs serve``: write the open data while the browser reloads.
+
+    One writer at a time, and the next build waits for it (``_open_data_written``);
+    each file is replaced whole, so a download is the old file or the new one.
+    """
+    _open_data_written()
+
+    def write() -> None:
+        try:
+            _write_open_data(folder, guide, config)
+        except Exception as exc:  # noqa: BLE001 - a thread's error would be lost; the preview says it
+            log.error(f"The open-data files could not be written: {exc}")
+
+    thread = threading.Thread(target=write, name="guide-open-data", daemon=True)
+    _open_data_writer["thread"] = thread
+    thread.start()
+
+
+def _open_data_written() -> None:
+    thread = _open_data_writer["thread"]
+    if thread is not None:
+        thread.join()
+        _open_data_writer["thread"] = None
+
+
 def _write_open_data(folder: Path, guide: Guide, config: MkDocsConfig) -> None:
     """The open-data files, at the same address for every language and version."""
     data = exported_data(guide)
     _write(folder / JSON_NAME, json_export(data))
     _write(folder / SCHEMA_NAME, json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n")
-    (folder / CSV_NAME).write_bytes(csv_export(data).encode("utf-8"))
+    _write(folder / CSV_NAME, csv_export(data), newline="")
     root = Path(config.config_file_path).parent
     dates, head = _text_dates(root, guide)
     for lang in _languages(config):
@@ -487,6 +580,10 @@ def _default_language(config: MkDocsConfig) -> str:
     return config.theme.get("language", "en")
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str, newline: str | None = None) -> None:
+    """Replace the file whole: a server never sends half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8", newline=newline) as out:
+        out.write(text)
+    os.replace(partial, path)

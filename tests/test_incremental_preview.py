@@ -157,6 +157,8 @@ def test_an_edit_rebuilds_the_pages_that_show_it_in_its_language_only(tmp_path):
         assert "Work towards common goals" in preview.indexed()[1]
         assert "Work towards shared objectives" not in preview.indexed()[1]
         assert not _unchanged(before, after, other), "the other competency's pages were rebuilt"
+        # A shared page whose own content did not change is not rebuilt either.
+        assert not _unchanged(before, after, ["/", "/glossary/"]), "the home and glossary pages were rebuilt"
         french = [url for url in after if url.startswith("/fr/competencies/collaboration/")]
         assert french and not _unchanged(before, after, french), "French pages rebuilt for an English edit"
 
@@ -166,6 +168,10 @@ def test_an_edit_rebuilds_the_pages_that_show_it_in_its_language_only(tmp_path):
         shown = preview.show_all(before, after, "Travailler à des objectifs partagés", "Viser des objectifs communs")
         assert "/fr/competencies/collaboration/" in shown, shown
         assert not _unchanged(before, after, other), "the other competency's pages were rebuilt"
+        # After two saves the index holds each entry once, as many as at the start.
+        locations = [doc["location"] for doc in json.loads(preview.indexed()[1])["docs"]]
+        assert len(locations) == len(set(locations)) == len(json.loads(indexed[1])["docs"]), \
+            "search entries doubled or lost over the saves"
 
 
 def test_a_shared_label_changes_on_every_page_showing_it(tmp_path):

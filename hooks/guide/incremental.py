@@ -17,6 +17,11 @@ content it shows, in its own language, and is rebuilt when that changed:
 Everything every page shows (preview errors, the theme's files, mkdocs.yml)
 goes into every fingerprint. A full build ignores all this: MkDocs asks
 ``is_modified`` only when building dirty.
+
+A shared page's fingerprint is coarse: most edits change the catalogue without
+changing what the home or glossary page shows. When it changed, the page's
+blocks are rendered (cheap: Markdown is the costly part) and the page is
+rebuilt only if that output differs from the last one built (``BuiltPages``).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import hashlib
 import logging
 from dataclasses import fields, is_dataclass
 from pathlib import Path
+from typing import Callable
 
 from .model import LANGUAGES, Guide
 from .pages import page_kinds
@@ -62,17 +68,42 @@ def _digest(*parts: object, lang: str | None = None) -> str:
     return hashlib.sha1("\x1f".join(out).encode("utf-8")).hexdigest()
 
 
+# (id of a content file's decoded value, language) -> (the value, its digest). The
+# loader hands back the same object for a file that did not change, so a save
+# digests the file saved, not the whole catalogue again.
+_file_digests: dict[tuple[int, str | None], tuple[object, str]] = {}
+
+
+def _file_digest(value: object, lang: str | None, used: set[tuple[int, str | None]]) -> str:
+    key = (id(value), lang)
+    used.add(key)
+    remembered = _file_digests.get(key)
+    if remembered is None or remembered[0] is not value:
+        remembered = _file_digests[key] = (value, _digest(value, lang=lang))
+    return remembered[1]
+
+
 class Fingerprints:
     """The fingerprint of every page of one guide, computed once per content change."""
 
     def __init__(self, guide: Guide, extra: object, status: object = None) -> None:
         self._status = _digest(status)
+        used: set[tuple[int, str | None]] = set()
         shared = (guide.sources, guide.licence, guide.labels, guide.catalogue, guide.glossary)
         listed = [(f.id, f.competency.name, [k.name for k in page_kinds(f)]) for f in guide.competencies]
-        self._common = {lang: _digest(extra, shared, listed, lang=lang) for lang in LANGUAGES}
-        self._folders = {(f.id, lang): _digest(f, lang=lang) for f in guide.competencies for lang in LANGUAGES}
+        self._common = {lang: _digest(extra, [_file_digest(part, lang, used) for part in shared], listed,
+                                      lang=lang) for lang in LANGUAGES}
+        self._folders = {(f.id, lang): _digest(f.id, f.folder, [_file_digest(getattr(f, part.name), lang, used)
+                                                              for part in fields(f) if part.name not in ("id", "folder")])
+                         for f in guide.competencies for lang in LANGUAGES}
+        for key in [key for key in _file_digests if key not in used]:
+            del _file_digests[key]
         self._whole = {lang: _digest(self._common[lang], [self._folders[(f.id, lang)] for f in guide.competencies])
                        for lang in LANGUAGES}
+
+    def frame(self, lang: str) -> str:
+        """What every page in ``lang`` shows around its own blocks."""
+        return self._common[lang]
 
     def page(self, competency_id: str | None, lang: str, bilingual: bool = False, status: bool = False) -> str:
         """A page shows one competency, or the whole catalogue in its language or in both,
@@ -81,6 +112,40 @@ class Fingerprints:
             return self._common[lang] + self._folders[(competency_id, lang)]
         whole = "".join(self._whole.values()) if bilingual else self._whole[lang]
         return whole + self._status if status else whole
+
+
+def output_digest(markdown: str, deferred: dict[str, str]) -> str:
+    """What a page's blocks rendered to, deferred HTML included."""
+    return hashlib.sha1("\x1f".join([markdown, *deferred.values()]).encode("utf-8")).hexdigest()
+
+
+class BuiltPages:
+    """What each page of the preview was last built from: its fingerprint, and for
+    a shared page the digest of its rendered blocks."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, tuple[str, str | None, str]] = {}
+
+    def needs_build(self, dest: str, fingerprint: str, frame: str,
+                    rendered: Callable[[], str | None] | None) -> bool:
+        """Not built yet, or its fingerprint changed, and with it either ``frame``
+        (what the page shows around its blocks: navigation, footer, theme) or, when
+        ``rendered`` can tell, its rendered blocks."""
+        last = self._built.get(dest)
+        if last is None:
+            return True
+        if last[0] == fingerprint:
+            return False
+        if last[2] != frame:
+            return True
+        digest = rendered() if rendered is not None else None
+        if digest is not None and digest == last[1]:
+            self._built[dest] = (fingerprint, digest, frame)  # the same page: no need to render it again
+            return False
+        return True
+
+    def record(self, dest: str, fingerprint: str, frame: str, digest: str | None) -> None:
+        self._built[dest] = (fingerprint, digest, frame)
 
 
 def theme_files_state(root: Path) -> tuple:
