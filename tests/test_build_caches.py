@@ -1,0 +1,86 @@
+"""What the build remembers between languages and saves gives what it would compute afresh.
+
+Each cache of the preview (issue "instant preview") is checked against the work
+it saves: the theme's file list, a content file parsed once, the search
+index's encoding, finished HTML kept out of Markdown.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from hypothesis import given, settings, strategies as st
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
+
+from conftest import ROOT, copy_project
+from guide.loader import load_guide
+from guide.render.dispatch import fill_deferred, render_blocks
+from guide.search_index import fold, index_json
+from guide.theme_listing import list_installed_themes_once
+
+SETTINGS = settings(max_examples=120, derandomize=True, deadline=None, database=None)
+
+
+def _theme_files(project: Path, remembered: bool) -> list[str]:
+    config = load_config(str(project / "mkdocs.yml"))
+    if remembered:
+        list_installed_themes_once(config.theme, project)
+    files = Files([])
+    files.add_files_from_theme(config.theme.get_env(), config)
+    return sorted(f.src_uri for f in files)
+
+
+def test_the_theme_listing_remembered_is_the_one_mkdocs_makes(tmp_path):
+    project = copy_project(tmp_path / "project")
+    plain = _theme_files(project, remembered=False)
+    assert len(plain) > 20 and plain == _theme_files(project, remembered=True)
+    # The project's own overrides are listed again each time: a new file shows.
+    (project / "overrides" / "extra.css").write_text("a{}", encoding="utf-8")
+    assert "extra.css" in _theme_files(project, remembered=True)
+
+
+def test_a_file_saved_again_with_the_same_size_and_time_is_read_again(tmp_path):
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    path = content / "competencies" / "collaboration" / "competency.yml"
+    original = path.read_text(encoding="utf-8")
+    stamp = path.stat().st_mtime_ns
+    first = load_guide(content)
+    assert "Work towards shared objectives." in [i.en for i in first.competencies[0].competency.adopt]
+    # Same length, same time stamp: only the bytes tell the two saves apart.
+    path.write_text(original.replace("Work towards shared objectives.", "Work towards common objectives.", 1),
+                    encoding="utf-8")
+    os.utime(path, ns=(stamp, stamp))
+    again = [i.en for i in load_guide(content).competencies[0].competency.adopt]
+    assert "Work towards common objectives." in again and "Work towards shared objectives." not in again
+
+
+def test_deferred_html_comes_back_where_it_stood(guide):
+    inline, _ = render_blocks("<!-- guide: cards -->\n", guide, "fr")
+    deferred: dict[str, str] = {}
+    held, _ = render_blocks("<!-- guide: cards -->\n", guide, "fr", deferred=deferred)
+    assert deferred and len(held) < len(inline) / 4
+    assert fill_deferred(held, deferred) == inline
+    assert not any(marker in value for value in deferred.values() for marker in ("<script", " id=", " href="))
+
+
+entries = st.fixed_dictionaries({"location": st.text(), "title": st.text(), "text": st.text()},
+                                optional={"folded": st.text(), "boost": st.integers(), "tags": st.lists(st.text())})
+
+
+@SETTINGS
+@given(docs=st.lists(entries, max_size=8), config=st.dictionaries(st.text(), st.text(), max_size=3))
+def test_the_index_encoded_entry_by_entry_is_what_json_writes(docs, config):
+    index = {"config": config, "docs": docs}
+    assert index_json(index) == json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    assert index_json(index) == index_json(json.loads(index_json(index)))  # remembered, the same
+
+
+@SETTINGS
+@given(st.text())
+def test_folding_remembered_gives_the_same_text(value):
+    assert fold(value) == fold.__wrapped__(value)
