@@ -66,16 +66,24 @@ LIGHTHOUSE_PAGES = ("/", "/fr/", "/competencies/collaboration/", "/fr/competenci
 
 def build_cost(project: Path, site: Path, env: dict | None = None) -> dict[str, float]:
     """Median wall and CPU seconds of a full build (CPU: user + system of the build process)."""
-    walls, cpus = [], []
+    return build_costs([(project, site, env)])[0]
+
+
+def build_costs(builds: list[tuple[Path, Path, dict | None]]) -> list[dict[str, float]]:
+    """Median wall and CPU seconds of each build, run in turn (a, b, a, b, ...): a busy
+    spell of the machine then weighs on every build compared, not on one of them."""
+    walls: list[list[float]] = [[] for _ in builds]
+    cpus: list[list[float]] = [[] for _ in builds]
     for _ in range(RUNS):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project,
-                       env=env or ENV, check=True, capture_output=True)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return {"wall_s": statistics.median(walls), "cpu_s": statistics.median(cpus)}
+        for n, (project, site, env) in enumerate(builds):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project,
+                           env=env or ENV, check=True, capture_output=True)
+            walls[n].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[n].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return [{"wall_s": statistics.median(w), "cpu_s": statistics.median(c)} for w, c in zip(walls, cpus)]
 
 
 # The time (ms since the epoch) the page's first content was painted: the page is
@@ -244,8 +252,8 @@ def main() -> int:
         for factor in FACTORS:
             project = scaled_project(ROOT, work / f"x{factor}", factor)
             floor = floor_project(copy_project(project, work / f"x{factor}-floor"))
-            guide = build_cost(project, work / f"site-x{factor}")
-            floor_cost = build_cost(floor, work / f"site-x{factor}-floor")
+            guide, floor_cost = build_costs([(project, work / f"site-x{factor}", None),
+                                             (floor, work / f"site-x{factor}-floor", None)])
             results["builds"][factor] = {"guide": guide, "floor": floor_cost, "ratio": guide["cpu_s"] / floor_cost["cpu_s"]}
             print(f"  built {factor}x: guide {guide['cpu_s']:.2f} s CPU, floor {floor_cost['cpu_s']:.2f} s CPU", flush=True)
         results["published"] = {}
