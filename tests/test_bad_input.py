@@ -30,6 +30,23 @@ def test_validation_reports_file_line_and_hint(fixture, tmp_path):
     assert all(error.hint for error in caught.value.errors)
 
 
+# Mistakes reported in two files by design: the folder and the id name the competency
+# differently; a folder holds a tips.yml (itself with empty lists) and no competency.yml.
+ACROSS_FILES = {"catalogue-folder-and-id-differ", "catalogue-folder-without-competency"}
+
+
+@pytest.mark.parametrize("fixture", [f for f in FIXTURES if not is_build_only(f) and f.stem not in ACROSS_FILES],
+                         ids=lambda p: p.stem)
+def test_a_mistake_is_reported_in_its_own_file_only(fixture, tmp_path):
+    """One wrong text must not also make the items it declares unknown to the files
+    citing them: a bad address on a source once gave 38 errors, one per citation."""
+    content, bad = broken_copy(fixture, ROOT / "content_data", tmp_path / "content_data")
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    elsewhere = [e.format() for e in caught.value.errors if e.file != f"content_data/{bad.file}"]
+    assert not elsewhere, "\n".join(elsewhere)
+
+
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_the_build_stops_with_the_same_message_and_no_traceback(fixture, tmp_path):
     project = copy_project(tmp_path / "project")

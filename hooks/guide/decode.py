@@ -246,6 +246,10 @@ class Decoder:
                 self._fail(loc, f"{what}: the key '{name}' is missing",
                            f"add a line '{name}: ...' to {what}")
                 failed = True
+        if isinstance(values.get("id"), str):
+            # Declared even when another key of the record is wrong: that key's error
+            # says what to fix, and what refers to this id is not wrong too.
+            self.found.ids.append(Declaration(values["id"], kind_of(cls), Location.of(self.file, seen["id"])))
         if failed:
             return INVALID
         if isinstance(values.get("en"), str) and values.get("en") == values.get("fr") \
@@ -256,8 +260,6 @@ class Decoder:
             name = values["id"] if "id" in values else what
             self.found.bilingual.append(BilingualLines(
                 name, self.file, _lines(seen["en"]), _lines(seen["fr"])))
-        if "id" in values:
-            self.found.ids.append(Declaration(values["id"], kind_of(cls), Location.of(self.file, seen["id"])))
         if located:
             values[LOCATION_FIELD] = loc
         return cls(**values)

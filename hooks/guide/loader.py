@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .cards import card_errors, code_collisions
-from .decode import INVALID, Declaration, Decoded, Decoder, Reference
+from .decode import INVALID, Declaration, Decoded, Decoder, Location, Reference
 from .errors import ContentError, ContentInvalid
 from .model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
                     Catalogue, Competency, CompetencyFolder, Guide, SourcesFile, UiFile)
@@ -61,6 +61,12 @@ def load_guide(content_dir: Path) -> Guide:
                                    "(make competency ID=<id> writes one)"))
 
     competency_ids = [d for scope in folders.values() for d in scope.found.ids if d.kind == "competency"]
+    for name, scope in folders.items():
+        if scope.unreadable and not any(d.kind == "competency" for d in scope.found.ids):
+            # Its competency.yml could not be read (its own error says why): the
+            # catalogue naming the folder is not a second mistake.
+            where = _display(competencies_dir / name / "competency.yml", base)
+            competency_ids.append(Declaration(name, "competency", Location(where, 1, 1)))
     named: dict[str, Competency] = {}  # a name in either language → the competency using it first
     errors.extend(_id_errors(shared.found.ids))
     errors.extend(_catalogue_errors(shared))
@@ -213,9 +219,14 @@ def _reference_errors(references: list[Reference], declared: list[Declaration],
         guess = f"did you mean '{close[0]}'? " if close else ""
         errors.append(reference.loc.error(
             f"unknown {reference.kind} '{reference.value}'",
-            f"{guess}known {reference.kind}s: {', '.join(known) or 'none'}",
+            f"{guess}known {_plural(reference.kind)}: {', '.join(known) or 'none'}",
         ))
     return errors
+
+
+def _plural(kind: str) -> str:
+    """'competency' -> 'competencies', 'source' -> 'sources'."""
+    return kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
 
 
 def _catalogue_errors(shared: _Scope) -> list[ContentError]:
