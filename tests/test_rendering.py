@@ -23,6 +23,11 @@ def test_french_typography_leaves_times_and_urls_alone():
     assert french("de 14:35 à 15:20") == "de 14:35 à 15:20"
 
 
+def test_french_typography_leaves_a_typed_character_reference_as_typed():
+    assert french("&lt;b&gt; et &#233; ok ; fin") == f"&lt;b&gt; et &#233; ok{NNBSP}; fin"
+    assert french("&lt ;b") == f"&lt{NNBSP};b"  # typed with a space: the space is French
+
+
 def test_french_apostrophes_become_typographic():
     assert french("l'organisation") == "l’organisation"
 

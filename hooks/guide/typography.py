@@ -19,9 +19,19 @@ _OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
 
 
+# "&lt" or "&#233" just before a ";": the editor typed a character reference as text.
+_REFERENCE_BEFORE = re.compile(r"&#?[A-Za-z0-9]+$")
+
+
+def _tight(match: re.Match[str]) -> str:
+    if match.group(0).startswith(";") and _REFERENCE_BEFORE.search(match.string, 0, match.start()):
+        return match.group(0)  # "&lt;" shows as typed, not as "&lt ;"
+    return NNBSP + match.group(1)
+
+
 def french(text: str) -> str:
     text = text.replace("'", "\u2019")
-    text = _BEFORE_TIGHT.sub(lambda m: NNBSP + m.group(1), text)
+    text = _BEFORE_TIGHT.sub(_tight, text)
     text = _BEFORE_COLON.sub(NBSP + ":", text)
     text = _OPEN_QUOTE.sub("«" + NBSP, text)
     return _CLOSE_QUOTE.sub(NBSP + "»", text)
