@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html as html_module
+import json
 import re
 
 import pdfplumber
@@ -73,6 +75,19 @@ def test_past_sessions_stay_on_the_workshop_page(site, guide):
     assert pasts
     for past in pasts:
         assert past[:40] in html and past[:40] not in sheet
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_search_finds_the_run_sheet_by_its_own_text_not_the_pack_s_cards(site, guide, lang):
+    """The pack's deck is hidden on the page: a behaviour searched for leads to its
+    competency's page, not to the run sheet."""
+    root = site if lang == "en" else site / lang
+    docs = json.loads((root / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    sheet = " ".join(d["text"] for d in docs if d["location"].startswith("competencies/collaboration/run-sheet/"))
+    behaviour = for_language(guide.competency.adopt[0].get(lang), lang)
+    question = for_language(guide.workshop.schedule[0].questions[0].get(lang), lang)
+    assert question in html_module.unescape(sheet), "the run sheet's own text is not searchable"
+    assert behaviour[:30] not in html_module.unescape(sheet), "the pack's cards are indexed as the run sheet's text"
 
 
 def test_the_details_typed_in_go_into_the_address_and_the_times_follow(browser, server):
