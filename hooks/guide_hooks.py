@@ -318,7 +318,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             _build.update(published)
     if downloads:
         try:
-            print_pdfs(site, downloads)  # type: ignore[arg-type]
+            print_pdfs(site, downloads, config.site_url or "")  # type: ignore[arg-type]
         except PrintFailed as exc:
             raise PluginError(str(exc)) from None
 

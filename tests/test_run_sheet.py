@@ -8,6 +8,7 @@ import re
 
 import pdfplumber
 import pytest
+from conftest import PUBLIC_URL
 from html_text import normalise
 
 from guide.render.diagrams import clock, timed_slots
@@ -131,6 +132,18 @@ def test_the_published_run_sheets_are_linked_and_leave_lines_to_fill_in(publishe
         assert len(pdf.pages) == 1
         text = normalise(pdf.pages[0].extract_text().replace("\n", " "))
     assert "14:35–14:55" in text and "Plénière" in text
+
+
+def test_links_in_the_published_pdfs_lead_to_the_public_site(published):
+    """A PDF is read away from the build: its links name the public address, never the
+    loopback server it was printed from, whose port changes with every build."""
+    links = {}
+    for path in sorted((published / "downloads").glob("*.pdf")):
+        with pdfplumber.open(path) as pdf:
+            links[path.name] = [link["uri"] for page in pdf.pages for link in page.hyperlinks]
+    assert links["run-sheet-collaboration-fr-a4.pdf"] == [PUBLIC_URL + "fr/competencies/collaboration/"]
+    assert links["pack-collaboration-en-letter.pdf"][0] == PUBLIC_URL + "competencies/collaboration/"
+    assert not {name: uri for name, uris in links.items() for uri in uris if not uri.startswith(PUBLIC_URL)}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -118,6 +118,15 @@
     writeAddress(state);
     build(state);
   });
+  // Show the deck an address asks for ("lang=fr&competencies=a"), as if the page had
+  // been opened at it: the build prints every deck from one load of the page.
+  window.guideDeck = function (query) {
+    window.history.replaceState(null, "", "?" + query);
+    var state = readAddress();
+    writeForm(state);
+    build(state);
+    return true;
+  };
   var initial = readAddress();
   writeForm(initial);
   build(initial);

@@ -6,13 +6,26 @@ port, starts the system Chromium once and has it print each page of
 command behind ``--print-to-pdf``). The paper comes from the page
 (``?paper=a4`` picks a named CSS page, see print.js and guide.css).
 
+What printing costs, measured with the machine's busy time (the renderers
+Chromium forks are not the build's children, so the build's own CPU count
+misses them): a page load is about half of it, and at 10 competencies the
+cards page alone takes a second of CPU to load. So one tab loads each page
+once and prints everything it can show: both papers (print.js's
+``guidePaper``, what ``?paper=`` does on load) and, on the cards page, every
+deck (cards.js's ``guideDeck``, what the deck's address does on load). The
+search index, which no printed sheet shows, is not fetched. The PDFs are the
+same bytes as when each was printed from its own address in its own tab.
+
 Chromium is driven over ``--remote-debugging-pipe``: JSON messages on two file
 descriptors, so the build needs no browser-automation package and its lock
 stays small. One browser for every PDF: starting one per PDF cost about two
 seconds each, 30 s for the 16 PDFs of one competency.
 
-Chromium stamps each PDF with the time it was printed; the stamp is replaced by
-a fixed date of the same length, so the same commit gives the same bytes.
+Chromium stamps each PDF with the time it was printed, and names the tagged
+structure of a table by the renderer's DOM node numbers, which depend on every
+page the tab showed before. Both are replaced by values of the same length (a
+fixed date; the numbers 1, 2, 3... in their order), so the same commit gives
+the same bytes whatever was printed before.
 """
 
 from __future__ import annotations
@@ -29,6 +42,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any, Sequence
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .downloads import FOLDER, Download
 from .local_server import serve
@@ -40,7 +54,24 @@ TIMEOUT = 120  # seconds for one page to load and print
 # What --print-to-pdf --no-pdf-header-footer asks for: the page's own paper size
 # (@page), its backgrounds, no header or footer.
 PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
+# Links on a printed page lead to the public site, not to the loopback server it was
+# printed from (whose port changes with each build): run before each print, with
+# the public root ("https://example.org/guide/"); in-page links (#...) stay in the PDF.
+_PUBLIC_LINKS = """(function (root) {
+  var here = location.origin + "/", changed = 0;
+  document.querySelectorAll("a[href]").forEach(function (a) {
+    var url = new URL(a.href);
+    if (url.origin !== location.origin) return;
+    if (url.hash && url.pathname === location.pathname && url.search === location.search) return;
+    a.setAttribute("href", root + url.href.slice(here.length));
+    changed += 1;
+  });
+  return changed;
+})(%s)"""
+# Requests a printed page does not need: Material's search worker and the index it loads.
+NOT_PRINTED = ["*/search/search_index.json", "*/assets/javascripts/workers/*"]
 _DATE = re.compile(rb"(/(?:CreationDate|ModDate) ?\(D:)[0-9]{14}")
+_NODE_ID = re.compile(rb"\(node([0-9]+)\)")  # a structure element's /ID, and its key in /IDTree
 
 
 class PrintFailed(RuntimeError):
@@ -56,19 +87,30 @@ def find_chromium() -> str:
                       "`sudo apt-get install chromium`, then build again")
 
 
-def print_pdfs(site: Path, downloads: Sequence[Download], chromium: str | None = None) -> list[Path]:
-    """Print every download of the plan into ``site/downloads/``; the files written."""
+def print_pdfs(site: Path, downloads: Sequence[Download], site_url: str,
+               chromium: str | None = None) -> list[Path]:
+    """Print every download of the plan into ``site/downloads/``, its links leading to
+    ``site_url``, the site's public address; the files written."""
     browser = chromium or find_chromium()
     out = site / FOLDER
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with serve(site) as origin, tempfile.TemporaryDirectory(prefix="guide-chromium-") as profile, \
             _Browser(browser, profile) as session:
+        tab = session.open_tab(site_url if site_url.endswith("/") else site_url + "/")
         for download in downloads:
+            tab.show(f"{origin}/{download.page}", download.paper)
             target = out / download.name
-            target.write_bytes(_fixed_dates(session.print_page(f"{origin}/{download.page}")))
+            target.write_bytes(_reproducible(tab.print()))
             written.append(target)
     return written
+
+
+def without_paper(url: str) -> tuple[str, str]:
+    """The address's page and its query without ``paper``: what the page shows, on any paper."""
+    parts = urlsplit(url)
+    query = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if key != "paper"]
+    return urlunsplit(parts._replace(query="")), urlencode(query)
 
 
 class _Browser:
@@ -113,23 +155,14 @@ class _Browser:
         os.close(self._from_browser)
         self._stderr.close()
 
-    def print_page(self, url: str) -> bytes:
-        """Open ``url`` in a new tab, wait for its load event, print it, close the tab."""
+    def open_tab(self, public_root: str) -> "_Tab":
+        """A new tab, with the requests no print needs blocked; closed with the browser."""
         target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        try:
-            self._call("Page.enable", session=session)
-            navigated = self._call("Page.navigate", {"url": url}, session=session)
-            if navigated.get("errorText"):
-                raise self._failed(f"could not open {url}: {navigated['errorText']}")
-            self._wait_for("Page.loadEventFired", session, url)
-            data = self._call("Page.printToPDF", PRINT, session=session)["data"]
-        finally:
-            self._call("Target.closeTarget", {"targetId": target})
-        pdf = base64.b64decode(data)
-        if not pdf.startswith(b"%PDF"):
-            raise self._failed(f"printing {url} gave no PDF")
-        return pdf
+        self._call("Page.enable", session=session)
+        self._call("Network.enable", session=session)
+        self._call("Network.setBlockedURLs", {"urls": NOT_PRINTED}, session=session)
+        return _Tab(self, session, public_root)
 
     # -- the pipe ---------------------------------------------------------------
 
@@ -176,6 +209,64 @@ class _Browser:
         return PrintFailed(f"Chromium could not print the PDFs: {what}\n{tail}")
 
 
-def _fixed_dates(pdf: bytes) -> bytes:
-    """The print time, replaced by 1980-01-01 00:00:00, same length (offsets stay right)."""
-    return _DATE.sub(rb"\g<1>19800101000000", pdf)
+class _Tab:
+    """One tab: load a page, switch its paper, print it."""
+
+    def __init__(self, browser: _Browser, session: str, public_root: str) -> None:
+        self._browser, self._session, self._public_root = browser, session, public_root
+        self._url = "about:blank"
+        self._shown: tuple[str, str] = ("", "")  # (page, query without paper) on screen
+        self._decks = False  # the loaded page is the cards page (cards.js's guideDeck)
+
+    def show(self, url: str, paper: str) -> None:
+        """Have the tab show ``url`` on ``paper``, loading it only when the page on
+        screen cannot switch to it."""
+        page, query = without_paper(url)
+        if page != self._shown[0] or (query != self._shown[1] and not self._decks):
+            self.load(url)
+            self._decks = self._evaluate("typeof window.guideDeck === 'function'", "look for decks") is True
+        else:
+            if query != self._shown[1] and self._evaluate(
+                    f"window.guideDeck({json.dumps(query)})", "show another deck") is not True:
+                raise self._browser._failed(f"could not show the deck {query} on {self._url}")
+            self.set_paper(paper)
+        self._shown = (page, query)
+
+    def load(self, url: str) -> None:
+        """Open ``url`` and wait for its load event (scripts have laid the sheets out)."""
+        navigated = self._browser._call("Page.navigate", {"url": url}, session=self._session)
+        if navigated.get("errorText"):
+            raise self._browser._failed(f"could not open {url}: {navigated['errorText']}")
+        self._browser._wait_for("Page.loadEventFired", self._session, url)
+        self._url = url
+
+    def _evaluate(self, expression: str, what: str) -> Any:
+        answer = self._browser._call("Runtime.evaluate", {"expression": expression, "returnByValue": True},
+                                     session=self._session)
+        if "exceptionDetails" in answer:
+            raise self._browser._failed(f"could not {what} on {self._url}: {answer['exceptionDetails']}")
+        return answer.get("result", {}).get("value")
+
+    def set_paper(self, paper: str) -> None:
+        """What ``?paper=`` does when the page loads (print.js), done on the loaded page."""
+        if self._evaluate(f"window.guidePaper({json.dumps(paper)})", f"switch to {paper} paper") is not True:
+            raise self._browser._failed(f"could not switch {self._url} to {paper} paper")
+
+    def print(self) -> bytes:
+        """The page as its print dialog would save it, its links leading to the public site
+        (set now: a deck switched in place has new cards)."""
+        self._evaluate(_PUBLIC_LINKS % json.dumps(self._public_root), "lead its links to the public site")
+        data = self._browser._call("Page.printToPDF", PRINT, session=self._session)["data"]
+        pdf = base64.b64decode(data)
+        if not pdf.startswith(b"%PDF"):
+            raise self._browser._failed(f"printing {self._url} gave no PDF")
+        return pdf
+
+
+def _reproducible(pdf: bytes) -> bytes:
+    """The print time replaced by 1980-01-01 00:00:00, and the node numbers by their rank,
+    each the same length (the file's offsets stay right; ranks keep /IDTree sorted)."""
+    pdf = _DATE.sub(rb"\g<1>19800101000000", pdf)
+    ranks = {number: rank for rank, number in
+             enumerate(sorted({int(found) for found in _NODE_ID.findall(pdf)}), start=1)}
+    return _NODE_ID.sub(lambda found: b"(node%0*d)" % (len(found[1]), ranks[int(found[1])]), pdf)

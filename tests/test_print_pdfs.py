@@ -1,0 +1,33 @@
+"""The published PDFs are printed in one tab, a page loaded once for all it can show
+(guide.print_pdfs): each must be the same bytes as when printed alone."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import PUBLIC_URL
+
+from guide.downloads import plan
+from guide.print_pdfs import print_pdfs, without_paper
+
+
+def test_the_paper_is_the_only_part_of_an_address_a_loaded_page_can_switch_alone():
+    assert without_paper("fr/cards/?lang=fr-en&paper=a4&competencies=x") == ("fr/cards/", "lang=fr-en&competencies=x")
+    assert without_paper("competencies/x/run-sheet/?pack=1&paper=letter") == ("competencies/x/run-sheet/", "pack=1")
+
+
+def test_each_pdf_is_the_same_bytes_printed_after_others_or_alone(fixture_site, fixture_guide, tmp_path):
+    """Decks switched in place on the cards page (another language, competency, paper),
+    then a run sheet after the cards page's thousands of nodes: each equals the PDF its
+    own address gives in a browser of its own."""
+    downloads = {d.name: d for d in plan(fixture_guide)}
+    chosen = [downloads[name] for name in (
+        "cards-en-a4.pdf", "cards-collaboration-en-fr-letter.pdf", "cards-fixture-teamwork-en-a4.pdf",
+        "run-sheet-collaboration-en-a4.pdf")]
+    together = shutil.copytree(fixture_site, tmp_path / "together")
+    printed = print_pdfs(together, chosen, PUBLIC_URL)
+    assert [path.name for path in printed] == [d.name for d in chosen]
+    for download in chosen[1:]:
+        alone = shutil.copytree(fixture_site, tmp_path / download.name)
+        [expected] = print_pdfs(alone, [download], PUBLIC_URL)
+        assert (together / "downloads" / download.name).read_bytes() == expected.read_bytes(), download.name
