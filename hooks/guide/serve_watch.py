@@ -53,13 +53,19 @@ def keep_watching(server: Any, folders: list[Path], interval: float = 1.0) -> th
 # observer checks every 0.5 s, on average a quarter of a second of the editor's
 # wait; a folder of a few dozen files can be checked far more often.
 POLL_SECONDS = 0.1
+# After a change, MkDocs waits for this long without another before it builds
+# (0.1 s by default). A poll reports a save's changes together, so a short wait
+# is enough to gather them.
+BUILD_DELAY_SECONDS = 0.02
 
 
 def poll_often(server: Any, seconds: float = POLL_SECONDS) -> None:
-    """Folders watched from now on are polled every ``seconds``.
+    """Folders watched from now on are polled every ``seconds``, and a save is built
+    ``BUILD_DELAY_SECONDS`` after it is seen.
 
     watchdog builds each folder's poller with its observer's timeout (the
     attribute behind ``BaseObserver.timeout``; watchdog is pinned); MkDocs
     watches ``watch:`` folders (content_data, hooks) after ``on_serve``.
     """
     server.observer._timeout = seconds
+    server.build_delay = BUILD_DELAY_SECONDS  # LiveReloadServer's own attribute (pinned 1.6)
