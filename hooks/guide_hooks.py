@@ -41,8 +41,8 @@ from guide.pages import competency_of, nav_titles, navigation, theme_text, write
 from guide.typography import for_language
 from guide.html_head import without_hreflang_links
 from guide.incremental import (BuiltPages, Fingerprints, is_bilingual, output_digest, quiet_dirty_warning,
-                               shows_status, theme_files_state)
-from guide.template_cache import MemoryBytecodeCache
+                               shows_status, theme_files_state, theme_templates_to_skip)
+from guide.template_cache import MemoryBytecodeCache, cache_every_environment
 from guide.loader import content_files, load_guide
 from guide.model import Guide
 from guide.offline_bundle import OFFLINE_COPY_ENV, ZIP_NAME, BundleFailed, make_bundle, wanted
@@ -68,6 +68,7 @@ log = logging.getLogger("mkdocs.hooks.guide")
 _cache: dict[str, object] = {"key": None, "guide": None, "glossary": {}, "errors": ()}
 _command: dict[str, str] = {"name": "build"}
 _templates = MemoryBytecodeCache()
+cache_every_environment(_templates)
 _build: dict[str, object] = {"downloads": (), "offline_copy": False}
 # Material's offline plugin loads this Worker shim from unpkg.com; ours is vendored.
 _WORKER_SHIM = "javascripts/vendor/iframe-worker-shim.js"
@@ -76,11 +77,10 @@ _search_entries: dict[str, list[SearchEntry]] = {}
 _deferred: dict[str, dict[str, str]] = {}
 # Per page of the current build: its Markdown, and what its blocks rendered to.
 _rendered: dict[str, tuple[str, tuple[str, list[SearchEntry], dict[str, str]]]] = {}
-_default_404: dict[str, str] = {}
 # Under `mkdocs serve --dirty` (make serve): what each page was last built from,
 # and what the pages skipped keep in the search index (see guide.incremental).
 _preview: dict[str, object] = {"dirty": False, "built": BuiltPages(), "fingerprints": None, "index": {},
-                               "rebuilt": set(), "present": set()}
+                               "rebuilt": set(), "present": set(), "frames": None, "frames_changed": None}
 
 
 # -- hooks ---------------------------------------------------------------------
@@ -101,6 +101,7 @@ def on_serve(server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyp
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _restore_theme_templates(config)  # before MkDocs lists the theme's static files
     _open_data_written()  # the last preview build's, before this one touches the site
     list_installed_themes_once(config.theme, Path(config.config_file_path).parent)
     search = config.plugins.get("material/search") or config.plugins.get("search")
@@ -142,7 +143,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _rendered.clear()  # a new build (or the next language's): render afresh
     # As Page.url says it: the home page's File.url is "./", its page's "".
     _preview["present"].update("" if f.url in (".", "./") else f.url for f in pages)  # type: ignore[attr-defined]
+    lang, default = _current_language(config), _default_language(config)
     if not _preview["dirty"]:
+        _skip_theme_templates(config, theme_templates_to_skip(lang, default, None))
         return files
     guide = _guide(config)
     built: BuiltPages = _preview["built"]  # type: ignore[assignment]
@@ -151,6 +154,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _preview["fingerprints"] is None or _preview["fingerprints"][0] != (_cache["key"], extra, status):  # type: ignore[index]
         _preview["fingerprints"] = ((_cache["key"], extra, status), Fingerprints(guide, extra, status))
     fingerprints: Fingerprints = _preview["fingerprints"][1]  # type: ignore[index]
+    if lang == default:  # the first language built on each save: decide for all of them
+        frames = tuple(fingerprints.frame(each) for each in _languages(config))
+        _preview["frames_changed"] = frames != _preview["frames"]
+        _preview["frames"] = frames
+    _skip_theme_templates(config, theme_templates_to_skip(lang, default, _preview["frames_changed"]))  # type: ignore[arg-type]
     for file in pages:
         lang = getattr(file, "locale", None) or _default_language(config)
         competency = competency_of(file.src_uri, guide)
@@ -166,6 +174,19 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file.is_modified = (lambda f=file, newer=markdown_newer, r=rendered:  # type: ignore[method-assign]
                             newer() or built.needs_build(f.abs_dest_path, f.guide_fingerprint, f.guide_frame, r))
     return files
+
+
+def _skip_theme_templates(config: MkDocsConfig, skip: frozenset[str]) -> None:
+    """Leave ``skip`` out of this build's theme pages. The next build's on_config (the
+    next language's, or the next save's) puts them back before MkDocs reads the list
+    again to keep templates out of the static files it copies."""
+    statics = config.theme.static_templates
+    config.theme.__dict__.setdefault("guide_static_templates", frozenset(statics))
+    statics.difference_update(skip)
+
+
+def _restore_theme_templates(config: MkDocsConfig) -> None:
+    config.theme.static_templates.update(config.theme.__dict__.get("guide_static_templates", ()))
 
 
 def _rendered_digest(file: File, config: MkDocsConfig, files: Files) -> str | None:
@@ -205,7 +226,6 @@ def on_env(env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyp
     changes = files.get_file_from_path("changes.md")
     env.globals["changes_url"] = lambda page: (changes.url_relative_to(page.file)
                                                if changes is not None and page is not None else None)
-    env.bytecode_cache = _templates
     return env
 
 
@@ -266,19 +286,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    """Keep the site-wide 404.html in the default language first.
-
-    Every language build writes the root 404.html (overrides/404.html, which
-    says it in every language), so the last one (French) would win with
-    lang="fr"; we serve the default language's, French part marked lang="fr".
-    """
-    if template_name != "404.html":
-        return output
-    output = _secured(output)
-    if _current_language(config) == _default_language(config):
-        _default_404["html"] = output
-        return output
-    return _default_404.get("html", output)
+    """The site-wide 404.html, secured like the pages. Only the default language's
+    build renders it (theme_templates_to_skip): every language's would write the
+    same root file, and overrides/404.html says it in every language, French part
+    marked lang="fr"."""
+    return _secured(output) if template_name == "404.html" else output
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -345,7 +357,7 @@ def _write_search_indexes(config: MkDocsConfig, site: Path) -> None:
         if _build["offline_copy"]:
             # From file:// Material reads the index from this script, per language root.
             _write(root / "search" / "search_index.js", f"var __index = {data}")
-        if lang != default and (site / "sitemap.xml").is_file():
+        if lang != default and (site / "sitemap.xml").is_file() and _preview["frames_changed"] is not False:
             _write(root / "sitemap.xml",
                    language_sitemap((site / "sitemap.xml").read_text(encoding="utf-8"),
                                     config.site_url or "", lang))

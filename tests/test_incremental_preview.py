@@ -30,6 +30,9 @@ WAIT = 120
 REBUILT = "Preview: rebuilt"
 
 
+THEME_PAGES = ("404.html", "sitemap.xml", "fr/sitemap.xml")
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -73,10 +76,14 @@ class Preview:
         return Path(re.search(r"documentation to directory: (\S+)", self.log.read_text(encoding="utf-8"))[1])
 
     def pages(self) -> dict[str, tuple[int, str]]:
-        """Every page's address → (its file's modification time, its HTML)."""
+        """Every page's address → (its file's modification time, its HTML); also the
+        theme's own pages, the 404 page and the sitemaps."""
         site = self.site()
-        return {"/" + "".join(f"{part}/" for part in p.parent.relative_to(site).parts):
-                (p.stat().st_mtime_ns, p.read_text(encoding="utf-8")) for p in site.rglob("index.html")}
+        pages = {"/" + "".join(f"{part}/" for part in p.parent.relative_to(site).parts):
+                 (p.stat().st_mtime_ns, p.read_text(encoding="utf-8")) for p in site.rglob("index.html")}
+        for name in THEME_PAGES:
+            pages["/" + name] = ((site / name).stat().st_mtime_ns, (site / name).read_text(encoding="utf-8"))
+        return pages
 
     def indexed(self) -> tuple[set[str], str]:
         """The pages the English search index holds, and the index itself."""
@@ -152,13 +159,16 @@ def test_an_edit_rebuilds_the_pages_that_show_it_in_its_language_only(tmp_path):
         # Search too: the pages not rebuilt keep their entries, the edited ones have the new text.
         hidden = {f"/{page.stem}/" for page in (preview.project / "docs").glob("*.md")  # search: exclude: true
                   if "\n  exclude: true\n" in page.read_text(encoding="utf-8") and ".fr." not in page.name}
-        english = {url[1:] for url in after if not url.startswith("/fr/") and url not in hidden}
+        english = {url[1:] for url in after if not url.startswith("/fr/") and url not in hidden
+                   and url[1:] not in THEME_PAGES}
         assert english == indexed[0] == preview.indexed()[0], "pages missing from the search index"
         assert "Work towards common goals" in preview.indexed()[1]
         assert "Work towards shared objectives" not in preview.indexed()[1]
         assert not _unchanged(before, after, other), "the other competency's pages were rebuilt"
-        # A shared page whose own content did not change is not rebuilt either.
+        # A shared page whose own content did not change is not rebuilt either, nor
+        # the theme's pages, which show only the navigation and the footer.
         assert not _unchanged(before, after, ["/", "/glossary/"]), "the home and glossary pages were rebuilt"
+        assert not _unchanged(before, after, ["/404.html", "/sitemap.xml"]), "the 404 page or sitemap was rebuilt"
         french = [url for url in after if url.startswith("/fr/competencies/collaboration/")]
         assert french and not _unchanged(before, after, french), "French pages rebuilt for an English edit"
 
@@ -179,7 +189,8 @@ def test_a_shared_label_changes_on_every_page_showing_it(tmp_path):
         before = preview.edit(Path("content_data/ui.yml"), "made_with: {en: Made with,", "made_with: {en: Built with,")
         after = preview.pages()
         shown = preview.show_all(before, after, "Made with", "Built with")
-        assert f"/competencies/{OTHER}/" in shown and "/glossary/" in shown, shown
+        assert f"/competencies/{OTHER}/" in shown and "/glossary/" in shown and "/404.html" in shown, shown
         # The cards page prints both languages' cards, whatever its own.
-        french = [url for url in after if url.startswith("/fr/") and url != "/fr/cards/"]
+        french = [url for url in after if url.startswith("/fr/") and url != "/fr/cards/"
+                  and url[1:] not in THEME_PAGES]  # a new footer: the sitemaps are made again
         assert not _unchanged(before, after, french), "French pages rebuilt for an English label"

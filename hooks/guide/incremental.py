@@ -148,6 +148,25 @@ class BuiltPages:
         self._built[dest] = (fingerprint, digest, frame)
 
 
+# The theme's own pages, which show only what surrounds every page (navigation,
+# footer, labels): the 404 page (its words in every language) and the sitemap.
+FRAME_ONLY_TEMPLATES = frozenset({"404.html", "sitemap.xml"})
+
+
+def theme_templates_to_skip(lang: str, default: str, frames_changed: bool | None) -> frozenset[str]:
+    """The theme pages a language's build need not render.
+
+    Every language's build writes the one root 404.html, and the default language's
+    is kept (guide_hooks.on_post_template), so the others' is never rendered. Under
+    the preview (``frames_changed`` not None), none is rendered again until the frame
+    of some language changed.
+    """
+    skip = {"404.html"} if lang != default else set()
+    if frames_changed is False:
+        skip |= FRAME_ONLY_TEMPLATES
+    return frozenset(skip)
+
+
 def theme_files_state(root: Path) -> tuple:
     """mkdocs.yml and the theme's overrides: a change there changes every page."""
     paths = [root / "mkdocs.yml", *sorted((root / "overrides").rglob("*"))]
