@@ -57,7 +57,7 @@ from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
 from guide.glossary_terms import TermIndex, explain_terms, term_index
-from guide.search_index import complete_index, index_json, split_index
+from guide.search_index import LanguageIndexes
 from guide.serve_watch import keep_watching, poll_often
 from guide.translation_status import translation_status
 from guide.sitemap import language_sitemap
@@ -73,13 +73,14 @@ _build: dict[str, object] = {"downloads": (), "offline_copy": False}
 # Material's offline plugin loads this Worker shim from unpkg.com; ours is vendored.
 _WORKER_SHIM = "javascripts/vendor/iframe-worker-shim.js"
 _search_entries: dict[str, list[SearchEntry]] = {}
+_indexes = LanguageIndexes()  # each language's search index, page by page
 # Per page: finished HTML that skips Markdown and the other passes (Context.defer).
 _deferred: dict[str, dict[str, str]] = {}
 # Per page of the current build: its Markdown, and what its blocks rendered to.
 _rendered: dict[str, tuple[str, tuple[str, list[SearchEntry], dict[str, str]]]] = {}
 # Under `mkdocs serve --dirty` (make serve): what each page was last built from,
 # and what the pages skipped keep in the search index (see guide.incremental).
-_preview: dict[str, object] = {"dirty": False, "built": BuiltPages(), "fingerprints": None, "index": {},
+_preview: dict[str, object] = {"dirty": False, "built": BuiltPages(), "fingerprints": None,
                                "rebuilt": set(), "present": set(), "frames": None, "frames_changed": None}
 
 
@@ -109,7 +110,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Material merges a dirty build's index with the last one by dropping the
         # entries under the first page rebuilt, which holds only when a single
         # page is; every other rebuilt page's entries were doubled on each save.
-        # guide.search_index.complete_index does that merge for us (pinned 9.x).
+        # guide.search_index.LanguageIndexes keeps each page's entries (pinned 9.x).
         search.is_dirty = False
     if pin_build_date(Path(config.config_file_path).parent) is None:
         log.info("Not a git checkout: pages carry today's date (set SOURCE_DATE_EPOCH to fix it).")
@@ -343,16 +344,17 @@ def _write_search_indexes(config: MkDocsConfig, site: Path) -> None:
     default = _default_language(config)
     merged = json.loads(index_path.read_text(encoding="utf-8"))
     present: set[str] = _preview["present"]  # type: ignore[assignment]
-    if _preview["dirty"]:
-        merged["docs"] = complete_index(merged["docs"], _preview["rebuilt"], present, _preview["index"])  # type: ignore[arg-type]
-        rebuilt = sorted(_preview["rebuilt"])  # type: ignore[call-overload]
-        log.info(f"Preview: rebuilt {len(rebuilt)} of {len(present)} pages: {' '.join(rebuilt[:12])}"
-                 + (" …" if len(rebuilt) > 12 else ""))
+    rebuilt: set[str] | None = _preview["rebuilt"] if _preview["dirty"] else None  # type: ignore[assignment]
+    if rebuilt is not None:
+        shown = sorted(rebuilt)
+        log.info(f"Preview: rebuilt {len(shown)} of {len(present)} pages: {' '.join(shown[:12])}"
+                 + (" …" if len(shown) > 12 else ""))
     extra = {url: entries for url, entries in _search_entries.items() if url in present}
+    _indexes.update(merged["docs"], extra, present, languages, default, rebuilt)
     _preview["rebuilt"], _preview["present"] = set(), set()
-    for lang, index in split_index(merged, languages, default, extra).items():
+    for lang in languages:
         root = site if lang == default else site / lang
-        data = index_json(index)
+        data = _indexes.to_json(lang, merged["config"])
         _write(root / "search" / "search_index.json", data)
         if _build["offline_copy"]:
             # From file:// Material reads the index from this script, per language root.

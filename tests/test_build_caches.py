@@ -2,7 +2,7 @@
 
 Each cache of the preview (issue "instant preview") is checked against the work
 it saves: the theme's file list, a content file parsed once, the search
-index's encoding, finished HTML kept out of Markdown.
+index kept page by page, finished HTML kept out of Markdown.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from mkdocs.structure.files import Files
 from conftest import ROOT, copy_project
 from guide.loader import load_guide
 from guide.render.dispatch import fill_deferred, render_blocks
-from guide.search_index import fold, index_json
+from guide.render.base import SearchEntry
+from guide.search_index import LanguageIndexes, fold
 from guide.theme_listing import list_installed_themes_once
 
 SETTINGS = settings(max_examples=120, derandomize=True, deadline=None, database=None)
@@ -68,16 +69,43 @@ def test_deferred_html_comes_back_where_it_stood(guide):
     assert not any(marker in value for value in deferred.values() for marker in ("<script", " id=", " href="))
 
 
-entries = st.fixed_dictionaries({"location": st.text(), "title": st.text(), "text": st.text()},
-                                optional={"folded": st.text(), "boost": st.integers(), "tags": st.lists(st.text())})
+PAGES = ("", "cards/", "competencies/a/", "fr/", "fr/cards/", "fr/competencies/a/")
+LANGUAGES = ["en", "fr"]
+_words = st.text(max_size=6)
+# One save: the pages it rebuilt, each with Material's entries and the items' own
+# (anchors from a small set, so an item's anchor is sometimes a heading's).
+_save = st.dictionaries(
+    st.sampled_from(PAGES),
+    st.tuples(st.lists(st.tuples(st.sampled_from(["", "a", "b"]), _words, _words), max_size=3,
+                       unique_by=lambda entry: entry[0]),  # Material: one entry per anchor
+              st.lists(st.tuples(st.sampled_from(["a", "c"]), _words, _words), max_size=2)),
+    min_size=1)
 
 
 @SETTINGS
-@given(docs=st.lists(entries, max_size=8), config=st.dictionaries(st.text(), st.text(), max_size=3))
-def test_the_index_encoded_entry_by_entry_is_what_json_writes(docs, config):
-    index = {"config": config, "docs": docs}
-    assert index_json(index) == json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    assert index_json(index) == index_json(json.loads(index_json(index)))  # remembered, the same
+@given(saves=st.lists(_save, min_size=1, max_size=5), gone=st.sets(st.sampled_from(PAGES)))
+def test_the_index_kept_page_by_page_is_the_index_made_afresh(saves, gone):
+    """Save after save, an index updated with the rebuilt pages only equals one made
+    from every page's latest entries, and is what json.dumps writes."""
+    kept, docs, extra = LanguageIndexes(), {}, {}
+    for n, save in enumerate(saves):
+        present = set(PAGES) - (gone if n == len(saves) - 1 else set())
+        built = []
+        for page, (material, items) in save.items():
+            docs[page] = [{"location": f"{page}#{anchor}" if anchor else page, "title": title, "text": text}
+                          for anchor, title, text in material]
+            extra[page] = [SearchEntry(anchor, title, text) for anchor, title, text in items]
+            built += docs[page]
+        kept.update(built, extra, present, LANGUAGES, "en", rebuilt=set(save) if n else None)
+    afresh = LanguageIndexes()
+    afresh.update([doc for page in present for doc in docs.get(page, [])], extra, present, LANGUAGES, "en")
+    for lang in LANGUAGES:
+        data = kept.to_json(lang, {"x": "é"})
+        assert data == afresh.to_json(lang, {"x": "é"})
+        assert data == json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        locations = [doc["location"] for doc in json.loads(data)["docs"]]
+        assert len(locations) == len(set(locations)), "an entry twice"
+        assert all(not location.startswith("fr/") for location in locations)
 
 
 @SETTINGS

@@ -47,62 +47,58 @@ def language_of(location: str, languages: Iterable[str], default: str) -> str:
     return first if first in languages and first != default else default
 
 
-def split_index(
-    merged: dict[str, Any],
-    languages: list[str],
-    default: str,
-    extra: dict[str, list[SearchEntry]],
-) -> dict[str, dict[str, Any]]:
-    """Return one index per language. ``extra`` maps page locations to item entries."""
-    docs_by_lang: dict[str, list[dict[str, Any]]] = {lang: [] for lang in languages}
-    for doc in merged["docs"]:
-        lang = language_of(doc["location"], languages, default)
-        docs_by_lang[lang].append(doc)
-    # One entry per location: where an item's anchor is also a heading (a level,
-    # the definition, a workshop block), Material's section entry already says it,
-    # under the title the heading shows; a second entry doubles the result.
-    indexed = {doc["location"] for doc in merged["docs"]}
-    for page, entries in sorted(extra.items()):
-        lang = language_of(page, languages, default)
-        for e in entries:
-            location = f"{page}#{e.anchor}"
-            if location not in indexed:
-                indexed.add(location)
-                docs_by_lang[lang].append({"location": location, "title": e.title, "text": e.text})
-    indexes = {}
-    for lang, docs in docs_by_lang.items():
-        prefix = "" if lang == default else f"{lang}/"
-        config = dict(merged["config"], lang=[lang], separator=SEPARATOR)
-        indexes[lang] = {"config": config, "docs": [_localise(doc, prefix) for doc in docs]}
-    return indexes
+class LanguageIndexes:
+    """One index per language, kept page by page as encoded JSON.
 
-
-def index_json(index: dict[str, Any]) -> str:
-    """The index as compact JSON with sorted keys, as ``json.dumps`` writes it.
-
-    Entry by entry, each remembered: a preview writes the whole index on every
-    save, and at 30 competencies encoding it was a tenth of the rebuild.
+    A preview's save rebuilds a few pages, and Material indexes only those: their
+    entries replace what those pages had, the others keep theirs, and each
+    language's index is a join of its pages' JSON. Encoding the whole index on
+    every save cost a tenth of the rebuild at 30 competencies.
     """
-    if set(index) != {"config", "docs"}:
-        return _compact(index)
-    docs = ",".join(_doc_json(doc) for doc in index["docs"])
-    return f'{{"config":{_compact(index["config"])},"docs":[{docs}]}}'
+
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[str, str]] = {}  # page URL -> (its language, its entries' JSON)
+
+    def update(self, docs: list[dict[str, Any]], extra: dict[str, list[SearchEntry]], present: set[str],
+               languages: list[str], default: str, rebuilt: set[str] | None = None) -> None:
+        """Take a build's entries (``docs``, Material's; ``extra``, the items' own).
+        ``rebuilt``: the pages a preview's build rendered (None: a full build, all of them)."""
+        by_page: dict[str, list[dict[str, Any]]] = {}
+        for doc in docs:
+            by_page.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
+        if rebuilt is None:
+            self._pages.clear()
+        for url in (set(present) if rebuilt is None else set(rebuilt) | set(by_page)):
+            lang = language_of(url, languages, default)
+            self._pages[url] = (lang, _page_json(url, by_page.get(url, []), extra.get(url, []),
+                                                 "" if lang == default else f"{lang}/"))
+        for url in [url for url in self._pages if url not in present]:
+            del self._pages[url]  # a page that is gone
+
+    def to_json(self, lang: str, config: dict[str, Any]) -> str:
+        """``lang``'s index, as ``json.dumps`` writes it compact with sorted keys."""
+        docs = ",".join(data for url, (page_lang, data) in sorted(self._pages.items())
+                        if page_lang == lang and data)
+        return f'{{"config":{_compact(dict(config, lang=[lang], separator=SEPARATOR))},"docs":[{docs}]}}'
+
+
+def _page_json(url: str, docs: list[dict[str, Any]], entries: list[SearchEntry], prefix: str) -> str:
+    """A page's entries: Material's, then each item's not already there. One entry per
+    location: where an item's anchor is also a heading (a level, the definition, a
+    workshop block), Material's section entry already says it, under the title the
+    heading shows; a second entry doubles the result."""
+    indexed = {doc["location"] for doc in docs}
+    docs = list(docs)
+    for entry in entries:
+        location = f"{url}#{entry.anchor}"
+        if location not in indexed:
+            indexed.add(location)
+            docs.append({"location": location, "title": entry.title, "text": entry.text})
+    return ",".join(_compact(_localise(doc, prefix)) for doc in docs)
 
 
 def _compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-
-
-def _doc_json(doc: dict[str, Any]) -> str:
-    try:
-        return _entry_json(tuple(sorted(doc.items())))
-    except TypeError:  # a list among the values (Material's tags): not remembered
-        return _compact(doc)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _entry_json(items: tuple[tuple[str, Any], ...]) -> str:
-    return _compact(dict(items))
 
 
 def _localise(doc: dict[str, Any], prefix: str) -> dict[str, Any]:
@@ -113,20 +109,3 @@ def _localise(doc: dict[str, Any], prefix: str) -> dict[str, Any]:
     if folded != f"{doc['title']} {doc['text']}":
         doc[FOLDED_FIELD] = folded
     return doc
-
-
-def complete_index(docs: list[dict[str, Any]], rebuilt: set[str], present: set[str],
-                   kept: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """The whole index after a build that rebuilt only some pages (a dirty preview).
-
-    Material indexes only the pages it renders; ``kept`` holds every page's
-    entries as last built (updated in place), so a page skipped keeps its own
-    and a page that is gone loses them.
-    """
-    for url in rebuilt:
-        kept[url] = []
-    for doc in docs:
-        kept.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
-    for url in [u for u in kept if u not in present]:
-        del kept[url]
-    return [doc for url in sorted(kept) for doc in kept[url]]
