@@ -74,10 +74,12 @@ _build: dict[str, object] = {"downloads": (), "offline_copy": False}
 _WORKER_SHIM = "javascripts/vendor/iframe-worker-shim.js"
 _search_entries: dict[str, list[SearchEntry]] = {}
 _indexes = LanguageIndexes()  # each language's search index, page by page
+_stubs_checked: list[object] = []  # the config and content the stub pages were last checked for
 # Per page: finished HTML that skips Markdown and the other passes (Context.defer).
 _deferred: dict[str, dict[str, str]] = {}
 # Per page of the current build: its Markdown, and what its blocks rendered to.
 _rendered: dict[str, tuple[str, tuple[str, list[SearchEntry], dict[str, str]]]] = {}
+_rendered_digests: dict[str, str] = {}  # per page of _rendered: the digest of what it rendered
 # Under `mkdocs serve --dirty` (make serve): what each page was last built from,
 # and what the pages skipped keep in the search index (see guide.incremental).
 _preview: dict[str, object] = {"dirty": False, "built": BuiltPages(), "fingerprints": None,
@@ -142,6 +144,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Under a dirty preview, rebuild only the pages whose content changed (guide.incremental)."""
     pages = files.documentation_pages()
     _rendered.clear()  # a new build (or the next language's): render afresh
+    _rendered_digests.clear()
     # As Page.url says it: the home page's File.url is "./", its page's "".
     _preview["present"].update("" if f.url in (".", "./") else f.url for f in pages)  # type: ignore[attr-defined]
     lang, default = _current_language(config), _default_language(config)
@@ -197,10 +200,10 @@ def _rendered_digest(file: File, config: MkDocsConfig, files: Files) -> str | No
         return None
     try:
         markdown, _ = get_markdown_and_meta(file.content_string)
-        rendered, _, deferred = _render_page(markdown, file.page, config, files)
+        _render_page(markdown, file.page, config, files)
     except (UnknownBlock, PluginError):
         return None
-    return output_digest(rendered, deferred)
+    return _rendered_digest_of(file.page.url)
 
 
 @event_priority(-200)
@@ -264,7 +267,21 @@ def _render_page(markdown: str, page: Page, config: MkDocsConfig,
         releases=_releases(config) if "guide: changes" in markdown else (),
     )
     _rendered[page.url] = (markdown, (rendered, entries, deferred))
+    _rendered_digests.pop(page.url, None)
     return rendered, entries, deferred
+
+
+def _rendered_digest_of(url: str) -> str | None:
+    """The digest of what the page's blocks rendered to in this build, computed once:
+    a shared page's is needed to decide whether to build it, then to record it (the
+    cards page's deferred HTML is megabytes at 30 competencies)."""
+    remembered = _rendered.get(url)
+    if remembered is None:
+        return None
+    if url not in _rendered_digests:
+        rendered, _, deferred = remembered[1]
+        _rendered_digests[url] = output_digest(rendered, deferred)
+    return _rendered_digests[url]
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -296,11 +313,7 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if _preview["dirty"]:
-        remembered = _rendered.get(page.url)
-        digest = None
-        if remembered is not None:
-            rendered, _, deferred = remembered[1]
-            digest = output_digest(rendered, deferred)
+        digest = _rendered_digest_of(page.url)
         _preview["built"].record(page.file.abs_dest_path, page.file.guide_fingerprint,  # type: ignore[attr-defined]
                                  page.file.guide_frame, digest)  # type: ignore[attr-defined]
         _preview["rebuilt"].add(page.url)  # type: ignore[attr-defined]
@@ -373,7 +386,10 @@ def _catalogue_pages(config: MkDocsConfig, guide: Guide) -> None:
     Runs before mkdocs-static-i18n's on_config (-100), so i18n sees the stubs,
     the navigation and the translated titles as if they were written by hand.
     """
-    write_stub_pages(Path(config.docs_dir), guide)
+    # Once per build, not again for each language (i18n builds them all with one config).
+    if len(_stubs_checked) != 2 or _stubs_checked[0] is not config or _stubs_checked[1] is not guide:
+        write_stub_pages(Path(config.docs_dir), guide)
+        _stubs_checked[:] = [config, guide]
     config.nav = navigation(config.nav or [], guide)
     # Escaped, but plain strings: mkdocs-static-i18n only overrides options of type str.
     # Material prints them raw in attributes and <title>, so escaping is needed; where
