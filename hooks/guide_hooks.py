@@ -21,6 +21,7 @@ import logging
 import os
 import threading
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -175,9 +176,23 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         # MkDocs' own test once, not once more per save.
         markdown_newer = file.__dict__.setdefault("guide_markdown_newer", file.is_modified)
         file.guide_frame = fingerprints.frame(lang)  # type: ignore[attr-defined]
-        file.is_modified = (lambda f=file, newer=markdown_newer, r=rendered:  # type: ignore[method-assign]
-                            newer() or built.needs_build(f.abs_dest_path, f.guide_fingerprint, f.guide_frame, r))
+        file.is_modified = _answered_once(  # type: ignore[method-assign]
+            lambda f=file, newer=markdown_newer, r=rendered:
+            newer() or built.needs_build(f.abs_dest_path, f.guide_fingerprint, f.guide_frame, r))
     return files
+
+
+def _answered_once(question: Callable[[], bool]) -> Callable[[], bool]:
+    """MkDocs and on_nav ask each page three times per build; the answer (file times,
+    fingerprints) holds for the whole build."""
+    answers: list[bool] = []
+
+    def ask() -> bool:
+        if not answers:
+            answers.append(question())
+        return answers[0]
+
+    return ask
 
 
 def _skip_theme_templates(config: MkDocsConfig, skip: frozenset[str]) -> None:
