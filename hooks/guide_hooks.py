@@ -170,8 +170,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         bilingual = competency is None and is_bilingual(file.content_string)
         file.guide_fingerprint = fingerprints.page(  # type: ignore[attr-defined]
             competency, lang, bilingual, status=competency is None and shows_status(file.content_string))
-        rendered = None if competency is not None else (
-            lambda f=file: _rendered_digest(f, config, files))
+        rendered = lambda f=file: _rendered_digest(f, config, files)  # noqa: E731
         # i18n keeps a language's File objects from one rebuild to the next: wrap
         # MkDocs' own test once, not once more per save.
         markdown_newer = file.__dict__.setdefault("guide_markdown_newer", file.is_modified)
@@ -209,8 +208,8 @@ def _restore_theme_templates(config: MkDocsConfig) -> None:
 
 
 def _rendered_digest(file: File, config: MkDocsConfig, files: Files) -> str | None:
-    """What a shared page's blocks render to now (None: they cannot, and the page's
-    build will say why)."""
+    """What a page's blocks render to now, with its source line (None: they cannot,
+    and the page's build will say why)."""
     if file.page is None:
         return None
     try:
@@ -218,7 +217,8 @@ def _rendered_digest(file: File, config: MkDocsConfig, files: Files) -> str | No
         _render_page(markdown, file.page, config, files)
     except (UnknownBlock, PluginError):
         return None
-    return _rendered_digest_of(file.page.url)
+    lang = getattr(file, "locale", None) or _default_language(config)
+    return _rendered_digest_of(file.page.url, _page_source(markdown, file.page, config, lang))
 
 
 @event_priority(-200)
@@ -286,16 +286,17 @@ def _render_page(markdown: str, page: Page, config: MkDocsConfig,
     return rendered, entries, deferred
 
 
-def _rendered_digest_of(url: str) -> str | None:
-    """The digest of what the page's blocks rendered to in this build, computed once:
-    a shared page's is needed to decide whether to build it, then to record it (the
-    cards page's deferred HTML is megabytes at 30 competencies)."""
+def _rendered_digest_of(url: str, source: str) -> str | None:
+    """The digest of what the page's blocks rendered to in this build and of its
+    ``source`` line (guide_source), computed once: it is needed to decide whether
+    to build the page, then to record it (the cards page's deferred HTML is
+    megabytes at 30 competencies)."""
     remembered = _rendered.get(url)
     if remembered is None:
         return None
     if url not in _rendered_digests:
         rendered, _, deferred = remembered[1]
-        _rendered_digests[url] = output_digest(rendered, deferred)
+        _rendered_digests[url] = output_digest(rendered, deferred, source)
     return _rendered_digests[url]
 
 
@@ -328,7 +329,7 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if _preview["dirty"]:
-        digest = _rendered_digest_of(page.url)
+        digest = _rendered_digest_of(page.url, page.meta.get("guide_source", ""))
         _preview["built"].record(page.file.abs_dest_path, page.file.guide_fingerprint,  # type: ignore[attr-defined]
                                  page.file.guide_frame, digest)  # type: ignore[attr-defined]
         _preview["rebuilt"].add(page.url)  # type: ignore[attr-defined]

@@ -169,6 +169,9 @@ def test_an_edit_rebuilds_the_pages_that_show_it_in_its_language_only(tmp_path):
         # the theme's pages, which show only the navigation and the footer.
         assert not _unchanged(before, after, ["/", "/glossary/"]), "the home and glossary pages were rebuilt"
         assert not _unchanged(before, after, ["/404.html", "/sitemap.xml"]), "the 404 page or sitemap was rebuilt"
+        # Nor is a page of the competency that does not show behaviours.
+        assert not _unchanged(before, after, ["/competencies/collaboration/why/", "/competencies/collaboration/tips/"]), \
+            "pages of the competency that do not show the edited text were rebuilt"
         french = [url for url in after if url.startswith("/fr/competencies/collaboration/")]
         assert french and not _unchanged(before, after, french), "French pages rebuilt for an English edit"
 
@@ -182,6 +185,25 @@ def test_an_edit_rebuilds_the_pages_that_show_it_in_its_language_only(tmp_path):
         locations = [doc["location"] for doc in json.loads(preview.indexed()[1])["docs"]]
         assert len(locations) == len(set(locations)) == len(json.loads(indexed[1])["docs"]), \
             "search entries doubled or lost over the saves"
+
+
+def test_a_page_whose_edit_link_moved_is_rebuilt(tmp_path):
+    """A page's "edit" link names the line its content starts on (levels: for the compare
+    page). An edit above it, to a text the page does not show, moves that line."""
+    project = _two_competencies(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "\nrepo_url: https://github.com/example/guide\nedit_uri: blob/main/docs/\n", encoding="utf-8")
+    link = re.compile(r"competency\.yml#L(\d+)")
+    with _preview(project, tmp_path / "serve.log") as preview:
+        compare = "/competencies/collaboration/compare/"
+        line = int(link.search(preview.pages()[compare][1])[1])
+        before = preview.edit(COMPETENCY, "  en: A psychologist at a tax agency deliberately",
+                              "  en: >-\n    A psychologist at a revenue agency\n    deliberately")
+        after = preview.pages()
+        assert "A psychologist at a revenue agency deliberately" in after["/competencies/collaboration/"][1]
+        assert int(link.search(after[compare][1])[1]) == line + 2
+        assert not _unchanged(before, after, ["/competencies/collaboration/why/"]), "a page of another file rebuilt"
 
 
 def test_a_shared_label_changes_on_every_page_showing_it(tmp_path):

@@ -18,10 +18,11 @@ Everything every page shows (preview errors, the theme's files, mkdocs.yml)
 goes into every fingerprint. A full build ignores all this: MkDocs asks
 ``is_modified`` only when building dirty.
 
-A shared page's fingerprint is coarse: most edits change the catalogue without
-changing what the home or glossary page shows. When it changed, the page's
-blocks are rendered (cheap: Markdown is the costly part) and the page is
-rebuilt only if that output differs from the last one built (``BuiltPages``).
+A fingerprint is coarse: most edits change the catalogue without changing what
+the home or glossary page shows, and a behaviour's text is not on the
+competency's tips page. When a page's fingerprint changed, its blocks are
+rendered (cheap: Markdown is the costly part) and the page is rebuilt only if
+that output differs from the last one built (``BuiltPages``).
 """
 
 from __future__ import annotations
@@ -114,9 +115,10 @@ class Fingerprints:
         return whole + self._status if status else whole
 
 
-def output_digest(markdown: str, deferred: dict[str, str]) -> str:
-    """What a page's blocks rendered to, deferred HTML included."""
-    return hashlib.sha1("\x1f".join([markdown, *deferred.values()]).encode("utf-8")).hexdigest()
+def output_digest(markdown: str, deferred: dict[str, str], *around: str) -> str:
+    """What a page's blocks rendered to, deferred HTML included, and what else the page
+    shows from the content (``around``: its source file's line and date)."""
+    return hashlib.sha1("\x1f".join([markdown, *deferred.values(), *around]).encode("utf-8")).hexdigest()
 
 
 class BuiltPages:
