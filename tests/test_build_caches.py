@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 
 from conftest import ROOT, copy_project
 from guide.loader import load_guide
+from guide.pages import write_stub_pages
 from guide.render.dispatch import fill_deferred, render_blocks
 from guide.render.base import SearchEntry
 from guide.search_index import LanguageIndexes, fold
@@ -58,6 +59,19 @@ def test_a_file_saved_again_with_the_same_size_and_time_is_read_again(tmp_path):
     os.utime(path, ns=(stamp, stamp))
     again = [i.en for i in load_guide(content).competencies[0].competency.adopt]
     assert "Work towards common objectives." in again and "Work towards shared objectives." not in again
+
+
+def test_a_stub_page_changed_or_removed_by_hand_is_written_again(tmp_path, guide):
+    """Stubs are checked by their time and size once written (guide.pages._checked)."""
+    docs = tmp_path / "docs"
+    assert write_stub_pages(docs, guide) is True
+    assert write_stub_pages(docs, guide) is False  # nothing to do
+    stubs = sorted((docs / "competencies").rglob("*.md"))
+    original = stubs[0].read_text(encoding="utf-8")
+    stubs[0].write_text(original + "changed by hand\n", encoding="utf-8")
+    stubs[1].unlink()
+    assert write_stub_pages(docs, guide) is True
+    assert stubs[0].read_text(encoding="utf-8") == original and stubs[1].is_file()
 
 
 def test_deferred_html_comes_back_where_it_stood(guide):

@@ -82,6 +82,12 @@ def stub_pages(guide: Guide) -> dict[str, str]:
     return pages
 
 
+# Each stub as last written or read: its content, modification time and size. A
+# preview checks every stub on each save; reading them all back cost a twentieth
+# of a save at 30 competencies.
+_checked: dict[Path, tuple[str, int, int]] = {}
+
+
 def write_stub_pages(docs_dir: Path, guide: Guide) -> bool:
     """Bring docs/competencies/ in line with the catalogue; True when a file changed.
 
@@ -91,10 +97,18 @@ def write_stub_pages(docs_dir: Path, guide: Guide) -> bool:
     wanted = {docs_dir / path: content for path, content in stub_pages(guide).items()}
     changed = False
     for path, content in wanted.items():
-        if not path.is_file() or path.read_text(encoding="utf-8") != content:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            stat = None
+        if stat is not None and _checked.get(path) == (content, stat.st_mtime_ns, stat.st_size):
+            continue  # as written or read last time, and untouched since
+        if stat is None or path.read_text(encoding="utf-8") != content:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8")
             changed = True
+            stat = path.stat()
+        _checked[path] = (content, stat.st_mtime_ns, stat.st_size)
     for path in sorted(root.rglob("*"), reverse=True) if root.is_dir() else []:
         if path.is_file() and path not in wanted and _is_stub(path):
             path.unlink()  # a page of a competency that is gone; anything else is left alone
