@@ -85,11 +85,11 @@ def item_codes(guide: Guide) -> dict[str, str]:
     return {card.item_id: card.code for card in _cards(guide)}
 
 
-def code_collisions(guide: Guide) -> list[ContentError]:
-    """Two items of the catalogue with one code: the second is named, with the first's place."""
+def code_collisions(cards: list[Card]) -> list[ContentError]:
+    """Two items of the catalogue's deck with one code: the second is named, with the first's place."""
     seen: dict[str, Card] = {}
     errors = []
-    for card in deck(guide):
+    for card in cards:
         first = seen.setdefault(card.code, card)
         if first is not card and card.loc is not None:
             where = f" ({first.loc.file}:{first.loc.line})" if first.loc is not None else ""
@@ -100,9 +100,10 @@ def code_collisions(guide: Guide) -> list[ContentError]:
     return errors
 
 
-def card_errors(guide: Guide) -> list[ContentError]:
+def card_errors(cards: list[Card]) -> list[ContentError]:
+    """Cards whose text is too long to print."""
     errors = []
-    for card in competency_deck(guide):
+    for card in cards:
         for lang in ("en", "fr"):
             length = len(card.get(lang))
             if length > MAX_CARD_CHARACTERS and card.loc is not None:

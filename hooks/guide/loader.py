@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cards import card_errors, code_collisions
+from .cards import card_errors, code_collisions, deck
 from .decode import INVALID, Declaration, Decoded, Decoder, Location, Reference
 from .errors import ContentError, ContentInvalid
 from .model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
@@ -97,8 +97,8 @@ def load_guide(content_dir: Path) -> Guide:
         declared={"": {d.id: d.loc for d in shared.found.ids},
                   **{name: {d.id: d.loc for d in scope.found.ids} for name, scope in folders.items()}},
     )
-    errors = [error for folder in guide.competencies for error in card_errors(guide.focus(folder.id))]
-    errors += code_collisions(guide)
+    cards = deck(guide)  # remembered for the pages that print it
+    errors = card_errors(cards) + code_collisions(cards)
     if errors:
         raise ContentInvalid(errors)
     return guide
