@@ -104,6 +104,14 @@ def on_serve(server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyp
     return server
 
 
+def on_build_error(*, error: Exception) -> None:
+    """A preview build that failed half way wrote some pages and not the rest, nor the
+    search index or the theme's pages: forget what was built, so the next save builds
+    every page again."""
+    if _preview["dirty"]:
+        _preview.update(built=BuiltPages(), frames=None, rebuilt=set(), present=set())
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _restore_theme_templates(config)  # before MkDocs lists the theme's static files
     _open_data_written()  # the last preview build's, before this one touches the site
@@ -160,7 +168,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         _preview["fingerprints"] = ((_cache["key"], extra, status), Fingerprints(guide, extra, status))
     fingerprints: Fingerprints = _preview["fingerprints"][1]  # type: ignore[index]
     if lang == default:  # the first language built on each save: decide for all of them
-        frames = tuple(fingerprints.frame(each) for each in _languages(config))
+        # What the 404 page and the sitemaps show: every language's frame, and the pages.
+        frames = (tuple(fingerprints.frame(each) for each in _languages(config)),
+                  tuple(sorted(f.src_uri for f in pages)))
         _preview["frames_changed"] = frames != _preview["frames"]
         _preview["frames"] = frames
     _skip_theme_templates(config, theme_templates_to_skip(lang, default, _preview["frames_changed"]))  # type: ignore[arg-type]
@@ -264,8 +274,9 @@ def _render_page(markdown: str, page: Page, config: MkDocsConfig,
                  files: Files) -> tuple[str, list[SearchEntry], dict[str, str]]:
     """The page's blocks rendered: its Markdown, search entries and deferred HTML.
 
-    Once per page and build: a preview renders a shared page first to learn
-    whether it changed (on_files), then builds it from the same result.
+    Once per page and build: a preview renders a page first to learn whether
+    it changed (``is_modified``, set in on_files), then builds it from the same
+    result.
     """
     remembered = _rendered.get(page.url)
     if remembered is not None and remembered[0] == markdown:

@@ -206,6 +206,24 @@ def test_a_page_whose_edit_link_moved_is_rebuilt(tmp_path):
         assert not _unchanged(before, after, ["/competencies/collaboration/why/"]), "a page of another file rebuilt"
 
 
+def test_after_a_build_that_failed_half_way_every_page_is_built_again(tmp_path):
+    """A build that stops on a page has written some pages, not the search index or
+    the 404 page: the next save must not trust what the failed one recorded."""
+    with _preview(_two_competencies(tmp_path), tmp_path / "serve.log") as preview:
+        home = Path("docs/index.md")
+        failed = preview.log.read_text(encoding="utf-8").count("ERROR")
+        _replace(preview.project / home, "<!-- guide: catalogue -->", "<!-- guide: no-such-block -->")
+        _wait_for(lambda: preview.log.read_text(encoding="utf-8").count("ERROR") > failed, "the failed build")
+        preview.edit(home, "<!-- guide: no-such-block -->", "<!-- guide: catalogue -->")
+        rebuilt, present = re.findall(r"Preview: rebuilt (\d+) of (\d+) pages", preview.log.read_text(encoding="utf-8"))[-1]
+        assert rebuilt == present, "pages trusted from the failed build"
+        # A page added by hand changes no frame, but the sitemap lists it.
+        count = preview.builds()
+        (preview.project / "docs" / "notes.md").write_text("# Notes\n\nA page of notes.\n", encoding="utf-8")
+        _wait_for(lambda: preview.builds() > count, "the rebuild after adding a page")
+        assert "/notes/</loc>" in (preview.site() / "sitemap.xml").read_text(encoding="utf-8")
+
+
 def test_a_shared_label_changes_on_every_page_showing_it(tmp_path):
     with _preview(_two_competencies(tmp_path), tmp_path / "serve.log") as preview:
         before = preview.edit(Path("content_data/ui.yml"), "made_with: {en: Made with,", "made_with: {en: Built with,")

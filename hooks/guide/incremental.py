@@ -122,8 +122,8 @@ def output_digest(markdown: str, deferred: dict[str, str], *around: str) -> str:
 
 
 class BuiltPages:
-    """What each page of the preview was last built from: its fingerprint, and for
-    a shared page the digest of its rendered blocks."""
+    """What each page of the preview was last built from: its fingerprint, its frame
+    and the digest of its rendered blocks."""
 
     def __init__(self) -> None:
         self._built: dict[str, tuple[str, str | None, str]] = {}
@@ -158,10 +158,10 @@ FRAME_ONLY_TEMPLATES = frozenset({"404.html", "sitemap.xml"})
 def theme_templates_to_skip(lang: str, default: str, frames_changed: bool | None) -> frozenset[str]:
     """The theme pages a language's build need not render.
 
-    Every language's build writes the one root 404.html, and the default language's
-    is kept (guide_hooks.on_post_template), so the others' is never rendered. Under
-    the preview (``frames_changed`` not None), none is rendered again until the frame
-    of some language changed.
+    Every language's build would write the one root 404.html (overrides/404.html
+    says it in every language), so only the default language's renders it. Under
+    the preview (``frames_changed`` not None), neither is rendered again until the
+    frame of some language, or the list of pages, changed.
     """
     skip = {"404.html"} if lang != default else set()
     if frames_changed is False:
