@@ -33,8 +33,8 @@ def fold(text: str) -> str:
     """``text`` without its accents (every combining mark after NFKD).
 
     Only non-ASCII characters are looked at: a character-by-character pass over
-    every entry cost seconds at 30 competencies. Remembered: a preview splits the
-    whole index on every save, where a save changes a few entries.
+    every entry cost seconds at 30 competencies. Remembered: a text seen in one
+    build is folded again in the next (the offline copy's, a preview's save).
     """
     if text.isascii():
         return text

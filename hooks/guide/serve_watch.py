@@ -54,8 +54,9 @@ def keep_watching(server: Any, folders: list[Path], interval: float = 1.0) -> th
 # wait; a folder of a few dozen files can be checked far more often.
 POLL_SECONDS = 0.1
 # After a change, MkDocs waits for this long without another before it builds
-# (0.1 s by default). A poll reports a save's changes together, so a short wait
-# is enough to gather them.
+# (0.1 s by default). A folder's poll reports a save's changes together, so a
+# short wait is enough to gather them; a change that spans content_data/ and
+# docs/ (polled every 0.5 s, watched before on_serve) may build twice.
 BUILD_DELAY_SECONDS = 0.02
 
 

@@ -33,13 +33,14 @@ class MemoryBytecodeCache(BytecodeCache):
 
 def cache_every_environment(cache: BytecodeCache) -> None:
     """Make ``Theme.get_env`` (MkDocs 1.6, pinned) return environments using ``cache``."""
-    if getattr(Theme.get_env, "guide_cache", None) is cache:
+    if hasattr(Theme.get_env, "guide_cache"):  # patched already (hooks loaded again): new cache
+        Theme.get_env.guide_cache = cache  # type: ignore[attr-defined]
         return
     make_env = Theme.get_env
 
     def get_env(self: Theme) -> Environment:
         env = make_env(self)
-        env.bytecode_cache = cache
+        env.bytecode_cache = get_env.guide_cache  # type: ignore[attr-defined]
         return env
 
     get_env.guide_cache = cache  # type: ignore[attr-defined]
