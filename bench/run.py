@@ -94,14 +94,20 @@ def _children() -> set[int]:
     return found
 
 
-def _wait_for_adopted(known: set[int]) -> None:
-    """Wait for the processes a build left behind (adopted, see count_orphans_as_children)."""
+def _wait_for_adopted(known: set[int], seconds: float = 60) -> None:
+    """Wait for the processes a build left behind (adopted, see count_orphans_as_children);
+    one still running after ``seconds`` is reported and left (its CPU is then missed)."""
+    deadline = time.monotonic() + seconds
     while left := _children() - known:
         for pid in left:
             try:
-                os.waitpid(pid, 0)
+                os.waitpid(pid, os.WNOHANG)
             except ChildProcessError:
                 pass
+        if time.monotonic() > deadline:
+            print(f"  still running after the build, not counted: {sorted(left)}", file=sys.stderr)
+            return
+        time.sleep(0.02)
 
 
 def build_costs(builds: list[tuple[Path, Path, dict | None]]) -> list[dict[str, float]]:
