@@ -75,7 +75,6 @@ _build: dict[str, object] = {"downloads": (), "offline_copy": False}
 _WORKER_SHIM = "javascripts/vendor/iframe-worker-shim.js"
 _search_entries: dict[str, list[SearchEntry]] = {}
 _indexes = LanguageIndexes()  # each language's search index, page by page
-_stubs_checked: list[object] = []  # the config and content the stub pages were last checked for
 # Per page: finished HTML that skips Markdown and the other passes (Context.defer).
 _deferred: dict[str, dict[str, str]] = {}
 # Per page of the current build: its Markdown, and what its blocks rendered to.
@@ -413,10 +412,7 @@ def _catalogue_pages(config: MkDocsConfig, guide: Guide) -> None:
     Runs before mkdocs-static-i18n's on_config (-100), so i18n sees the stubs,
     the navigation and the translated titles as if they were written by hand.
     """
-    # Once per build, not again for each language (i18n builds them all with one config).
-    if len(_stubs_checked) != 2 or _stubs_checked[0] is not config or _stubs_checked[1] is not guide:
-        write_stub_pages(Path(config.docs_dir), guide)
-        _stubs_checked[:] = [config, guide]
+    write_stub_pages(Path(config.docs_dir), guide)  # stat only, when nothing changed
     config.nav = navigation(config.nav or [], guide)
     # Escaped, but plain strings: mkdocs-static-i18n only overrides options of type str.
     # Material prints them raw in attributes and <title>, so escaping is needed; where

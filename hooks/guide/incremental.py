@@ -129,7 +129,7 @@ class BuiltPages:
         self._built: dict[str, tuple[str, str | None, str]] = {}
 
     def needs_build(self, dest: str, fingerprint: str, frame: str,
-                    rendered: Callable[[], str | None] | None) -> bool:
+                    rendered: Callable[[], str | None]) -> bool:
         """Not built yet, or its fingerprint changed, and with it either ``frame``
         (what the page shows around its blocks: navigation, footer, theme) or, when
         ``rendered`` can tell, its rendered blocks."""
@@ -140,7 +140,7 @@ class BuiltPages:
             return False
         if last[2] != frame:
             return True
-        digest = rendered() if rendered is not None else None
+        digest = rendered()
         if digest is not None and digest == last[1]:
             self._built[dest] = (fingerprint, digest, frame)  # the same page: no need to render it again
             return False

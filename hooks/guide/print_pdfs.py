@@ -58,15 +58,13 @@ PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFoote
 # printed from (whose port changes with each build): run before each print, with
 # the public root ("https://example.org/guide/"); in-page links (#...) stay in the PDF.
 _PUBLIC_LINKS = """(function (root) {
-  var here = location.origin + "/", changed = 0;
+  var here = location.origin + "/";
   document.querySelectorAll("a[href]").forEach(function (a) {
     var url = new URL(a.href);
     if (url.origin !== location.origin) return;
     if (url.hash && url.pathname === location.pathname && url.search === location.search) return;
     a.setAttribute("href", root + url.href.slice(here.length));
-    changed += 1;
   });
-  return changed;
 })(%s)"""
 # Requests a printed page does not need: Material's search worker and the index it loads.
 NOT_PRINTED = ["*/search/search_index.json", "*/assets/javascripts/workers/*"]

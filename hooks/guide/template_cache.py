@@ -6,9 +6,11 @@ new environment compiled Material's templates from scratch (about 0.7 s on
 this machine). Material's search plugin makes one more in its on_config, to
 read its own translations, before the hooks' on_config or on_env can reach
 it: a twentieth of a preview's rebuild at one competency. So the cache is
-given to every environment the theme makes (``cache_every_environment``). Jinja's bytecode cache is keyed by template name and checked
-against the source's checksum, so sharing one in memory is safe: an edited
-template is compiled again.
+given to every environment the theme makes (``cache_every_environment``).
+
+Jinja's bytecode cache is keyed by template name and checked against the
+source's checksum, so sharing one in memory is safe: an edited template is
+compiled again.
 """
 
 from __future__ import annotations
