@@ -43,6 +43,7 @@ from guide.typography import for_language
 from guide.html_head import without_hreflang_links
 from guide.incremental import (BuiltPages, Fingerprints, is_bilingual, output_digest, quiet_dirty_warning,
                                shows_status, theme_files_state, theme_templates_to_skip)
+from guide.i18n_files import remember_i18n_files
 from guide.template_cache import MemoryBytecodeCache, cache_every_environment
 from guide.loader import content_files, load_guide
 from guide.model import Guide
@@ -70,6 +71,7 @@ _cache: dict[str, object] = {"key": None, "guide": None, "glossary": {}, "errors
 _command: dict[str, str] = {"name": "build"}
 _templates = MemoryBytecodeCache()
 cache_every_environment(_templates)
+remember_i18n_files()
 _build: dict[str, object] = {"downloads": (), "offline_copy": False}
 # Material's offline plugin loads this Worker shim from unpkg.com; ours is vendored.
 _WORKER_SHIM = "javascripts/vendor/iframe-worker-shim.js"

@@ -126,3 +126,33 @@ def test_the_index_kept_page_by_page_is_the_index_made_afresh(saves, gone):
 @given(st.text())
 def test_folding_remembered_gives_the_same_text(value):
     assert fold(value) == fold.__wrapped__(value)
+
+
+def _described(file) -> dict:
+    """A file as the build reads it; its alternates by language (each names itself)."""
+    seen = {name: value for name, value in vars(file).items() if name != "alternates"}
+    return dict(seen, alternates={lang: alt is file for lang, alt in file.alternates.items()})
+
+
+def test_the_i18n_files_remembered_are_the_ones_the_plugin_makes(tmp_path):
+    from mkdocs.structure.files import get_files
+    from mkdocs_static_i18n import suffix
+
+    from guide.i18n_files import remembered
+
+    project = copy_project(tmp_path / "project")
+    config = load_config(str(project / "mkdocs.yml"))
+    # The plugin's own, also when the hooks have patched it in this process.
+    make = getattr(suffix.create_i18n_file, "guide_original", suffix.create_i18n_file)
+    remember = remembered(make)
+    pages = [f for f in get_files(config) if f.src_uri.endswith(".md")]
+    assert len(pages) > 20
+    for lang in ("en", "fr"):
+        for file in pages:
+            afresh = make(file, lang, "en", ["en", "fr"], config)
+            first = remember(file, lang, "en", ["en", "fr"], config)
+            assert _described(first) == _described(afresh)
+            # What a build does to its files never reaches the next build's.
+            first.alternates["xx"], first.page, first.url = first, object(), "changed/"
+            again = remember(file, lang, "en", ["en", "fr"], config)
+            assert again is not first and _described(again) == _described(afresh)
