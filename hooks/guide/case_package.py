@@ -30,6 +30,7 @@ same commit gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -53,6 +54,7 @@ def package_name(lang: str) -> str:
     return f"{lang}.json"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # an item's is asked for by each association naming it
 def identifier(lang: str, key: str) -> str:
     """The item's UUID: version 5, so its variant digit is 8, 9, a or b as CASE requires."""
     return str(uuid.uuid5(NAMESPACE, f"{lang}/{key}"))
