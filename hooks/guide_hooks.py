@@ -488,49 +488,71 @@ def _bundling() -> bool:
     return wanted(_command["name"], bool(_build["offline_copy"]))
 
 
-# The preview's open-data writer: at 30 competencies the files (JSON, CSV, CASE)
-# took a fifth of each save's rebuild, for downloads nobody opens while editing.
-_open_data_writer: dict[str, threading.Thread | None] = {"thread": None}
+# The preview's open-data writer, in a thread after the build: at 30 competencies the
+# files (JSON, CSV, CASE) cost about a second of CPU, for downloads seldom opened
+# while editing.
+_open_data_writer: dict[str, threading.Thread | threading.Event | None] = {"thread": None, "dropped": None}
+# How long the preview waits after a build, with no other save, before it writes the
+# open data: long enough for the browser to have reloaded the page, and for an
+# editor's quick second save (an undo, a typo fixed) to come first.
+OPEN_DATA_QUIET_SECONDS = 2.0
 
 
 def _write_open_data_after_reload(folder: Path, guide: Guide, config: MkDocsConfig) -> None:
-    """Under ``mkdocs serve``: write the open data while the browser reloads.
+    """Under ``mkdocs serve``: write the open data once the browser has reloaded.
 
-    One writer at a time, and the next build waits for it (``_open_data_written``);
-    each file is replaced whole, so a download is the old file or the new one.
+    At 30 competencies the files take about a second of CPU to make; written
+    while the browser reloads, they slowed the server answering it. So they
+    wait for a quiet moment (``OPEN_DATA_QUIET_SECONDS``), and a save within it,
+    or during the writing, stops them: its own build writes them again. One
+    writer at a time, and the next build waits for it to stop, after the file
+    it is making (``_open_data_written``); each file is replaced whole, so a
+    download is the old file or the new one.
     """
     _open_data_written()
+    dropped = threading.Event()
 
     def write() -> None:
+        if dropped.wait(OPEN_DATA_QUIET_SECONDS):
+            return
         try:
-            _write_open_data(folder, guide, config)
+            _write_open_data(folder, guide, config, going_on=lambda: not dropped.is_set())
         except Exception as exc:  # noqa: BLE001 - a thread's error would be lost; the preview says it
             log.error(f"The open-data files could not be written: {exc}")
 
     thread = threading.Thread(target=write, name="guide-open-data", daemon=True)
-    _open_data_writer["thread"] = thread
+    _open_data_writer.update(thread=thread, dropped=dropped)
     thread.start()
 
 
 def _open_data_written() -> None:
+    """Stop the open-data writer and wait for it: one still waiting for its quiet moment
+    writes nothing, one writing stops after its current file."""
     thread = _open_data_writer["thread"]
     if thread is not None:
-        thread.join()
+        _open_data_writer["dropped"].set()  # type: ignore[union-attr]
+        thread.join()  # type: ignore[union-attr]
         _open_data_writer["thread"] = None
 
 
-def _write_open_data(folder: Path, guide: Guide, config: MkDocsConfig) -> None:
-    """The open-data files, at the same address for every language and version."""
+def _write_open_data(folder: Path, guide: Guide, config: MkDocsConfig,
+                     going_on: Callable[[], bool] = lambda: True) -> None:
+    """The open-data files, at the same address for every language and version; each
+    made only while ``going_on()`` (the preview's writer stops when a save comes)."""
     data = exported_data(guide)
-    _write(folder / JSON_NAME, json_export(data))
-    _write(folder / SCHEMA_NAME, json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n")
-    _write(folder / CSV_NAME, csv_export(data), newline="")
+    if going_on():
+        _write(folder / JSON_NAME, json_export(data))
+    if going_on():
+        _write(folder / SCHEMA_NAME, json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n")
+    if going_on():
+        _write(folder / CSV_NAME, csv_export(data), newline="")
     root = Path(config.config_file_path).parent
     dates, head = _text_dates(root, guide)
     for lang in _languages(config):
-        package = case_package(guide, lang, site_url=config.site_url or "", dates=dates,
-                               default_time=int(head) if head else None)
-        _write(folder / CASE_FOLDER / package_name(lang), json_export(package))
+        if going_on():
+            package = case_package(guide, lang, site_url=config.site_url or "", dates=dates,
+                                   default_time=int(head) if head else None)
+            _write(folder / CASE_FOLDER / package_name(lang), json_export(package))
 
 
 def _text_dates(root: Path, guide: Guide) -> tuple[dict, str | None]:

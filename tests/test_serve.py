@@ -40,12 +40,13 @@ def _wait_for(condition, what: str) -> None:
 
 
 @contextlib.contextmanager
-def _serving(project, log_path):
-    """A real `mkdocs serve` of ``project``; yields the French competency page's address."""
+def _serving(project, log_path, dirty: bool = False):
+    """A real `mkdocs serve` of ``project`` (``--dirty``: as `make serve` runs it); yields
+    the French competency page's address."""
     port = _free_port()
     log = log_path.open("w+", encoding="utf-8")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []), "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
     try:
@@ -91,3 +92,22 @@ def test_serve_follows_a_content_folder_that_is_replaced_whole(tmp_path):
         time.sleep(2)  # the old watch notices its folder is gone
         shutil.copytree(replacement, content)
         _wait_for(lambda: "Œuvrer à des objectifs partagés" in _get(url), "the new folder's text")
+
+
+def test_the_preview_writes_the_open_data_of_the_last_save_once_it_is_quiet(tmp_path):
+    """The open data waits until the browser has reloaded (it costs a second of CPU at
+    30 competencies); a second save soon after the first must still win."""
+    from guide.open_data import CSV_NAME, JSON_NAME
+
+    project = copy_project(tmp_path / "project")
+    competency = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
+    original = competency.read_text(encoding="utf-8")
+    with _serving(project, tmp_path / "serve.log", dirty=True) as url:
+        root = url.split("/fr/")[0]
+        files = [f"{root}/data/{JSON_NAME}", f"{root}/data/{CSV_NAME}", f"{root}/data/case/fr.json"]
+        _wait_for(lambda: all("Travailler à des objectifs partagés" in _get(f) for f in files), "the first open data")
+        for text in ("Œuvrer à des objectifs partagés.", "Agir pour des objectifs partagés."):
+            competency.write_text(original.replace("Travailler à des objectifs partagés.", text), encoding="utf-8")
+            _wait_for(lambda: text in _get(url), f"the page with {text!r}")
+        _wait_for(lambda: all("Agir pour des objectifs partagés" in _get(f) for f in files), "the last save's open data")
+        assert not any("Œuvrer à des objectifs" in _get(f) for f in files)
