@@ -76,6 +76,8 @@ _build: dict[str, object] = {"downloads": (), "offline_copy": False}
 # Material's offline plugin loads this Worker shim from unpkg.com; ours is vendored.
 _WORKER_SHIM = "javascripts/vendor/iframe-worker-shim.js"
 _search_entries: dict[str, list[SearchEntry]] = {}
+_indexes_written: dict[Path, tuple] = {}
+_sources: dict[str, tuple] = {}  # a page's file -> (its time and size, its Markdown, its meta)  # a language's index file -> what it was written from
 _indexes = LanguageIndexes()  # each language's search index, page by page
 # Per page: finished HTML that skips Markdown and the other passes (Context.defer).
 _deferred: dict[str, dict[str, str]] = {}
@@ -132,7 +134,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         polyfills = config.extra.get("polyfills", [])
         config.extra["polyfills"] = [_WORKER_SHIM if "iframe-worker" in str(url) else url
                                      for url in polyfills]
-    _catalogue_pages(config, _guide(config, check=True))
+    # A language built inside i18n's on_post_build comes moments after the first one,
+    # which has just checked the content files and the stub pages: use what it found.
+    first = not _nested_language_build(config)
+    _catalogue_pages(config, _guide(config, check=first), write_stubs=first)
     _build["downloads"] = ()
     if _publishing():
         if not is_public(config.site_url):
@@ -238,9 +243,27 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyp
     if _preview["dirty"]:
         for page in nav.pages:
             if not page.file.is_modified():
-                page.read_source(config)
+                _read_source_once(page, config)
                 _escape_title(page)
     return nav
+
+
+def _read_source_once(page: Page, config: MkDocsConfig) -> None:
+    """``page.read_source``, read and parsed again only when the file's time or size
+    changed: every save asks it of every page it skips (no plugin reads sources
+    for MkDocs' ``on_page_read_source``)."""
+    path = page.file.abs_src_path
+    try:
+        stat = os.stat(path)  # type: ignore[arg-type]
+    except OSError:
+        page.read_source(config)  # says the page is missing, as MkDocs does
+        return
+    state = (stat.st_mtime_ns, stat.st_size)
+    known = _sources.get(path)  # type: ignore[arg-type]
+    if known is None or known[0] != state:
+        page.read_source(config)
+        known = _sources[path] = (state, page.markdown, dict(page.meta))  # type: ignore[index]
+    page.markdown, page.meta = known[1], dict(known[2])  # the page's own copy: titles are escaped in place
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
@@ -350,9 +373,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return  # a nested per-language build: the merged index is not ready yet
+    if _nested_language_build(config):
+        return  # the merged index is not ready yet
     site = Path(config.site_dir)
     if _command["name"] == "serve":
         _write_open_data_after_reload(site / FOLDER, _guide(config), config)
@@ -395,11 +417,17 @@ def _write_search_indexes(config: MkDocsConfig, site: Path) -> None:
     _preview["rebuilt"], _preview["present"] = set(), set()
     for lang in languages:
         root = site if lang == default else site / lang
-        data = _indexes.to_json(lang, merged["config"])
-        _write(root / "search" / "search_index.json", data)
-        if _build["offline_copy"]:
-            # From file:// Material reads the index from this script, per language root.
-            _write(root / "search" / "search_index.js", f"var __index = {data}")
+        target = root / "search" / "search_index.json"
+        # Material writes the default language's path on every build; the others' are
+        # ours, and stay as they are when none of their entries changed.
+        written = (_indexes.version(lang), json.dumps(merged["config"], sort_keys=True), _build["offline_copy"])
+        if lang == default or _indexes_written.get(target) != written or not target.is_file():
+            data = _indexes.to_json(lang, merged["config"])
+            _write(target, data)
+            _indexes_written[target] = written
+            if _build["offline_copy"]:
+                # From file:// Material reads the index from this script, per language root.
+                _write(root / "search" / "search_index.js", f"var __index = {data}")
         if lang != default and (site / "sitemap.xml").is_file() and _preview["frames_changed"] is not False:
             _write(root / "sitemap.xml",
                    language_sitemap((site / "sitemap.xml").read_text(encoding="utf-8"),
@@ -408,13 +436,14 @@ def _write_search_indexes(config: MkDocsConfig, site: Path) -> None:
 
 # -- helpers -------------------------------------------------------------------
 
-def _catalogue_pages(config: MkDocsConfig, guide: Guide) -> None:
+def _catalogue_pages(config: MkDocsConfig, guide: Guide, write_stubs: bool = True) -> None:
     """Every competency's pages as stub files, in the navigation and in each language.
 
     Runs before mkdocs-static-i18n's on_config (-100), so i18n sees the stubs,
     the navigation and the translated titles as if they were written by hand.
     """
-    write_stub_pages(Path(config.docs_dir), guide)  # stat only, when nothing changed
+    if write_stubs:
+        write_stub_pages(Path(config.docs_dir), guide)  # stat only, when nothing changed
     config.nav = navigation(config.nav or [], guide)
     # Escaped, but plain strings: mkdocs-static-i18n only overrides options of type str.
     # Material prints them raw in attributes and <title>, so escaping is needed; where
@@ -636,6 +665,12 @@ def _status(config: MkDocsConfig) -> list | None:
         _cache.update(status_key=_cache["key"], status=status and status.stale,
                       reviewed=tuple(status.reviewed) if status else ())
     return _cache["status"]  # type: ignore[return-value]
+
+
+def _nested_language_build(config: MkDocsConfig) -> bool:
+    """A language mkdocs-static-i18n builds inside the first one's on_post_build."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and bool(getattr(i18n, "building", False))
 
 
 def _languages(config: MkDocsConfig) -> list[str]:

@@ -110,7 +110,11 @@ def test_the_index_kept_page_by_page_is_the_index_made_afresh(saves, gone):
                           for anchor, title, text in material]
             extra[page] = [SearchEntry(anchor, title, text) for anchor, title, text in items]
             built += docs[page]
+        was = {lang: (kept.version(lang), kept.to_json(lang, {})) for lang in LANGUAGES}
         kept.update(built, extra, present, LANGUAGES, "en", rebuilt=set(save) if n else None)
+        # A language whose index changed has a new version: the preview writes it again.
+        assert not [lang for lang in LANGUAGES
+                    if kept.to_json(lang, {}) != was[lang][1] and kept.version(lang) == was[lang][0]]
     afresh = LanguageIndexes()
     afresh.update([doc for page in present for doc in docs.get(page, [])], extra, present, LANGUAGES, "en")
     for lang in LANGUAGES:

@@ -85,9 +85,9 @@ class Preview:
             pages["/" + name] = ((site / name).stat().st_mtime_ns, (site / name).read_text(encoding="utf-8"))
         return pages
 
-    def indexed(self) -> tuple[set[str], str]:
-        """The pages the English search index holds, and the index itself."""
-        raw = (self.site() / "search" / "search_index.json").read_text(encoding="utf-8")
+    def indexed(self, lang: str = "en") -> tuple[set[str], str]:
+        """The pages a language's search index holds, and the index itself."""
+        raw = (self.site() / ("" if lang == "en" else lang) / "search" / "search_index.json").read_text(encoding="utf-8")
         return {doc["location"].split("#")[0] for doc in json.loads(raw)["docs"]}, raw
 
     def edit(self, path: Path, old: str, new: str) -> dict[str, tuple[int, str]]:
@@ -150,7 +150,8 @@ def test_an_edit_rebuilds_the_pages_that_show_it_in_its_language_only(tmp_path):
         other = [url for url in preview.pages() if f"/competencies/{OTHER}/" in url]
         assert len(other) >= 4, other
 
-        indexed = preview.indexed()
+        indexed, french_index = preview.indexed(), preview.indexed("fr")
+        french_written = (preview.site() / "fr" / "search" / "search_index.json").stat().st_mtime_ns
         before = preview.edit(COMPETENCY, "en: Work towards shared objectives.", "en: Work towards common goals.")
         after = preview.pages()
         shown = preview.show_all(before, after, "Work towards shared objectives.", "Work towards common goals.")
@@ -164,6 +165,9 @@ def test_an_edit_rebuilds_the_pages_that_show_it_in_its_language_only(tmp_path):
         assert english == indexed[0] == preview.indexed()[0], "pages missing from the search index"
         assert "Work towards common goals" in preview.indexed()[1]
         assert "Work towards shared objectives" not in preview.indexed()[1]
+        # The French index lost no entry, and was not written again: none of its entries changed.
+        assert preview.indexed("fr") == french_index
+        assert (preview.site() / "fr" / "search" / "search_index.json").stat().st_mtime_ns == french_written
         assert not _unchanged(before, after, other), "the other competency's pages were rebuilt"
         # A shared page whose own content did not change is not rebuilt either, nor
         # the theme's pages, which show only the navigation and the footer.
@@ -181,6 +185,9 @@ def test_an_edit_rebuilds_the_pages_that_show_it_in_its_language_only(tmp_path):
         shown = preview.show_all(before, after, "Travailler à des objectifs partagés", "Viser des objectifs communs")
         assert "/fr/competencies/collaboration/" in shown, shown
         assert not _unchanged(before, after, other), "the other competency's pages were rebuilt"
+        assert "Viser des objectifs communs" in preview.indexed("fr")[1]
+        assert "Travailler à des objectifs partagés" not in preview.indexed("fr")[1]
+        assert preview.indexed("fr")[0] == french_index[0], "French pages missing from its search index"
         # After two saves the index holds each entry once, as many as at the start.
         locations = [doc["location"] for doc in json.loads(preview.indexed()[1])["docs"]]
         assert len(locations) == len(set(locations)) == len(json.loads(indexed[1])["docs"]), \

@@ -58,6 +58,7 @@ class LanguageIndexes:
 
     def __init__(self) -> None:
         self._pages: dict[str, tuple[str, str]] = {}  # page URL -> (its language, its entries' JSON)
+        self._versions: dict[str, int] = {}  # language -> changes so far: same number, same index
 
     def update(self, docs: list[dict[str, Any]], extra: dict[str, list[SearchEntry]], present: set[str],
                languages: list[str], default: str, rebuilt: set[str] | None = None) -> None:
@@ -67,13 +68,27 @@ class LanguageIndexes:
         for doc in docs:
             by_page.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
         if rebuilt is None:
+            for lang, _ in self._pages.values():
+                self._changed(lang)
             self._pages.clear()
         for url in (set(present) if rebuilt is None else set(rebuilt) | set(by_page)):
             lang = language_of(url, languages, default)
-            self._pages[url] = (lang, _page_json(url, by_page.get(url, []), extra.get(url, []),
-                                                 "" if lang == default else f"{lang}/"))
+            page = (lang, _page_json(url, by_page.get(url, []), extra.get(url, []),
+                                     "" if lang == default else f"{lang}/"))
+            if self._pages.get(url) != page:
+                self._pages[url] = page
+                self._changed(lang)
         for url in [url for url in self._pages if url not in present]:
-            del self._pages[url]  # a page that is gone
+            self._changed(self._pages.pop(url)[0])  # a page that is gone
+
+    def _changed(self, lang: str) -> None:
+        self._versions[lang] = self._versions.get(lang, 0) + 1
+
+    def version(self, lang: str) -> int:
+        """Changes to ``lang``'s entries so far: a preview's save that changed none of
+        them (an English edit rebuilds the French cards page, whose entries stay)
+        need not write its index again."""
+        return self._versions.get(lang, 0)
 
     def to_json(self, lang: str, config: dict[str, Any]) -> str:
         """``lang``'s index, as ``json.dumps`` writes it compact with sorted keys."""
