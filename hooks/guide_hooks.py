@@ -242,8 +242,10 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyp
     """A page a dirty preview skips still needs its title, for the others' navigation."""
     if _preview["dirty"]:
         for page in nav.pages:
+            # Every page, so that the first save finds them read: MkDocs reads the
+            # ones it builds again, as it always does.
+            _read_source_once(page, config)
             if not page.file.is_modified():
-                _read_source_once(page, config)
                 _escape_title(page)
     return nav
 
@@ -524,7 +526,7 @@ _open_data_writer: dict[str, threading.Thread | threading.Event | None] = {"thre
 # How long the preview waits after a build, with no other save, before it writes the
 # open data: long enough for the browser to have reloaded the page, and for an
 # editor's quick second save (an undo, a typo fixed) to come first.
-OPEN_DATA_QUIET_SECONDS = 2.0
+OPEN_DATA_QUIET_SECONDS = 3.0
 
 
 def _write_open_data_after_reload(folder: Path, guide: Guide, config: MkDocsConfig) -> None:

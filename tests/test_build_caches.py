@@ -160,3 +160,20 @@ def test_the_i18n_files_remembered_are_the_ones_the_plugin_makes(tmp_path):
             first.alternates["xx"], first.page, first.url = first, object(), "changed/"
             again = remember(file, lang, "en", ["en", "fr"], config)
             assert again is not first and _described(again) == _described(afresh)
+
+
+def test_the_deck_remembered_per_competency_follows_each_edit(tmp_path):
+    from guide import cards
+
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    first = cards.deck(load_guide(content))
+    for path, old, new in (("competencies/collaboration/competency.yml", "en: Work towards shared objectives.",
+                            "en: Work towards common goals."),
+                           ("competencies/collaboration/tips.yml", "en: Recognise why working together",
+                            "en: Admit why working together")):
+        file = content / path
+        file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        kept = cards.deck(load_guide(content))
+        cards._folder_decks.clear()
+        assert kept == cards.deck(load_guide(content)) != first

@@ -47,12 +47,29 @@ def _wording(item) -> Text:  # type: ignore[no-untyped-def]
 _last_deck: list[tuple[Guide, tuple[Card, ...]]] = []
 
 
+# Each competency's cards, made from its competency and tips: the loader keeps the
+# objects of a file that did not change, so a preview's save makes the cards of the
+# competency edited, not of the whole catalogue.
+_folder_decks: dict[str, tuple[object, object, tuple[Card, ...]]] = {}
+
+
 def deck(guide: Guide) -> list[Card]:
     """Every competency's cards, in catalogue order."""
     if not _last_deck or _last_deck[0][0] is not guide:
-        cards = tuple(card for folder in guide.competencies for card in competency_deck(guide.focus(folder.id)))
+        cards = tuple(card for folder in guide.competencies for card in _folder_deck(guide, folder.id))
         _last_deck[:] = [(guide, cards)]
+        for gone in set(_folder_decks) - {folder.id for folder in guide.competencies}:
+            del _folder_decks[gone]
     return list(_last_deck[0][1])
+
+
+def _folder_deck(guide: Guide, competency_id: str) -> tuple[Card, ...]:
+    folder = guide.folder(competency_id)
+    known = _folder_decks.get(competency_id)
+    if known is None or known[0] is not folder.competency or known[1] is not folder.tips:
+        known = _folder_decks[competency_id] = (folder.competency, folder.tips,
+                                                tuple(competency_deck(guide.focus(competency_id))))
+    return known[2]
 
 
 def competency_deck(guide: Guide) -> list[Card]:
