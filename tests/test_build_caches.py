@@ -177,3 +177,23 @@ def test_the_deck_remembered_per_competency_follows_each_edit(tmp_path):
         kept = cards.deck(load_guide(content))
         cards._folder_decks.clear()
         assert kept == cards.deck(load_guide(content)) != first
+
+
+def test_i18n_finds_the_same_file_for_each_link_with_its_paths_remembered(tmp_path):
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import get_files
+    from mkdocs_static_i18n import suffix
+
+    from guide.i18n_files import _get_file_from_path
+
+    project = copy_project(tmp_path / "project")
+    config = load_config(str(project / "mkdocs.yml"))
+    plain = getattr(_get_file_from_path, "guide_original", suffix.I18nFiles.get_file_from_path)
+    files = list(get_files(config))
+    links = [f.src_uri for f in files] + [".", "index.md", "./sources.md", "cards//index.md", "sources",
+                                          "competencies/collaboration/index.md", "missing.md", "a/b.fr.md"]
+    for current in ("en", "fr"):
+        i18n_files = suffix.I18nFiles(SimpleNamespace(current_language=current, default_language="en"), files)
+        for link in links:
+            assert _get_file_from_path(i18n_files, link) is plain(i18n_files, link), (current, link)
