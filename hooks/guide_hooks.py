@@ -76,8 +76,8 @@ _build: dict[str, object] = {"downloads": (), "offline_copy": False}
 # Material's offline plugin loads this Worker shim from unpkg.com; ours is vendored.
 _WORKER_SHIM = "javascripts/vendor/iframe-worker-shim.js"
 _search_entries: dict[str, list[SearchEntry]] = {}
-_indexes_written: dict[Path, tuple] = {}
-_sources: dict[str, tuple] = {}  # a page's file -> (its time and size, its Markdown, its meta)  # a language's index file -> what it was written from
+_indexes_written: dict[Path, tuple] = {}  # a language's index file -> what it was written from
+_sources: dict[str, tuple] = {}  # a page's file -> (its time and size, its Markdown, its meta)
 _indexes = LanguageIndexes()  # each language's search index, page by page
 # Per page: finished HTML that skips Markdown and the other passes (Context.defer).
 _deferred: dict[str, dict[str, str]] = {}
@@ -110,9 +110,12 @@ def on_serve(server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyp
 def on_build_error(*, error: Exception) -> None:
     """A preview build that failed half way wrote some pages and not the rest, nor the
     search index or the theme's pages: forget what was built, so the next save builds
-    every page again."""
+    every page again. Open data it stopped before its own build could write it is
+    written after all, from the last build that finished."""
     if _preview["dirty"]:
         _preview.update(built=BuiltPages(), frames=None, rebuilt=set(), present=set())
+    if _command["name"] == "serve" and _open_data_writer["unwritten"] is not None:
+        _write_open_data_after_reload(*_open_data_writer["unwritten"])  # type: ignore[misc]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -255,8 +258,11 @@ def _read_source_once(page: Page, config: MkDocsConfig) -> None:
     changed: every save asks it of every page it skips (no plugin reads sources
     for MkDocs' ``on_page_read_source``)."""
     path = page.file.abs_src_path
+    if path is None:  # a page made in memory: nothing to remember it by
+        page.read_source(config)
+        return
     try:
-        stat = os.stat(path)  # type: ignore[arg-type]
+        stat = os.stat(path)
     except OSError:
         page.read_source(config)  # says the page is missing, as MkDocs does
         return
@@ -522,7 +528,7 @@ def _bundling() -> bool:
 # The preview's open-data writer, in a thread after the build: at 30 competencies the
 # files (JSON, CSV, CASE) cost about a second of CPU, for downloads seldom opened
 # while editing.
-_open_data_writer: dict[str, threading.Thread | threading.Event | None] = {"thread": None, "dropped": None}
+_open_data_writer: dict[str, object] = {"thread": None, "dropped": None, "done": None, "args": None, "unwritten": None}
 # How long the preview waits after a build, with no other save, before it writes the
 # open data: long enough for the browser to have reloaded the page, and for an
 # editor's quick second save (an undo, a typo fixed) to come first.
@@ -535,24 +541,30 @@ def _write_open_data_after_reload(folder: Path, guide: Guide, config: MkDocsConf
     At 30 competencies the files take about a second of CPU to make; written
     while the browser reloads, they slowed the server answering it. So they
     wait for a quiet moment (``OPEN_DATA_QUIET_SECONDS``), and a save within it,
-    or during the writing, stops them: its own build writes them again. One
+    or during the writing, stops them: its own build writes them again, or, if
+    it fails, ``on_build_error`` starts them again. One
     writer at a time, and the next build waits for it to stop, after the file
     it is making (``_open_data_written``); each file is replaced whole, so a
     download is the old file or the new one.
     """
     _open_data_written()
-    dropped = threading.Event()
+    dropped, done = threading.Event(), threading.Event()
+    # Without --dirty, MkDocs empties the site at each build: nothing to wait for.
+    quiet = OPEN_DATA_QUIET_SECONDS if _preview["dirty"] else 0.0
 
     def write() -> None:
-        if dropped.wait(OPEN_DATA_QUIET_SECONDS):
+        if dropped.wait(quiet):
             return
         try:
             _write_open_data(folder, guide, config, going_on=lambda: not dropped.is_set())
+            done.set()
         except Exception as exc:  # noqa: BLE001 - a thread's error would be lost; the preview says it
+            done.set()
             log.error(f"The open-data files could not be written: {exc}")
 
     thread = threading.Thread(target=write, name="guide-open-data", daemon=True)
-    _open_data_writer.update(thread=thread, dropped=dropped)
+    _open_data_writer.update(thread=thread, dropped=dropped, done=done, unwritten=None,
+                             args=(folder, guide, config))
     thread.start()
 
 
@@ -561,9 +573,11 @@ def _open_data_written() -> None:
     writes nothing, one writing stops after its current file."""
     thread = _open_data_writer["thread"]
     if thread is not None:
-        _open_data_writer["dropped"].set()  # type: ignore[union-attr]
-        thread.join()  # type: ignore[union-attr]
-        _open_data_writer["thread"] = None
+        _open_data_writer["dropped"].set()  # type: ignore[attr-defined]
+        thread.join()  # type: ignore[attr-defined]
+        # Stopped before the end: kept, for a build that fails before writing its own.
+        finished = _open_data_writer["done"].is_set()  # type: ignore[attr-defined]
+        _open_data_writer.update(thread=None, unwritten=None if finished else _open_data_writer["args"])
 
 
 def _write_open_data(folder: Path, guide: Guide, config: MkDocsConfig,

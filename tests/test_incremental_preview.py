@@ -22,6 +22,7 @@ import urllib.request
 from pathlib import Path
 
 from conftest import copy_project
+from guide.open_data import JSON_NAME
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogue"
 OTHER = "fixture-teamwork"
@@ -218,9 +219,15 @@ def test_after_a_build_that_failed_half_way_every_page_is_built_again(tmp_path):
     the 404 page: the next save must not trust what the failed one recorded."""
     with _preview(_two_competencies(tmp_path), tmp_path / "serve.log") as preview:
         home = Path("docs/index.md")
+        # An edit, then (before its open data is written, 3 s later) a build that fails:
+        # the open data is still written, from the edit's build.
+        preview.edit(COMPETENCY, "en: Work towards shared objectives.", "en: Work towards common goals.")
         failed = preview.log.read_text(encoding="utf-8").count("ERROR")
         _replace(preview.project / home, "<!-- guide: catalogue -->", "<!-- guide: no-such-block -->")
         _wait_for(lambda: preview.log.read_text(encoding="utf-8").count("ERROR") > failed, "the failed build")
+        data = preview.site() / "data" / JSON_NAME
+        _wait_for(lambda: data.is_file() and "Work towards common goals." in data.read_text(encoding="utf-8"),
+                  "the open data of the last build that finished")
         preview.edit(home, "<!-- guide: no-such-block -->", "<!-- guide: catalogue -->")
         rebuilt, present = re.findall(r"Preview: rebuilt (\d+) of (\d+) pages", preview.log.read_text(encoding="utf-8"))[-1]
         assert rebuilt == present, "pages trusted from the failed build"

@@ -96,7 +96,8 @@ def test_serve_follows_a_content_folder_that_is_replaced_whole(tmp_path):
 
 def test_the_preview_writes_the_open_data_of_the_last_save_once_it_is_quiet(tmp_path):
     """The open data waits until the browser has reloaded (it costs a second of CPU at
-    30 competencies); a second save soon after the first must still win."""
+    30 competencies); a second save soon after the first, which stops the first's
+    writer, must still end with the second's text."""
     from guide.open_data import CSV_NAME, JSON_NAME
 
     project = copy_project(tmp_path / "project")
@@ -109,5 +110,6 @@ def test_the_preview_writes_the_open_data_of_the_last_save_once_it_is_quiet(tmp_
         for text in ("Œuvrer à des objectifs partagés.", "Agir pour des objectifs partagés."):
             competency.write_text(original.replace("Travailler à des objectifs partagés.", text), encoding="utf-8")
             _wait_for(lambda: text in _get(url), f"the page with {text!r}")
+            # The page is back; the open data waits for a quiet moment (3 s) to be made.
+            assert not any(text[:-1] in _get(f) for f in files), "open data written while the page reloads"
         _wait_for(lambda: all("Agir pour des objectifs partagés" in _get(f) for f in files), "the last save's open data")
-        assert not any("Œuvrer à des objectifs" in _get(f) for f in files)

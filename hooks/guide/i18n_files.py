@@ -3,8 +3,8 @@
 For each language it builds, the plugin makes a new ``File`` for every page
 of ``docs/`` (``suffix.create_i18n_file``: path arithmetic with ``pathlib``),
 and again for each page's alternates. Under ``mkdocs serve`` that is done on
-every save, for every page of the catalogue: at 30 competencies about a fifth
-of a save, though the pages a save touches are YAML, not these files.
+every save, for every page of the catalogue, though the pages a save touches
+are YAML, not these files.
 
 The result depends only on the arguments it reads, so each is made once and
 copied for each build: a fresh object, which MkDocs and the plugin may change
