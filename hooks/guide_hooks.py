@@ -114,8 +114,9 @@ def on_build_error(*, error: Exception) -> None:
     written after all, from the last build that finished."""
     if _preview["dirty"]:
         _preview.update(built=BuiltPages(), frames=None, rebuilt=set(), present=set())
-    if _command["name"] == "serve" and _open_data_writer["unwritten"] is not None:
-        _write_open_data_after_reload(*_open_data_writer["unwritten"])  # type: ignore[misc]
+    stopped = _open_data_writer["done"]
+    if _command["name"] == "serve" and stopped is not None and not stopped.is_set():  # type: ignore[attr-defined]
+        _write_open_data_after_reload(*_open_data_writer["args"])  # type: ignore[misc]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -528,7 +529,9 @@ def _bundling() -> bool:
 # The preview's open-data writer, in a thread after the build: at 30 competencies the
 # files (JSON, CSV, CASE) cost about a second of CPU, for downloads seldom opened
 # while editing.
-_open_data_writer: dict[str, object] = {"thread": None, "dropped": None, "done": None, "args": None, "unwritten": None}
+# "done" is set once its files are all written: a writer stopped before (by a save
+# whose build then failed) is started again by on_build_error, with its "args".
+_open_data_writer: dict[str, object] = {"thread": None, "dropped": None, "done": None, "args": None}
 # How long the preview waits after a build, with no other save, before it writes the
 # open data: long enough for the browser to have reloaded the page, and for an
 # editor's quick second save (an undo, a typo fixed) to come first.
@@ -556,15 +559,14 @@ def _write_open_data_after_reload(folder: Path, guide: Guide, config: MkDocsConf
         if dropped.wait(quiet):
             return
         try:
-            _write_open_data(folder, guide, config, going_on=lambda: not dropped.is_set())
-            done.set()
+            if _write_open_data(folder, guide, config, going_on=lambda: not dropped.is_set()):
+                done.set()
         except Exception as exc:  # noqa: BLE001 - a thread's error would be lost; the preview says it
-            done.set()
+            done.set()  # written again by the next build, not by a failed one
             log.error(f"The open-data files could not be written: {exc}")
 
     thread = threading.Thread(target=write, name="guide-open-data", daemon=True)
-    _open_data_writer.update(thread=thread, dropped=dropped, done=done, unwritten=None,
-                             args=(folder, guide, config))
+    _open_data_writer.update(thread=thread, dropped=dropped, done=done, args=(folder, guide, config))
     thread.start()
 
 
@@ -575,29 +577,29 @@ def _open_data_written() -> None:
     if thread is not None:
         _open_data_writer["dropped"].set()  # type: ignore[attr-defined]
         thread.join()  # type: ignore[attr-defined]
-        # Stopped before the end: kept, for a build that fails before writing its own.
-        finished = _open_data_writer["done"].is_set()  # type: ignore[attr-defined]
-        _open_data_writer.update(thread=None, unwritten=None if finished else _open_data_writer["args"])
+        _open_data_writer["thread"] = None
 
 
 def _write_open_data(folder: Path, guide: Guide, config: MkDocsConfig,
-                     going_on: Callable[[], bool] = lambda: True) -> None:
+                     going_on: Callable[[], bool] = lambda: True) -> bool:
     """The open-data files, at the same address for every language and version; each
-    made only while ``going_on()`` (the preview's writer stops when a save comes)."""
+    made only while ``going_on()`` (the preview's writer stops when a save comes).
+    True when every file was written."""
     data = exported_data(guide)
-    if going_on():
-        _write(folder / JSON_NAME, json_export(data))
-    if going_on():
-        _write(folder / SCHEMA_NAME, json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n")
-    if going_on():
-        _write(folder / CSV_NAME, csv_export(data), newline="")
-    root = Path(config.config_file_path).parent
-    dates, head = _text_dates(root, guide)
-    for lang in _languages(config):
-        if going_on():
-            package = case_package(guide, lang, site_url=config.site_url or "", dates=dates,
-                                   default_time=int(head) if head else None)
-            _write(folder / CASE_FOLDER / package_name(lang), json_export(package))
+    dates, head = _text_dates(Path(config.config_file_path).parent, guide)
+    files: list[tuple[Path, Callable[[], str], str | None]] = [
+        (folder / JSON_NAME, lambda: json_export(data), None),
+        (folder / SCHEMA_NAME, lambda: json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n", None),
+        (folder / CSV_NAME, lambda: csv_export(data), ""),
+    ] + [(folder / CASE_FOLDER / package_name(lang),
+          lambda lang=lang: json_export(case_package(guide, lang, site_url=config.site_url or "", dates=dates,
+                                                     default_time=int(head) if head else None)), None)
+         for lang in _languages(config)]
+    for path, make, newline in files:
+        if not going_on():
+            return False
+        _write(path, make(), newline)
+    return True
 
 
 def _text_dates(root: Path, guide: Guide) -> tuple[dict, str | None]:
