@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import shutil
+from itertools import groupby
 
 from conftest import PUBLIC_URL
 
 from guide.downloads import plan
-from guide.print_pdfs import print_pdfs, without_paper
+from guide.print_pdfs import by_page, print_pdfs, without_paper
 
 
 def test_the_paper_is_the_only_part_of_an_address_a_loaded_page_can_switch_alone():
@@ -16,14 +17,30 @@ def test_the_paper_is_the_only_part_of_an_address_a_loaded_page_can_switch_alone
     assert without_paper("competencies/x/run-sheet/?pack=1&paper=letter") == ("competencies/x/run-sheet/", "pack=1")
 
 
+def test_each_page_is_loaded_once_for_all_it_prints(fixture_guide):
+    """The plan lists decks language by language, alternating the English and French
+    cards pages; printed in that order, each switch is a load (44 of a one-second page
+    at 10 competencies). A run sheet comes before its pack, which is added in place."""
+    planned = plan(fixture_guide)
+    order = by_page(planned)
+    assert sorted(order, key=planned.index) == list(planned)
+    pages = [without_paper(download.page) for download in order]
+    assert len([page for page, _ in groupby(page for page, _ in pages)]) == len({page for page, _ in pages})
+    for page, group in groupby(pages, key=lambda shown: shown[0]):
+        queries = [query for _, query in group]
+        if "run-sheet" in page:
+            assert queries == sorted(queries, key=lambda query: query == "pack=1"), page
+
+
 def test_each_pdf_is_the_same_bytes_printed_after_others_or_alone(fixture_site, fixture_guide, tmp_path):
     """Decks switched in place on the cards page (another language, competency, paper),
-    then a run sheet after the cards page's thousands of nodes: each equals the PDF its
-    own address gives in a browser of its own."""
+    then a run sheet after the cards page's thousands of nodes, then the facilitator's
+    pack added to that run sheet in place: each equals the PDF its own address gives in
+    a browser of its own."""
     downloads = {d.name: d for d in plan(fixture_guide)}
     chosen = [downloads[name] for name in (
         "cards-en-a4.pdf", "cards-collaboration-en-fr-letter.pdf", "cards-fixture-teamwork-en-a4.pdf",
-        "run-sheet-collaboration-en-a4.pdf")]
+        "run-sheet-collaboration-en-a4.pdf", "pack-collaboration-en-letter.pdf")]
     together = shutil.copytree(fixture_site, tmp_path / "together")
     printed = print_pdfs(together, chosen, PUBLIC_URL)
     assert [path.name for path in printed] == [d.name for d in chosen]

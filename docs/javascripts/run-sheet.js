@@ -81,10 +81,15 @@
     show(state);
   });
   // ?pack=1: the facilitator's pack, the run sheet followed by the question cards and the deck.
-  var pack = document.getElementById("guide-pack");
-  if (pack && new URLSearchParams(window.location.search).get("pack") === "1") {
-    sheet.after(pack.content.cloneNode(true));
-  }
+  // guidePack does it on a loaded page, so the build prints sheet and pack from one load.
+  var pack = document.getElementById("guide-pack"), packShown = false;
+  window.guidePack = function () {
+    if (!pack) return false;
+    if (!packShown) sheet.after(pack.content.cloneNode(true));
+    packShown = true;
+    return true;
+  };
+  if (new URLSearchParams(window.location.search).get("pack") === "1") window.guidePack();
   var initial = fromAddress();
   FIELDS.forEach(function (name) { form.elements[name].value = initial[name]; });
   show(initial);
