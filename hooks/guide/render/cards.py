@@ -8,6 +8,8 @@ the pool when a trainer picks kinds, levels and a language (kept in the URL).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import segno
 
 from ..cards import KINDS, PER_SHEET, Card, deck
@@ -27,15 +29,21 @@ def qr_target(site_url: str | None, lang: str, card: Card) -> str | None:
     return f"{site_url.rstrip('/')}/{prefix}{card.page}#{card.item_id}"
 
 
+@lru_cache(maxsize=8192)
+def qr_svg(target: str, title: str) -> str:
+    """The QR code of ``target`` as inline SVG. Made once per address: a card's code is
+    on both cards pages and in its competency's packs, and segno's choice of mask
+    costs about 10 ms a code (15 s of a 10-competency published build, made twice)."""
+    return segno.make(target, error="m").svg_inline(
+        scale=1, border=0, svgclass="guide-card__qr", omitsize=True, title=title)
+
+
 def card_html(ctx: Context, card: Card, lang: str) -> str:
     """One card in ``lang``, whatever the page's language (the pool holds both)."""
     level = (f'<span class="guide-card__level">{ctx.label("level", lang)} {card.level}</span>'
              if card.level else "")
     target = qr_target(ctx.site_url, lang, card)
-    qr = ""
-    if target:
-        qr = segno.make(target, error="m").svg_inline(
-            scale=1, border=0, svgclass="guide-card__qr", omitsize=True, title=ctx.label("card_qr", lang))
+    qr = qr_svg(target, ctx.label("card_qr", lang)) if target else ""
     level_attr = f' data-level="{card.level}"' if card.level else ""
     name = text(card.competency_name.get(lang), lang) if card.competency_name else ""
     return (
