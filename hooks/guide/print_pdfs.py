@@ -12,12 +12,12 @@ misses them): a page load is about half of it, and at 10 competencies the
 cards page alone takes a second of CPU to load. So one tab loads each page
 once and prints everything it can show: both papers (print.js's
 ``guidePaper``, what ``?paper=`` does on load) and, on the cards page, every
-deck (cards.js's ``guideDeck``, what the deck's address does on load). The
-A run sheet's page prints the
-facilitator's pack too, added in place (run-sheet.js's ``guidePack``, what
-``?pack=1`` does on load). The search index, which no printed sheet shows, is
-not fetched. The PDFs are the
-same bytes as when each was printed from its own address in its own tab.
+deck (cards.js's ``guideDeck``, what the deck's address does on load). A run
+sheet's page prints the facilitator's pack too, added in place (run-sheet.js's
+``guidePack``, what ``?pack=1`` does on load). The plan is printed page by page
+(``by_page``). The search index, which no printed sheet shows, is not fetched.
+The PDFs are the same bytes as when each was printed from its own address in
+its own tab.
 
 Chromium is driven over ``--remote-debugging-pipe``: JSON messages on two file
 descriptors, so the build needs no browser-automation package and its lock
