@@ -31,6 +31,9 @@ from guide.decode import INVALID, Decoder
 from guide.glossary_terms import explain_terms, term_index
 from guide.model import Text
 from guide.open_data import csv_export, exported_data, json_export, spreadsheet_safe
+from guide.render.base import Context
+from guide.render.cards import card_html
+from guide.cards import deck
 from guide.render.dispatch import render_blocks
 from guide.typography import for_language
 
@@ -278,3 +281,27 @@ def test_an_item_text_is_refused_or_shown_as_typed_on_the_what_changed_page(guid
     value, expected = typed
     baseline = _changes_page(guide, lang, PLAIN, site_markdown)
     _assert_reads_as_typed(_changes_page(guide, lang, value, site_markdown), baseline, expected, repr(value))
+
+
+@in_each_language_for_every_text
+def test_a_qr_code_label_is_refused_or_shown_as_typed_in_the_card_s_svg_title(guide, lang, raw):
+    """The QR code's <title> (its name for screen readers, and its tooltip) comes from
+    the labels and goes through segno, which escapes it: it must be escaped once."""
+    typed = _typed(raw, lang)
+    if typed is None:
+        return
+    value, expected = typed
+
+    def rendered(label: str) -> tuple[str, _Visible]:
+        labels = dataclasses.replace(guide.labels, card_qr=Text(label, label))
+        ctx = Context(dataclasses.replace(guide, labels=labels), lang, site_url="https://guide.example.org/")
+        html_card = card_html(ctx, deck(ctx.guide)[0], lang)
+        parser = _Visible()
+        parser.feed(html_card)
+        return html_card, parser
+
+    card, parser = rendered(value)
+    assert parser.tags == rendered(PLAIN)[1].tags, "the label changed the card's elements"
+    titles = re.findall(r"<title>(.*?)</title>", card, re.S)
+    assert len(titles) == 1 and "<" not in titles[0]
+    assert _squash(html.unescape(titles[0])) == expected, "the QR code's title does not read as typed"

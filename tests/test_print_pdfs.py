@@ -35,12 +35,14 @@ def test_each_page_is_loaded_once_for_all_it_prints(fixture_guide):
 def test_each_pdf_is_the_same_bytes_printed_after_others_or_alone(fixture_site, fixture_guide, tmp_path):
     """Decks switched in place on the cards page (another language, competency, paper),
     then a run sheet after the cards page's thousands of nodes, then the facilitator's
-    pack added to that run sheet in place: each equals the PDF its own address gives in
-    a browser of its own."""
+    pack added to that run sheet in place, then the French cards page (printed last:
+    the files come back in the order asked for): each equals the PDF its own address
+    gives in a browser of its own."""
     downloads = {d.name: d for d in plan(fixture_guide)}
     chosen = [downloads[name] for name in (
-        "cards-en-a4.pdf", "cards-collaboration-en-fr-letter.pdf", "cards-fixture-teamwork-en-a4.pdf",
-        "run-sheet-collaboration-en-a4.pdf", "pack-collaboration-en-letter.pdf")]
+        "cards-en-a4.pdf", "cards-fr-a4.pdf", "cards-collaboration-en-fr-letter.pdf",
+        "cards-fixture-teamwork-en-a4.pdf", "run-sheet-collaboration-en-a4.pdf",
+        "pack-collaboration-en-letter.pdf")]
     together = shutil.copytree(fixture_site, tmp_path / "together")
     printed = print_pdfs(together, chosen, PUBLIC_URL)
     assert [path.name for path in printed] == [d.name for d in chosen]
@@ -48,3 +50,16 @@ def test_each_pdf_is_the_same_bytes_printed_after_others_or_alone(fixture_site, 
         alone = shutil.copytree(fixture_site, tmp_path / download.name)
         [expected] = print_pdfs(alone, [download], PUBLIC_URL)
         assert (together / "downloads" / download.name).read_bytes() == expected.read_bytes(), download.name
+
+
+def test_a_published_build_s_pdfs_are_the_bytes_each_address_prints_alone(published, guide, tmp_path):
+    """The published build prints its whole plan in one tab, with QR codes (the fixture
+    catalogue above has none): a deck switched to last and a pack added in place equal
+    what their own addresses print in a browser of their own."""
+    downloads = {d.name: d for d in plan(guide)}
+    site = shutil.copytree(published, tmp_path / "site", ignore=shutil.ignore_patterns("downloads"))
+    for page in ("fr/cards/index.html", "fr/competencies/collaboration/run-sheet/index.html"):
+        assert "guide-card__qr" in (site / page).read_text(encoding="utf-8"), page
+    for name in ("cards-fr-en-letter.pdf", "pack-collaboration-fr-letter.pdf"):
+        [alone] = print_pdfs(site, [downloads[name]], PUBLIC_URL)
+        assert (published / "downloads" / name).read_bytes() == alone.read_bytes(), name

@@ -187,3 +187,18 @@ def test_a_day_that_does_not_exist_is_not_shown_as_another_one(browser, server):
     page.get_by_label("Place").fill("Room 4")
     assert page.url.endswith("#top"), page.url
     page.close()
+
+
+def test_the_pack_is_shown_once_and_only_when_asked_for(browser, server):
+    """?pack=1 adds the rest of the facilitator's pack after the sheet; the build adds it
+    to a loaded sheet with guidePack (print_pdfs), which must not add it twice."""
+    page = browser.new_page()
+    page.goto(server + PATH["fr"])
+    assert page.locator(".guide-pack-part").count() == 0
+    page.goto(server + PATH["fr"] + "?pack=1")
+    parts = page.locator(".guide-pack-part")
+    assert parts.count() == 2
+    assert page.evaluate("window.guidePack()") is True
+    assert parts.count() == 2, "the pack was added twice"
+    assert parts.first.inner_text().strip(), "the pack's question cards are empty"
+    page.close()

@@ -237,7 +237,9 @@ class _Tab:
                 "look for decks and packs")
         else:
             if adds_pack:
-                # The pack's cards use type the run sheet alone does not: printed once it is loaded.
+                # Printed once any type the pack's cards use is loaded. The site has no web
+                # font today (`font: false`), so this settles at once; it keeps a font added
+                # later from printing in a fallback.
                 if self._evaluate("window.guidePack() && document.fonts.ready.then(function () { return true; })",
                                   "add the facilitator's pack", wait=True) is not True:
                     raise self._browser._failed(f"could not add the pack to {self._url}")

@@ -80,8 +80,10 @@ class Context:
             filled = filled.replace("{" + key + "}", value)
         return text(filled, lang)
 
-    def plain_label(self, name: str, count: int | None = None) -> str:
-        return for_language(_counted(getattr(self.guide.labels, name).get(self.lang), count), self.lang)
+    def plain_label(self, name: str, count: int | None = None, lang: str | None = None) -> str:
+        """A label typeset but not escaped, for a destination that escapes it itself."""
+        lang = lang or self.lang
+        return for_language(_counted(getattr(self.guide.labels, name).get(lang), count), lang)
 
     def t(self, bilingual: object) -> str:
         """The escaped, typeset text of anything with ``en`` and ``fr``."""

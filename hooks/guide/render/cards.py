@@ -43,7 +43,8 @@ def card_html(ctx: Context, card: Card, lang: str) -> str:
     level = (f'<span class="guide-card__level">{ctx.label("level", lang)} {card.level}</span>'
              if card.level else "")
     target = qr_target(ctx.site_url, lang, card)
-    qr = qr_svg(target, ctx.label("card_qr", lang)) if target else ""
+    # segno escapes the title itself: given the escaped label, "&" would read "&amp;".
+    qr = qr_svg(target, ctx.plain_label("card_qr", lang=lang)) if target else ""
     level_attr = f' data-level="{card.level}"' if card.level else ""
     name = text(card.competency_name.get(lang), lang) if card.competency_name else ""
     return (
