@@ -38,6 +38,7 @@ from guide.csp import with_csp
 from guide.errors import ContentInvalid
 from guide.page_ids import duplicate_id_errors
 from guide.page_scripts import scripts_for
+from guide.preview_memory import collect_between_builds, collect_soon
 from guide.pages import competency_of, nav_titles, navigation, theme_text, write_stub_pages
 from guide.typography import for_language
 from guide.html_head import without_hreflang_links
@@ -104,6 +105,7 @@ def on_serve(server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyp
         server._guide_keeps_watching = True
         poll_often(server)
         keep_watching(server, [Path(config.config_file_path).parent / "content_data"])
+        collect_between_builds()  # MkDocs calls on_serve after the first build
     return server
 
 
@@ -117,6 +119,8 @@ def on_build_error(*, error: Exception) -> None:
     stopped = _open_data_writer["done"]
     if _command["name"] == "serve" and stopped is not None and not stopped.is_set():  # type: ignore[attr-defined]
         _write_open_data_after_reload(*_open_data_writer["args"])  # type: ignore[misc]
+    if _command["name"] == "serve":
+        collect_soon()  # what the failed build made is garbage too
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -387,6 +391,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     if _command["name"] == "serve":
         _write_open_data_after_reload(site / FOLDER, _guide(config), config)
+        collect_soon()
     else:
         _write_open_data(site / FOLDER, _guide(config), config)
     _write_search_indexes(config, site)
