@@ -18,8 +18,8 @@ def floor_project(project: Path) -> Path:
 
     import yaml
 
-    from guide.loader import load_guide
-    from guide.pages import navigation, write_stub_pages
+    from guide.content.loader import load_guide
+    from guide.site.pages import navigation, write_stub_pages
     from guide.render.dispatch import render_blocks
 
     guide = load_guide(project / "content_data")

@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from guide.local_server import QuietHandler, serve  # noqa: E402
+from guide.publish.local_server import QuietHandler, serve  # noqa: E402
 
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 

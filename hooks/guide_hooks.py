@@ -30,41 +30,41 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data as get_markdown_and_meta
 
-from guide.build_date import last_commit_epoch, pin_build_date
-from guide.case_package import FOLDER as CASE_FOLDER, case_package, package_name
-from guide.line_dates import text_dates
-from guide.releases import recorded_releases, release_notes, release_tags
-from guide.csp import with_csp
-from guide.errors import ContentInvalid
-from guide.page_ids import duplicate_id_errors
-from guide.page_scripts import scripts_for
-from guide.preview_memory import collect_between_builds, collect_soon
-from guide.pages import competency_of, nav_titles, navigation, theme_text, write_stub_pages
-from guide.typography import for_language
-from guide.html_head import without_hreflang_links
-from guide.incremental import (BuiltPages, Fingerprints, is_bilingual, output_digest, quiet_dirty_warning,
+from guide.history.build_date import last_commit_epoch, pin_build_date
+from guide.exports.case_package import FOLDER as CASE_FOLDER, case_package, package_name
+from guide.history.line_dates import text_dates
+from guide.history.releases import recorded_releases, release_notes, release_tags
+from guide.site.csp import with_csp
+from guide.content.errors import ContentInvalid
+from guide.site.page_ids import duplicate_id_errors
+from guide.site.page_scripts import scripts_for
+from guide.preview.preview_memory import collect_between_builds, collect_soon
+from guide.site.pages import competency_of, nav_titles, navigation, theme_text, write_stub_pages
+from guide.content.typography import for_language
+from guide.site.html_head import without_hreflang_links
+from guide.preview.incremental import (BuiltPages, Fingerprints, is_bilingual, output_digest, quiet_dirty_warning,
                                shows_status, theme_files_state, theme_templates_to_skip)
-from guide.i18n_files import remember_i18n_files
-from guide.template_cache import MemoryBytecodeCache, cache_every_environment
-from guide.loader import content_files, load_guide
-from guide.model import Guide
-from guide.offline_bundle import OFFLINE_COPY_ENV, ZIP_NAME, BundleFailed, make_bundle, wanted
-from guide.downloads import PUBLISH_ENV, is_public, plan
-from guide.print_pdfs import PrintFailed, print_pdfs
-from guide.page_source import edit_url, last_changed, page_source
-from guide.open_data import (CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export,
+from guide.preview.i18n_files import remember_i18n_files
+from guide.preview.template_cache import MemoryBytecodeCache, cache_every_environment
+from guide.content.loader import content_files, load_guide
+from guide.content.model import Guide
+from guide.publish.offline_bundle import OFFLINE_COPY_ENV, ZIP_NAME, BundleFailed, make_bundle, wanted
+from guide.publish.downloads import PUBLISH_ENV, is_public, plan
+from guide.publish.print_pdfs import PrintFailed, print_pdfs
+from guide.history.page_source import edit_url, last_changed, page_source
+from guide.exports.open_data import (CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export,
                              exported_data, json_export)
-from guide.schema import open_data_schema
+from guide.exports.schema import open_data_schema
 from guide.render.base import SearchEntry, ui_text
 from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
-from guide.glossary_terms import TermIndex, explain_terms, term_index
-from guide.search_index import LanguageIndexes
-from guide.serve_watch import keep_watching, poll_often
-from guide.translation_status import translation_status
-from guide.sitemap import language_sitemap
-from guide.theme_listing import list_installed_themes_once
+from guide.site.glossary_terms import TermIndex, explain_terms, term_index
+from guide.site.search_index import LanguageIndexes
+from guide.preview.serve_watch import keep_watching, poll_often
+from guide.history.translation_status import translation_status
+from guide.site.sitemap import language_sitemap
+from guide.preview.theme_listing import list_installed_themes_once
 
 log = logging.getLogger("mkdocs.hooks.guide")
 

@@ -13,9 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from guide.errors import ContentInvalid  # noqa: E402
-from guide.loader import load_guide  # noqa: E402
-from guide.model import bilingual_texts  # noqa: E402
+from guide.content.errors import ContentInvalid  # noqa: E402
+from guide.content.loader import load_guide  # noqa: E402
+from guide.content.model import bilingual_texts  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -9,9 +9,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from guide.decode import ID_PATTERN  # noqa: E402
-from guide.model import COMPETENCIES_FOLDER  # noqa: E402
-from guide.scaffold import scaffold  # noqa: E402
+from guide.content.decode import ID_PATTERN  # noqa: E402
+from guide.content.model import COMPETENCIES_FOLDER  # noqa: E402
+from guide.content.scaffold import scaffold  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from guide.changes import CONTENT, Changes, compare, items_of  # noqa: E402
-from guide.decode import DAY_PATTERN, VERSION_PATTERN  # noqa: E402
-from guide.errors import ContentInvalid  # noqa: E402
-from guide.loader import load_guide  # noqa: E402
-from guide.releases import TAG_PREFIX, files_at, release_tags  # noqa: E402
+from guide.history.changes import CONTENT, Changes, compare, items_of  # noqa: E402
+from guide.content.decode import DAY_PATTERN, VERSION_PATTERN  # noqa: E402
+from guide.content.errors import ContentInvalid  # noqa: E402
+from guide.content.loader import load_guide  # noqa: E402
+from guide.history.releases import TAG_PREFIX, files_at, release_tags  # noqa: E402
 
 CHANGELOG = "CHANGELOG.md"
 CATALOGUE = f"{CONTENT}/catalogue.yml"

@@ -13,8 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from guide.loader import load_guide  # noqa: E402
-from guide.translation_status import stale_translations  # noqa: E402
+from guide.content.loader import load_guide  # noqa: E402
+from guide.history.translation_status import stale_translations  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from guide.schema import all_schemas  # noqa: E402
+from guide.exports.schema import all_schemas  # noqa: E402
 
 
 def render(schema: dict) -> str:

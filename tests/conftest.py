@@ -102,7 +102,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory, fixture_project: Path
 
 @pytest.fixture(scope="session")
 def fixture_guide(fixture_project: Path):
-    from guide.loader import load_guide
+    from guide.content.loader import load_guide
 
     return load_guide(fixture_project / "content_data")
 
@@ -125,14 +125,14 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def guide():
-    from guide.loader import load_guide
+    from guide.content.loader import load_guide
 
     return load_guide(ROOT / "content_data")
 
 
 # -- the browser -------------------------------------------------------------------
 
-from guide.local_server import serve  # noqa: E402  (the folder on a free loopback port)
+from guide.publish.local_server import serve  # noqa: E402  (the folder on a free loopback port)
 
 
 @pytest.fixture(scope="session")

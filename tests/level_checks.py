@@ -26,7 +26,7 @@ class ShownLevel:
 
 def shown_levels(competency, lang: str) -> list[ShownLevel]:
     """The levels of a model ``Competency`` as typeset for ``lang``."""
-    from guide.typography import for_language
+    from guide.content.typography import for_language
 
     return [ShownLevel(level.number, normalise(for_language(level.concept.get(lang), lang)),
                        tuple(normalise(for_language(b.get(lang), lang)) for b in level.behaviours), level.id)

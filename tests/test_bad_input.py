@@ -8,8 +8,8 @@ import pytest
 from bad_input import all_fixtures, apply_fixture, broken_copy, is_build_only
 from conftest import ROOT, copy_project, run_build
 
-from guide.errors import ContentInvalid
-from guide.loader import load_guide
+from guide.content.errors import ContentInvalid
+from guide.content.loader import load_guide
 
 FIXTURES = all_fixtures()
 

@@ -17,12 +17,12 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
 from conftest import ROOT, copy_project
-from guide.loader import load_guide
-from guide.pages import write_stub_pages
+from guide.content.loader import load_guide
+from guide.site.pages import write_stub_pages
 from guide.render.dispatch import fill_deferred, render_blocks
 from guide.render.base import SearchEntry
-from guide.search_index import LanguageIndexes, fold
-from guide.theme_listing import list_installed_themes_once
+from guide.site.search_index import LanguageIndexes, fold
+from guide.preview.theme_listing import list_installed_themes_once
 
 SETTINGS = settings(max_examples=120, derandomize=True, deadline=None, database=None)
 
@@ -142,7 +142,7 @@ def test_the_i18n_files_remembered_are_the_ones_the_plugin_makes(tmp_path):
     from mkdocs.structure.files import get_files
     from mkdocs_static_i18n import suffix
 
-    from guide.i18n_files import remembered
+    from guide.preview.i18n_files import remembered
 
     project = copy_project(tmp_path / "project")
     config = load_config(str(project / "mkdocs.yml"))
@@ -163,7 +163,7 @@ def test_the_i18n_files_remembered_are_the_ones_the_plugin_makes(tmp_path):
 
 
 def test_the_deck_remembered_per_competency_follows_each_edit(tmp_path):
-    from guide import cards
+    from guide.content import cards
 
     content = tmp_path / "content_data"
     shutil.copytree(ROOT / "content_data", content)
@@ -185,7 +185,7 @@ def test_i18n_finds_the_same_file_for_each_link_with_its_paths_remembered(tmp_pa
     from mkdocs.structure.files import get_files
     from mkdocs_static_i18n import suffix
 
-    from guide.i18n_files import _get_file_from_path
+    from guide.preview.i18n_files import _get_file_from_path
 
     project = copy_project(tmp_path / "project")
     config = load_config(str(project / "mkdocs.yml"))

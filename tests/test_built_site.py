@@ -13,8 +13,8 @@ import pytest
 from conftest import ROOT, copy_project, run_build
 from html_text import normalise, page_text
 
-from guide.model import bilingual_texts
-from guide.typography import for_language
+from guide.content.model import bilingual_texts
+from guide.content.typography import for_language
 
 LANGS = {"en": "", "fr": "fr/"}
 

@@ -9,10 +9,10 @@ import pytest
 from conftest import ROOT
 from html_text import visible_text
 
-from guide import card_codes
-from guide.cards import deck
-from guide.errors import ContentInvalid
-from guide.loader import load_guide
+from guide.content import card_codes
+from guide.content.cards import deck
+from guide.content.errors import ContentInvalid
+from guide.content.loader import load_guide
 
 CODE = re.compile(r"^(?:AD|AV|TIP|L[1-9])-[0-9A-HJKMNP-TV-Z]{5}$")
 COMPETENCY = "competencies/collaboration/competency.yml"

@@ -13,9 +13,9 @@ import segno
 from conftest import PUBLIC_URL, copy_project, run_build, serve
 from html_text import visible_text
 
-from guide.cards import deck
-from guide.downloads import plan
-from guide.typography import for_language
+from guide.content.cards import deck
+from guide.publish.downloads import plan
+from guide.content.typography import for_language
 
 MM = 72 / 25.4  # PDF points per millimetre
 CARD_W, CARD_H, MARGIN = 63 * MM, 88 * MM, 6 * MM

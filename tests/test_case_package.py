@@ -15,10 +15,10 @@ import pytest
 from conftest import ROOT
 from test_open_data import _yaml_content
 
-from guide.cards import deck
-from guide.case_package import case_package, identifier
-from guide.line_dates import text_dates
-from guide.loader import load_guide
+from guide.content.cards import deck
+from guide.exports.case_package import case_package, identifier
+from guide.history.line_dates import text_dates
+from guide.content.loader import load_guide
 
 VENDORED = ROOT / "schemas/vendor/case-v1p1-cfpackage-schema.json"
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")

@@ -10,8 +10,8 @@ import pytest
 from conftest import copy_project, run_build
 from html_text import normalise, page_text
 
-from guide.errors import ContentInvalid
-from guide.loader import load_guide
+from guide.content.errors import ContentInvalid
+from guide.content.loader import load_guide
 
 NEW = "teamwork"
 NAME = {"en": "Teamwork across services", "fr": "Travail d’équipe entre services"}
@@ -178,7 +178,7 @@ def test_an_exclusion_links_to_its_competency_only_when_the_catalogue_has_it(gui
 def test_the_home_page_groups_competencies_when_the_catalogue_sets_groups(guide):
     import dataclasses
 
-    from guide.model import Group, Text
+    from guide.content.model import Group, Text
     from guide.render.base import Context
     from guide.render.catalogue import render_catalogue
 

@@ -19,7 +19,7 @@ from level_checks import (ShownLevel, column_problems, cumulative_problems, grid
                           keyboard_column_problems, landscape_pages_problems, shown_levels, side_by_side_problems)
 from quality_checks import accessibility_problems, phone_layout_problems, small_text_problems
 
-from guide.typography import for_language
+from guide.content.typography import for_language
 
 LANGS = {"en": "", "fr": "fr/"}
 HOSTILE_ADDRESSES = [

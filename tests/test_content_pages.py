@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT
 from html_text import normalise, page_text
 
-from guide.model import bilingual_texts
-from guide.typography import for_language
+from guide.content.model import bilingual_texts
+from guide.content.typography import for_language
 
 LANGS = {"en": "", "fr": "fr/"}
 SEED_TOOL = ROOT.parent / "shared" / "tools" / "seed_overlap.py"

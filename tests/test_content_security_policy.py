@@ -7,7 +7,7 @@ import re
 from quality_checks import PageWatch, site_pages
 from test_browser_search_and_languages import search
 
-from guide.csp import inline_script_hashes, with_csp
+from guide.site.csp import inline_script_hashes, with_csp
 
 VIOLATIONS = """
 window.__violations = [];

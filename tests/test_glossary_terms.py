@@ -8,8 +8,8 @@ import unicodedata
 
 import pytest
 
-from guide.glossary_terms import explain_terms, term_index, tooltip_attribute
-from guide.model import Text
+from guide.site.glossary_terms import explain_terms, term_index, tooltip_attribute
+from guide.content.model import Text
 
 
 def _glossary(guide, forms: str, definition: str = "A meaning."):

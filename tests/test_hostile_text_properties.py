@@ -27,15 +27,15 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guide.decode import INVALID, Decoder
-from guide.glossary_terms import explain_terms, term_index
-from guide.model import Text
-from guide.open_data import csv_export, exported_data, json_export, spreadsheet_safe
+from guide.content.decode import INVALID, Decoder
+from guide.site.glossary_terms import explain_terms, term_index
+from guide.content.model import Text
+from guide.exports.open_data import csv_export, exported_data, json_export, spreadsheet_safe
 from guide.render.base import Context
 from guide.render.cards import card_html
-from guide.cards import deck
+from guide.content.cards import deck
 from guide.render.dispatch import render_blocks
-from guide.typography import for_language
+from guide.content.typography import for_language
 
 HOSTILE = [
     "<script>alert(1)</script>", "&lt;img src=x onerror=alert(1)&gt;", "&amp;", "&#60;b&#62;", "&#x3C;",
@@ -243,7 +243,7 @@ def test_a_level_text_is_refused_or_shown_as_typed_side_by_side_in_the_grid_and_
 @SETTINGS
 @given(raw=texts)
 def test_a_text_is_exported_as_typed_to_the_case_packages(guide, raw):
-    from guide.case_package import case_package
+    from guide.exports.case_package import case_package
     from test_case_package import _validator
 
     value = decoded(raw)
@@ -259,8 +259,8 @@ def test_a_text_is_exported_as_typed_to_the_case_packages(guide, raw):
 
 
 def _changes_page(guide, lang: str, value: str, convert) -> _Visible:
-    from guide.changes import Changes, Wording
-    from guide.releases import ReleaseNotes
+    from guide.history.changes import Changes, Wording
+    from guide.history.releases import ReleaseNotes
 
     wording = Wording("collaboration", "adopt-x", Text(value, value), (("", value, value),))
     before = Wording("collaboration", "adopt-y", Text("Old wording", "Ancien libellé"), ())

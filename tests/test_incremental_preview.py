@@ -22,7 +22,7 @@ import urllib.request
 from pathlib import Path
 
 from conftest import copy_project
-from guide.open_data import JSON_NAME
+from guide.exports.open_data import JSON_NAME
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogue"
 OTHER = "fixture-teamwork"

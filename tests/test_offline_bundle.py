@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from guide.offline_bundle import TOP_FOLDER, ZIP_NAME
+from guide.publish.offline_bundle import TOP_FOLDER, ZIP_NAME
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,10 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from guide.decode import INVALID, Decoder
-from guide.model import COMPETENCIES_FOLDER, COMPETENCY_FILES, SHARED_FILES
-from guide.cards import deck
-from guide.open_data import OpenData, csv_export, open_data, spreadsheet_safe
+from guide.content.decode import INVALID, Decoder
+from guide.content.model import COMPETENCIES_FOLDER, COMPETENCY_FILES, SHARED_FILES
+from guide.content.cards import deck
+from guide.exports.open_data import OpenData, csv_export, open_data, spreadsheet_safe
 
 DATA = "data/collaboration-guide"
 

@@ -17,7 +17,7 @@ from conftest import copy_project
 from html_text import normalise, visible_text
 from test_translation_status import _git
 
-from guide.page_source import PageSource, edit_url
+from guide.history.page_source import PageSource, edit_url
 
 REPO = "https://github.com/example/guide"
 

@@ -7,7 +7,7 @@ import gc
 import time
 import weakref
 
-from guide import preview_memory
+from guide.preview import preview_memory
 
 
 class _Node:

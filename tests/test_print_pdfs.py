@@ -8,8 +8,8 @@ from itertools import groupby
 
 from conftest import PUBLIC_URL
 
-from guide.downloads import plan
-from guide.print_pdfs import by_page, print_pdfs, without_paper
+from guide.publish.downloads import plan
+from guide.publish.print_pdfs import by_page, print_pdfs, without_paper
 
 
 def test_the_paper_is_the_only_part_of_an_address_a_loaded_page_can_switch_alone():

@@ -12,8 +12,8 @@ import sys
 import pytest
 from conftest import ROOT, copy_project, run_build
 
-from guide.changes import compare
-from guide.releases import recorded_releases, release_notes
+from guide.history.changes import compare
+from guide.history.releases import recorded_releases, release_notes
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.invalid",
            "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.invalid",
@@ -197,7 +197,7 @@ def test_compare_ignores_reflowed_lines_and_survives_a_broken_file():
 
 
 def test_release_notes_compare_each_release_with_the_one_before():
-    from guide.releases import Release
+    from guide.history.releases import Release
 
     one = Release("1.0", "v1.0", "2026-01-01", {"why.yml": "reasons:\n  - {id: r, en: R, fr: R fr}\n"})
     two = Release("1.1", "v1.1", "2026-02-01", {"why.yml": "reasons:\n  - {id: q, en: Q, fr: Q fr}\n"})

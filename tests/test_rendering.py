@@ -7,10 +7,10 @@ import html
 
 import markdown
 
-from guide.markup import text
+from guide.content.markup import text
 from guide.render.base import Context
 from guide.render.competency import render_competency
-from guide.typography import NBSP, NNBSP, french
+from guide.content.typography import NBSP, NNBSP, french
 
 
 def test_french_typography_uses_no_break_spaces():
@@ -52,7 +52,7 @@ def test_a_script_that_slipped_past_validation_is_still_escaped(guide):
 def test_a_template_compiled_once_is_not_compiled_again_by_a_new_environment():
     import jinja2
 
-    from guide.template_cache import MemoryBytecodeCache
+    from guide.preview.template_cache import MemoryBytecodeCache
 
     cache = MemoryBytecodeCache()
     loader = jinja2.DictLoader({"page.html": "Hello {{ name }}"})

@@ -12,7 +12,7 @@ from conftest import PUBLIC_URL
 from html_text import normalise
 
 from guide.render.diagrams import clock, timed_slots
-from guide.typography import for_language
+from guide.content.typography import for_language
 
 PATH = {"en": "/competencies/collaboration/run-sheet/", "fr": "/fr/competencies/collaboration/run-sheet/"}
 DETAILS = {"date": "2026-12-03", "start": "09:10", "place": "Room 4, second floor", "facilitator": "Team lead"}
@@ -152,7 +152,7 @@ def test_the_facilitator_s_pack_is_the_run_sheet_the_rotations_questions_and_the
     rotation with its questions, then the competency's deck in that language."""
     import pypdfium2
 
-    from guide.cards import deck
+    from guide.content.cards import deck
 
     document = pypdfium2.PdfDocument(str(published / "downloads" / f"pack-collaboration-{lang}-a4.pdf"))
     pages = [_plain(document[n].get_textpage().get_text_range()) for n in range(len(document))]

@@ -14,8 +14,8 @@ import yaml
 from bad_input import all_fixtures, apply_fixture, broken_copy
 from conftest import ROOT
 
-from guide.model import FILES
-from guide.schema import all_schemas
+from guide.content.model import FILES
+from guide.exports.schema import all_schemas
 
 STRUCTURAL = [f for f in all_fixtures() if "structural: true" in f.read_text(encoding="utf-8")]
 

@@ -173,7 +173,7 @@ def _label(guide, behaviour_id, lang):
     for level in guide.competency.levels:
         for behaviour in level.behaviours:
             if behaviour.id == behaviour_id:
-                from guide.typography import for_language
+                from guide.content.typography import for_language
 
                 return for_language(behaviour.get(lang), lang)
     raise KeyError(behaviour_id)

@@ -98,7 +98,7 @@ def test_the_preview_writes_the_open_data_of_the_last_save_once_it_is_quiet(tmp_
     """The open data waits until the browser has reloaded (it costs a second of CPU at
     30 competencies); a second save soon after the first, which stops the first's
     writer, must still end with the second's text."""
-    from guide.open_data import CSV_NAME, JSON_NAME
+    from guide.exports.open_data import CSV_NAME, JSON_NAME
 
     project = copy_project(tmp_path / "project")
     competency = project / "content_data" / "competencies" / "collaboration" / "competency.yml"

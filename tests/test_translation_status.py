@@ -11,8 +11,8 @@ import sys
 
 from conftest import ROOT
 
-from guide.loader import load_guide
-from guide.translation_status import stale_translations
+from guide.content.loader import load_guide
+from guide.history.translation_status import stale_translations
 
 GIT_ENV = dict(os.environ, GIT_AUTHOR_NAME="Editor", GIT_AUTHOR_EMAIL="editor@example.invalid",
                GIT_COMMITTER_NAME="Editor", GIT_COMMITTER_EMAIL="editor@example.invalid")
@@ -108,7 +108,7 @@ def _edit_french_only(repo):
 
 
 def test_a_review_clears_the_warning_without_touching_the_english_until_the_english_changes(tmp_path):
-    from guide.translation_status import translation_status
+    from guide.history.translation_status import translation_status
 
     repo = _repo(tmp_path)
     _edit_french_only(repo)
@@ -150,7 +150,7 @@ def test_a_review_of_an_unknown_item_is_refused_with_a_suggestion(tmp_path):
 def test_the_status_page_lists_reviewed_items_with_their_date_in_both_languages(guide):
     from guide.render.base import Context
     from guide.render.translation import render_translation_status
-    from guide.translation_status import Reviewed
+    from guide.history.translation_status import Reviewed
 
     reviewed = (Reviewed("adopt-shared-objectives", "content_data/competency.yml", 272, "2026-03-06"),)
     english = render_translation_status(Context(guide, "en", status=[], reviewed=reviewed)).markdown

@@ -8,10 +8,10 @@ from functools import cached_property
 from html import escape as html_escape
 from typing import Callable
 
-from ..cards import item_codes
-from ..markup import attr_id, escape, text
-from ..model import Guide, Item, Source
-from ..typography import NBSP, NNBSP, for_language
+from guide.content.cards import item_codes
+from guide.content.markup import attr_id, escape, text
+from guide.content.model import Guide, Item, Source
+from guide.content.typography import NBSP, NNBSP, for_language
 
 
 def _counted(label: str, count: int | None) -> str:

@@ -12,12 +12,12 @@ from functools import lru_cache
 
 import segno
 
-from ..cards import KINDS, PER_SHEET, Card, deck
-from ..downloads import is_public
-from ..markup import escape, text
-from .base import Context, Rendered
-from .downloads import download_section
-from .icons import icon
+from guide.content.cards import KINDS, PER_SHEET, Card, deck
+from guide.publish.downloads import is_public
+from guide.content.markup import escape, text
+from guide.render.base import Context, Rendered
+from guide.render.downloads import download_section
+from guide.render.icons import icon
 
 
 

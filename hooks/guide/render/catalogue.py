@@ -7,9 +7,9 @@ grouped under headings when the catalogue sets groups.
 
 from __future__ import annotations
 
-from ..model import CompetencyFolder
-from ..pages import PAGE_KINDS, page_kinds, page_path
-from .base import Context, Rendered, heading
+from guide.content.model import CompetencyFolder
+from guide.site.pages import PAGE_KINDS, page_kinds, page_path
+from guide.render.base import Context, Rendered, heading
 
 
 def render_catalogue(ctx: Context) -> Rendered:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..changes import Changes, Wording
-from ..decode import DAY_PATTERN
-from ..markup import escape
-from .base import Context, Rendered, heading
-from .page_source import long_date
+from guide.history.changes import Changes, Wording
+from guide.content.decode import DAY_PATTERN
+from guide.content.markup import escape
+from guide.render.base import Context, Rendered, heading
+from guide.render.page_source import long_date
 
 
 def _dated(label: str, day: str, lang: str) -> str:

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import html
 
-from ..markup import attr_id
-from ..model import Behaviour, Level
-from ..pages import page_path
-from .base import Context, Rendered
+from guide.content.markup import attr_id
+from guide.content.model import Behaviour, Level
+from guide.site.pages import page_path
+from guide.render.base import Context, Rendered
 
 OWN = ' class="guide-compare-own"'  # the column's own level among the levels it builds on
 VIEWS = ("side", "cumulative")  # the values of ?view=, the first is the default

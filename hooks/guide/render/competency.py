@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 
-from ..markup import attr_id, text
-from ..model import Item, Level
-from ..typography import for_language
-from ..pages import page_path
-from .compare import compare_href
-from .base import Context, Rendered, admonition, heading, items_list, section, subheading
-from .diagrams import scale_diagram
+from guide.content.markup import attr_id, text
+from guide.content.model import Item, Level
+from guide.content.typography import for_language
+from guide.site.pages import page_path
+from guide.render.compare import compare_href
+from guide.render.base import Context, Rendered, admonition, heading, items_list, section, subheading
+from guide.render.diagrams import scale_diagram
 
 
 def render_competency(ctx: Context) -> Rendered:

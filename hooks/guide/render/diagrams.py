@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from html import escape as html_escape
 
-from ..model import Slot, Workshop
-from ..typography import for_language
-from .base import Context
+from guide.content.model import Slot, Workshop
+from guide.content.typography import for_language
+from guide.render.base import Context
 
 
 def _t(ctx: Context, value: str) -> str:

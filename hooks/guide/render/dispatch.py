@@ -9,23 +9,23 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..model import Guide
-from .base import Context, Rendered, SearchEntry
-from .cards import render_cards
-from .catalogue import page_heading, render_catalogue
-from .compare import render_compare
-from .changes import render_changes
-from .competency import render_competency
-from .glossary import render_glossary
-from .level_grid import render_level_grid
-from .offline import render_offline
-from .open_data import render_open_data
-from .self_assessment import render_self_assessment, render_self_assessment_choice
-from .sources import render_sources
-from .tips import render_tips
-from .why import render_why
-from .translation import render_translation_status
-from .workshop import render_run_sheet, render_workshop
+from guide.content.model import Guide
+from guide.render.base import Context, Rendered, SearchEntry
+from guide.render.cards import render_cards
+from guide.render.catalogue import page_heading, render_catalogue
+from guide.render.compare import render_compare
+from guide.render.changes import render_changes
+from guide.render.competency import render_competency
+from guide.render.glossary import render_glossary
+from guide.render.level_grid import render_level_grid
+from guide.render.offline import render_offline
+from guide.render.open_data import render_open_data
+from guide.render.self_assessment import render_self_assessment, render_self_assessment_choice
+from guide.render.sources import render_sources
+from guide.render.tips import render_tips
+from guide.render.why import render_why
+from guide.render.translation import render_translation_status
+from guide.render.workshop import render_run_sheet, render_workshop
 
 RENDERERS: dict[str, Callable[[Context], Rendered]] = {
     "catalogue": render_catalogue,

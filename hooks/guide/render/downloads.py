@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from ..downloads import FOLDER, Download
-from ..markup import escape
-from .base import Context
+from guide.publish.downloads import FOLDER, Download
+from guide.content.markup import escape
+from guide.render.base import Context
 
 
 def download_name(ctx: Context, download: Download) -> str:

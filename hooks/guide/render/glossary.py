@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..markup import attr_id
-from .base import Context, Rendered
+from guide.content.markup import attr_id
+from guide.render.base import Context, Rendered
 
 
 def render_glossary(ctx: Context) -> Rendered:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import html
 
-from ..markup import attr_id
-from ..model import CompetencyFolder
-from ..pages import page_path
-from .base import Context, Rendered, stacked_table
-from .catalogue import catalogue_groups
+from guide.content.markup import attr_id
+from guide.content.model import CompetencyFolder
+from guide.site.pages import page_path
+from guide.render.base import Context, Rendered, stacked_table
+from guide.render.catalogue import catalogue_groups
 
 GRID_ID = "level-grid"  # the whole grid: a link to it shows every group
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..markup import escape
-from .base import Context, Rendered, section
+from guide.content.markup import escape
+from guide.render.base import Context, Rendered, section
 
 
 def render_offline(ctx: Context) -> Rendered:

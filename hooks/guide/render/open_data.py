@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import html
 
-from ..markup import escape
-from ..case_package import FOLDER as CASE_FOLDER, package_name
-from ..model import LANGUAGES
-from ..open_data import CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME
-from .base import Context, Rendered, section, stacked_table
+from guide.content.markup import escape
+from guide.exports.case_package import FOLDER as CASE_FOLDER, package_name
+from guide.content.model import LANGUAGES
+from guide.exports.open_data import CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME
+from guide.render.base import Context, Rendered, section, stacked_table
 
 
 def licence_section(ctx: Context) -> str:

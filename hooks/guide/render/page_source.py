@@ -12,8 +12,8 @@ from datetime import date
 
 from babel.dates import format_date
 
-from ..model import Labels
-from ..typography import for_language
+from guide.content.model import Labels
+from guide.content.typography import for_language
 
 
 def long_date(day: date, lang: str) -> str:

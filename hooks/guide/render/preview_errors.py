@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 from typing import Iterable
 
-from ..errors import ContentError
-from ..model import Labels
-from ..typography import for_language
+from guide.content.errors import ContentError
+from guide.content.model import Labels
+from guide.content.typography import for_language
 
 CLASS = "guide-preview-errors"
 MESSAGES_LANG = "en"  # the loader's messages and hints are written in English

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import html
 
-from ..markup import attr_id, text
-from ..model import Behaviour, Level, Tip
-from ..pages import page_path
-from .base import Context, Rendered, section
+from guide.content.markup import attr_id, text
+from guide.content.model import Behaviour, Level, Tip
+from guide.site.pages import page_path
+from guide.render.base import Context, Rendered, section
 
 # Answers are kept per competency. Before the catalogue, the guide had one
 # competency, collaboration, whose answers were under its legacy key: the

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 
-from ..markup import attr_id, text
-from .base import Context, Rendered, heading
-from .open_data import licence_section
+from guide.content.markup import attr_id, text
+from guide.render.base import Context, Rendered, heading
+from guide.render.open_data import licence_section
 
 
 def render_sources(ctx: Context) -> Rendered:

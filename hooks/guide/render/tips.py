@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..markup import attr_id, escape, text
-from ..model import Quote
-from ..typography import french, semicolon
-from .base import Context, Rendered, section
+from guide.content.markup import attr_id, escape, text
+from guide.content.model import Quote
+from guide.content.typography import french, semicolon
+from guide.render.base import Context, Rendered, section
 
 
 def render_tips(ctx: Context) -> Rendered:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from ..markup import escape
-from .base import Context, Rendered, stacked_table
+from guide.content.markup import escape
+from guide.render.base import Context, Rendered, stacked_table
 
 
 def render_translation_status(ctx: Context) -> Rendered:

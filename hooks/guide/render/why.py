@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..markup import attr_id
-from ..model import Tip
-from .base import Context, Rendered, items_list, section
+from guide.content.markup import attr_id
+from guide.content.model import Tip
+from guide.render.base import Context, Rendered, items_list, section
 
 
 def tips_for(ctx: Context, obstacle_id: str) -> list[tuple[int, Tip]]:

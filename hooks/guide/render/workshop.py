@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..cards import competency_deck
-from ..markup import attr_id, text
-from .base import Context, Rendered, admonition, heading, items_list, section, subheading
-from .diagrams import timed_slots, timeline_diagram
-from .cards import card_html, sheets_html
-from .downloads import download_section
+from guide.content.cards import competency_deck
+from guide.content.markup import attr_id, text
+from guide.render.base import Context, Rendered, admonition, heading, items_list, section, subheading
+from guide.render.diagrams import timed_slots, timeline_diagram
+from guide.render.cards import card_html, sheets_html
+from guide.render.downloads import download_section
 
 
 def render_workshop(ctx: Context) -> Rendered:

@@ -14,8 +14,8 @@ import types
 import typing
 from typing import Annotated, Any, Union
 
-from .decode import ID_PATTERN, LOCATION_FIELD, TO_WRITE, Marker, Range
-from .model import Competency
+from guide.content.decode import ID_PATTERN, LOCATION_FIELD, TO_WRITE, Marker, Range
+from guide.content.model import Competency
 
 SOURCE_TO_CHOOSE = "to-choose"  # not a source id: the loader asks for a real one
 LEVELS = 2  # how many levels the scaffold shows; copy one to add more

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .decode import Location
-from .errors import ContentError
+from guide.content.decode import Location
+from guide.content.errors import ContentError
 
 _ID = re.compile(r'\sid="([^"]*)"')
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .decode import BilingualLines
+from guide.content.decode import BilingualLines
 
 UNCOMMITTED = "0" * 40
 REVIEWS = "content_data/translation-reviews.json"

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .model import LANGUAGES, CompetencyFolder, Guide
-from .typography import for_language
+from guide.content.model import LANGUAGES, CompetencyFolder, Guide
+from guide.content.typography import for_language
 
 FOLDER = "competencies"  # under docs/: generated, never edited by hand
 NAV_MARKER = "competencies/"  # the nav entry in mkdocs.yml that stands for every competency's pages

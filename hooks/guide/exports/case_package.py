@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any, Mapping, Optional
 
-from .card_codes import card_code
-from .model import LANGUAGES, Guide, Text
+from guide.content.card_codes import card_code
+from guide.content.model import LANGUAGES, Guide, Text
 
 NAMESPACE = uuid.UUID("6f1c2f0e-9a7b-4d55-8c1e-2b7f4e3a9d10")  # never change: every identifier derives from it
 CASE_VERSION = "1.1"
@@ -150,7 +150,7 @@ class _Package:
     # -- addresses and names ---------------------------------------------------
 
     def data_uri(self, lang: str | None = None) -> str:
-        from .open_data import FOLDER as DATA
+        from guide.exports.open_data import FOLDER as DATA
 
         return f"{self.site}{DATA}/{FOLDER}/{package_name(lang or self.lang)}"
 

@@ -15,8 +15,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from .model import COMPETENCIES_FOLDER, COMPETENCY_FILES
-from .render.dispatch import BLOCK
+from guide.content.model import COMPETENCIES_FOLDER, COMPETENCY_FILES
+from guide.render.dispatch import BLOCK
 
 # The content file behind each guide block, and the top-level key its page starts from.
 BLOCK_FILES: dict[str, tuple[str, str | None]] = {

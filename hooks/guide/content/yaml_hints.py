@@ -16,7 +16,7 @@ from typing import Iterator
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import ContentError
+from guide.content.errors import ContentError
 
 # "key: value" on one line, optionally as a list entry ("- key: value").
 _KEY_VALUE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:[ \t]+)(?P<value>\S.*?)[ \t]*$")

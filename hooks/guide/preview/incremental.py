@@ -33,8 +33,8 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Callable
 
-from .model import LANGUAGES, Guide
-from .pages import page_kinds
+from guide.content.model import LANGUAGES, Guide
+from guide.site.pages import page_kinds
 
 
 def _walk(node: object, lang: str | None, out: list[str]) -> None:

@@ -13,9 +13,9 @@ import types
 import typing
 from typing import Annotated, Any, Union
 
-from .decode import DAY_PATTERN, ID_PATTERN, LOCATION_FIELD, VERSION_PATTERN, Marker, Range
-from .model import COMPETENCIES_FOLDER, COMPETENCY_FILES, SHARED_FILES
-from .open_data import OpenData
+from guide.content.decode import DAY_PATTERN, ID_PATTERN, LOCATION_FIELD, VERSION_PATTERN, Marker, Range
+from guide.content.model import COMPETENCIES_FOLDER, COMPETENCY_FILES, SHARED_FILES
+from guide.exports.open_data import OpenData
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from .changes import CONTENT, Changes, compare, items_of, read_tree
-from .decode import DAY_PATTERN, VERSION_PATTERN
+from guide.history.changes import CONTENT, Changes, compare, items_of, read_tree
+from guide.content.decode import DAY_PATTERN, VERSION_PATTERN
 
 TAG_PREFIX = "v"
 

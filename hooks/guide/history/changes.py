@@ -18,7 +18,7 @@ from typing import Any, Iterator, Mapping
 
 import yaml
 
-from .model import COMPETENCIES_FOLDER, Text
+from guide.content.model import COMPETENCIES_FOLDER, Text
 
 CONTENT = "content_data"
 SKIPPED = ("ui.yml",)  # labels around the content, not items of the guide

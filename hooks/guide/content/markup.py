@@ -8,7 +8,7 @@ reference, which both leave as it is. So ``<script>`` shows as text and
 
 from __future__ import annotations
 
-from .typography import for_language
+from guide.content.typography import for_language
 
 _SPECIAL = set("&<>\"'\\`*_[]{}()#+!|~^=:$%")
 

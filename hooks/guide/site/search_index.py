@@ -18,7 +18,7 @@ import re
 import unicodedata
 from typing import Any, Iterable
 
-from .render.base import SearchEntry
+from guide.render.base import SearchEntry
 
 FOLDED_FIELD = "folded"
 # Apostrophes split words, so "l'organisation" is indexed as "l" + "organisation".

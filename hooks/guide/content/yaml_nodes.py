@@ -15,8 +15,8 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import Node
 
-from .errors import ContentError
-from .yaml_hints import explain, text_mistakes
+from guide.content.errors import ContentError
+from guide.content.yaml_hints import explain, text_mistakes
 
 MAX_FILE_BYTES = 512 * 1024
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Annotated, Optional
 
-from .decode import Day, Id, LanguageCode, Location, Range, Time, Url, Version, one_of, ref
+from guide.content.decode import Day, Id, LanguageCode, Location, Range, Time, Url, Version, one_of, ref
 
 LANGUAGES = ("en", "fr")
 SourceRef = ref("source")

@@ -21,7 +21,7 @@ from typing import Annotated, Any, Union
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import ContentError
+from guide.content.errors import ContentError
 
 
 class Location(typing.NamedTuple):

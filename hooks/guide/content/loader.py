@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cards import card_errors, code_collisions, deck
-from .decode import INVALID, Declaration, Decoded, Decoder, Location, Reference
-from .errors import ContentError, ContentInvalid
-from .model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
+from guide.content.cards import card_errors, code_collisions, deck
+from guide.content.decode import INVALID, Declaration, Decoded, Decoder, Location, Reference
+from guide.content.errors import ContentError, ContentInvalid
+from guide.content.model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
                     Catalogue, Competency, CompetencyFolder, Guide, SourcesFile, UiFile)
-from .yaml_nodes import MAX_FILE_BYTES, load_nodes
+from guide.content.yaml_nodes import MAX_FILE_BYTES, load_nodes
 
 YAML_SUFFIXES = (".yml", ".yaml")
 

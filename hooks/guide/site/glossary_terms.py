@@ -15,8 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .model import Guide
-from .typography import for_language
+from guide.content.model import Guide
+from guide.content.typography import for_language
 
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)

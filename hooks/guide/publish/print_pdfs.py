@@ -47,8 +47,8 @@ from pathlib import Path
 from typing import Any, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .downloads import FOLDER, Download
-from .local_server import serve
+from guide.publish.downloads import FOLDER, Download
+from guide.publish.local_server import serve
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import urlsplit
 
-from .cards import PER_SHEET, deck
-from .model import LANGUAGES, Guide
+from guide.content.cards import PER_SHEET, deck
+from guide.content.model import LANGUAGES, Guide
 
 FOLDER = "downloads"  # under the site root, the same for every language
 PAPERS = ("a4", "letter")

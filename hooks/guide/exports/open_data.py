@@ -15,9 +15,9 @@ import io
 import json
 from typing import Any, Iterator, Optional
 
-from .cards import deck
-from .decode import LOCATION_FIELD, Id, one_of
-from .model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES, Guide,
+from guide.content.cards import deck
+from guide.content.decode import LOCATION_FIELD, Id, one_of
+from guide.content.model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES, Guide,
                     SourcesFile, UiFile)
 
 FOLDER = "data"

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from .card_codes import card_code
-from .decode import Location
-from .errors import ContentError
-from .model import Guide, Text
+from guide.content.card_codes import card_code
+from guide.content.decode import Location
+from guide.content.errors import ContentError
+from guide.content.model import Guide, Text
 
 MAX_CARD_CHARACTERS = 190
 KINDS = ("adopt", "avoid", "tip", "level")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .decode import BilingualLines
-from .translation_status import UNCOMMITTED, blame_lines
+from guide.content.decode import BilingualLines
+from guide.history.translation_status import UNCOMMITTED, blame_lines
 
 
 def text_dates(repo: Path, items: tuple[BilingualLines, ...]) -> dict[tuple[str, str, str], int]:
