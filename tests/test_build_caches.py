@@ -22,7 +22,7 @@ from guide.site.pages import write_stub_pages
 from guide.render.dispatch import fill_deferred, render_blocks
 from guide.render.base import SearchEntry
 from guide.site.search_index import LanguageIndexes, fold
-from guide.preview.theme_listing import list_installed_themes_once
+from guide.preview.patches import _list_installed_themes_once
 
 SETTINGS = settings(max_examples=120, derandomize=True, deadline=None, database=None)
 
@@ -30,7 +30,7 @@ SETTINGS = settings(max_examples=120, derandomize=True, deadline=None, database=
 def _theme_files(project: Path, remembered: bool) -> list[str]:
     config = load_config(str(project / "mkdocs.yml"))
     if remembered:
-        list_installed_themes_once(config.theme, project)
+        _list_installed_themes_once(config.theme, project, {})
     files = Files([])
     files.add_files_from_theme(config.theme.get_env(), config)
     return sorted(f.src_uri for f in files)
@@ -142,7 +142,7 @@ def test_the_i18n_files_remembered_are_the_ones_the_plugin_makes(tmp_path):
     from mkdocs.structure.files import get_files
     from mkdocs_static_i18n import suffix
 
-    from guide.preview.i18n_files import remembered
+    from guide.preview.patches import remembered_i18n_files as remembered
 
     project = copy_project(tmp_path / "project")
     config = load_config(str(project / "mkdocs.yml"))
@@ -185,7 +185,7 @@ def test_i18n_finds_the_same_file_for_each_link_with_its_paths_remembered(tmp_pa
     from mkdocs.structure.files import get_files
     from mkdocs_static_i18n import suffix
 
-    from guide.preview.i18n_files import _get_file_from_path
+    from guide.preview.patches import _get_file_from_path
 
     project = copy_project(tmp_path / "project")
     config = load_config(str(project / "mkdocs.yml"))

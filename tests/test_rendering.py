@@ -52,7 +52,7 @@ def test_a_script_that_slipped_past_validation_is_still_escaped(guide):
 def test_a_template_compiled_once_is_not_compiled_again_by_a_new_environment():
     import jinja2
 
-    from guide.preview.template_cache import MemoryBytecodeCache
+    from guide.preview.patches import MemoryBytecodeCache
 
     cache = MemoryBytecodeCache()
     loader = jinja2.DictLoader({"page.html": "Hello {{ name }}"})

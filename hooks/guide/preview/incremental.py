@@ -69,36 +69,46 @@ def _digest(*parts: object, lang: str | None = None) -> str:
     return hashlib.sha1("\x1f".join(out).encode("utf-8")).hexdigest()
 
 
-# (id of a content file's decoded value, language) -> (the value, its digest). The
-# loader hands back the same object for a file that did not change, so a save
-# digests the file saved, not the whole catalogue again.
-_file_digests: dict[tuple[int, str | None], tuple[object, str]] = {}
+class FileDigests:
+    """Each content file's digest per language, kept between saves.
 
+    The loader hands back the same object for a file that did not change, so a
+    save digests the file saved, not the whole catalogue again.
+    """
 
-def _file_digest(value: object, lang: str | None, used: set[tuple[int, str | None]]) -> str:
-    key = (id(value), lang)
-    used.add(key)
-    remembered = _file_digests.get(key)
-    if remembered is None or remembered[0] is not value:
-        remembered = _file_digests[key] = (value, _digest(value, lang=lang))
-    return remembered[1]
+    def __init__(self) -> None:
+        # (id of a content file's decoded value, language) -> (the value, its digest)
+        self._known: dict[tuple[int, str | None], tuple[object, str]] = {}
+
+    def of(self, value: object, lang: str | None, used: set[tuple[int, str | None]]) -> str:
+        key = (id(value), lang)
+        used.add(key)
+        remembered = self._known.get(key)
+        if remembered is None or remembered[0] is not value:
+            remembered = self._known[key] = (value, _digest(value, lang=lang))
+        return remembered[1]
+
+    def forget_all_but(self, used: set[tuple[int, str | None]]) -> None:
+        for key in [key for key in self._known if key not in used]:
+            del self._known[key]
 
 
 class Fingerprints:
     """The fingerprint of every page of one guide, computed once per content change."""
 
-    def __init__(self, guide: Guide, extra: object, status: object = None) -> None:
+    def __init__(self, guide: Guide, extra: object, status: object = None,
+                 digests: FileDigests | None = None) -> None:
+        digests = digests if digests is not None else FileDigests()
         self._status = _digest(status)
         used: set[tuple[int, str | None]] = set()
         shared = (guide.sources, guide.licence, guide.labels, guide.catalogue, guide.glossary)
         listed = [(f.id, f.competency.name, [k.name for k in page_kinds(f)]) for f in guide.competencies]
-        self._common = {lang: _digest(extra, [_file_digest(part, lang, used) for part in shared], listed,
+        self._common = {lang: _digest(extra, [digests.of(part, lang, used) for part in shared], listed,
                                       lang=lang) for lang in LANGUAGES}
-        self._folders = {(f.id, lang): _digest(f.id, f.folder, [_file_digest(getattr(f, part.name), lang, used)
+        self._folders = {(f.id, lang): _digest(f.id, f.folder, [digests.of(getattr(f, part.name), lang, used)
                                                               for part in fields(f) if part.name not in ("id", "folder")])
                          for f in guide.competencies for lang in LANGUAGES}
-        for key in [key for key in _file_digests if key not in used]:
-            del _file_digests[key]
+        digests.forget_all_but(used)
         self._whole = {lang: _digest(self._common[lang], [self._folders[(f.id, lang)] for f in guide.competencies])
                        for lang in LANGUAGES}
 

@@ -1,0 +1,290 @@
+"""Every change the guide makes to another package's internals, in one place.
+
+They speed up or correct ``mkdocs serve --dirty`` (``make serve``) and nothing
+else: they are installed only by the preview, never in ``mkdocs build``, a
+published build or the tests that build the site. Each one names the package
+and the version it was read against; on any other version it is skipped with
+one log line, never applied blind (``tests/test_preview_patches.py`` fails when
+a pinned version moves away from the one a patch names).
+
+* ``templates compiled once``: MkDocs makes a new Jinja environment for every
+  build (and i18n builds once per language); each compiled Material's templates
+  again. One in-memory bytecode cache serves them all (Jinja checks each
+  template's checksum, so an edited template is compiled again).
+* ``i18n files made once``: for each language, mkdocs-static-i18n makes a new
+  ``File`` per page with pathlib arithmetic, on every save; the result depends
+  only on its arguments, so it is made once and copied. Two path questions it
+  asks per file and link are remembered too.
+* ``theme listed once``: every build lists Material's 14,500 files to find the
+  static ones; the installed theme does not change while the process runs.
+* ``watch a replaced folder``: watchdog's polling watch stops for good when
+  its folder is deleted (a ``git checkout``); a thread watches the new one.
+* ``poll often``: ``content_data/`` is polled every 0.1 s, and a save built
+  0.02 s after it is seen.
+* ``search index page by page``: Material merges a dirty build's index by
+  dropping the entries under the first page rebuilt, which doubles every other
+  rebuilt page's entries; ``guide.site.search_index`` keeps each page's entries.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import logging
+import threading
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path, PurePath
+from typing import Any, Callable, Optional
+
+import jinja2
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
+log = logging.getLogger("mkdocs.hooks.guide")
+
+
+@dataclass(frozen=True)
+class Patch:
+    name: str
+    package: str  # the distribution, as importlib.metadata names it
+    written_for: str  # the version whose code the patch was read against
+
+
+TEMPLATES = Patch("templates compiled once", "mkdocs", "1.6.1")
+I18N_FILES = Patch("i18n files made once", "mkdocs-static-i18n", "1.3.1")
+THEME_LISTING = Patch("theme listed once", "mkdocs", "1.6.1")
+WATCH_REPLACED = Patch("watch a replaced folder", "mkdocs", "1.6.1")
+POLL_OFTEN = Patch("poll often", "watchdog", "7.1.0")
+SEARCH_PAGE_BY_PAGE = Patch("search index page by page", "mkdocs-material", "9.8.2")
+PATCHES = (TEMPLATES, I18N_FILES, THEME_LISTING, WATCH_REPLACED, POLL_OFTEN, SEARCH_PAGE_BY_PAGE)
+
+# How often the preview looks at content_data/ for a saved file (MkDocs: 0.5 s).
+POLL_SECONDS = 0.1
+# After a change, MkDocs waits this long without another before it builds (MkDocs: 0.1 s).
+BUILD_DELAY_SECONDS = 0.02
+# How often the watch on a folder is checked for having died with its folder.
+WATCH_CHECK_SECONDS = 1.0
+
+
+def installed_version(package: str) -> str | None:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return None
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+@dataclass
+class PreviewPatches:
+    """The preview's patches and what they remember, for one ``mkdocs serve`` process."""
+
+    templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
+    # (theme folder, static templates) -> the names MkDocs' filter kept
+    listed: dict[tuple[str, frozenset[str]], list[str]] = field(default_factory=dict)
+    checked: dict[Patch, bool] = field(default_factory=dict)
+
+    def applies(self, patch: Patch) -> bool:
+        """Whether the installed package is the version the patch was written for (said once)."""
+        if patch not in self.checked:
+            found = installed_version(patch.package)
+            self.checked[patch] = found == patch.written_for
+            if found != patch.written_for:
+                log.info(f"Preview: '{patch.name}' left out: it was written for {patch.package} "
+                         f"{patch.written_for}, and {found or 'no version'} is installed.")
+        return self.checked[patch]
+
+    # -- once per process, on startup ------------------------------------------
+
+    def install(self) -> None:
+        if self.applies(TEMPLATES):
+            _cache_every_environment(self.templates)
+        if self.applies(I18N_FILES):
+            _remember_i18n_files()
+
+    # -- once per build ----------------------------------------------------------
+
+    def on_config(self, config: Any, dirty: bool) -> None:
+        if self.applies(THEME_LISTING):
+            _list_installed_themes_once(config.theme, Path(config.config_file_path).parent, self.listed)
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if dirty and search is not None and self.applies(SEARCH_PAGE_BY_PAGE):
+            search.is_dirty = False  # merge nothing: guide.site.search_index keeps each page's entries
+
+    # -- once per server -----------------------------------------------------------
+
+    def on_serve(self, server: Any, watched: list[Path]) -> None:
+        if getattr(server, "_guide_patched", False):
+            return
+        server._guide_patched = True
+        if self.applies(POLL_OFTEN):
+            # watchdog builds each folder's poller with its observer's timeout; MkDocs
+            # watches the `watch:` folders (content_data, hooks) after on_serve.
+            server.observer._timeout = POLL_SECONDS
+            server.build_delay = BUILD_DELAY_SECONDS  # LiveReloadServer's own attribute
+        if self.applies(WATCH_REPLACED):
+            _keep_watching(server, watched)
+
+
+# -- the patches themselves -----------------------------------------------------------
+
+def _cache_every_environment(cache: BytecodeCache) -> None:
+    """Make ``Theme.get_env`` return environments using ``cache``. Material's search plugin
+    makes one in its own on_config, before any hook could reach it: hence the class."""
+    from mkdocs.theme import Theme
+
+    if hasattr(Theme.get_env, "guide_cache"):
+        Theme.get_env.guide_cache = cache  # type: ignore[attr-defined]
+        return
+    make_env = Theme.get_env
+
+    def get_env(self: Theme) -> jinja2.Environment:
+        env = make_env(self)
+        env.bytecode_cache = get_env.guide_cache  # type: ignore[attr-defined]
+        return env
+
+    get_env.guide_cache = cache  # type: ignore[attr-defined]
+    Theme.get_env = get_env  # type: ignore[method-assign]
+
+
+def _list_installed_themes_once(theme: Any, project_root: Path,
+                                listed: dict[tuple[str, frozenset[str]], list[str]]) -> None:
+    """Make ``theme.get_env()`` return environments whose ``list_templates`` remembers the
+    installed theme folders (MkDocs calls it only from ``add_files_from_theme``). The
+    project's own ``overrides/`` can change, so it is listed every time."""
+    if getattr(theme, "_guide_lists_once", False):
+        return
+    make_env = theme.get_env
+    root = project_root.resolve()
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        statics = frozenset(theme.static_templates)
+        folders = [Path(folder).resolve() for folder in theme.dirs]
+
+        def list_templates(extensions: Optional[list[str]] = None,
+                           filter_func: Optional[Callable[[str], bool]] = None) -> list[str]:
+            if extensions is not None or filter_func is None:
+                return jinja2.Environment.list_templates(env, extensions, filter_func)
+            names: set[str] = set()
+            for folder in folders:
+                if folder.is_relative_to(root):
+                    names.update(_filtered(folder, filter_func))
+                    continue
+                key = (str(folder), statics)
+                if key not in listed:
+                    listed[key] = _filtered(folder, filter_func)
+                names.update(listed[key])
+            return sorted(names)
+
+        env.list_templates = list_templates  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env
+    theme._guide_lists_once = True
+
+
+def _filtered(folder: Path, keep: Callable[[str], bool]) -> list[str]:
+    return [name for name in jinja2.FileSystemLoader([str(folder)]).list_templates() if keep(name)]
+
+
+def _remember_i18n_files() -> None:
+    """Patch the suffix structure's ``create_i18n_file`` (which ``reconfigure_files`` looks
+    up at each call), ``reconfigure.is_relative_to`` and ``I18nFiles.get_file_from_path``."""
+    from mkdocs_static_i18n import reconfigure, suffix
+
+    if not hasattr(suffix.create_i18n_file, "guide_original"):
+        suffix.create_i18n_file = remembered_i18n_files(suffix.create_i18n_file)
+    if not hasattr(reconfigure.is_relative_to, "cache_info"):
+        reconfigure.is_relative_to = functools.lru_cache(maxsize=1 << 14)(reconfigure.is_relative_to)
+    if suffix.I18nFiles.get_file_from_path is not _get_file_from_path:
+        _get_file_from_path.guide_original = suffix.I18nFiles.get_file_from_path  # type: ignore[attr-defined]
+        suffix.I18nFiles.get_file_from_path = _get_file_from_path  # type: ignore[method-assign]
+
+
+def _i18n_key(file: Any, current: str, default: str, languages: list, config: Any) -> tuple:
+    """Everything ``create_i18n_file`` reads from its arguments."""
+    return (file.src_path, file.dest_path, file.dest_uri, file.inclusion, current, default,
+            tuple(languages), config.docs_dir, config.site_dir, config.use_directory_urls)
+
+
+def remembered_i18n_files(make: Callable[..., Any]) -> Callable[..., Any]:
+    """``make`` (the plugin's ``create_i18n_file``), answering each question once: a fresh
+    copy each time, which MkDocs and the plugin may change without touching the next
+    build's. A file held in memory (a generated file) is left to the plugin."""
+    made: dict[tuple, Any] = {}
+
+    def create_i18n_file(file: Any, current_language: str, default_language: str,
+                         all_languages: list, config: Any) -> Any:
+        if file.generated_by is not None or file._content is not None:
+            return make(file, current_language, default_language, all_languages, config)
+        key = _i18n_key(file, current_language, default_language, all_languages, config)
+        original = made.get(key)
+        if original is None:  # kept aside, never handed out: nothing changes it
+            original = made[key] = make(file, current_language, default_language, all_languages, config)
+        fresh = copy.copy(original)
+        fresh.alternates = {current_language: fresh}  # the plugin's own start: the file itself
+        return fresh
+
+    create_i18n_file.guide_original = make  # type: ignore[attr-defined]
+    return create_i18n_file
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def candidate_uris(path: str, current_language: str, default_language: str) -> tuple[str, ...]:
+    """The names ``I18nFiles.get_file_from_path`` (suffix structure) looks for, in its
+    order: the page in this language, in the default one, as written."""
+    expected = PurePath(path)
+    if expected == PurePath("."):
+        expected = PurePath("index.md")
+    return (expected.with_suffix(f".{current_language}{expected.suffix}").as_posix(),
+            expected.with_suffix(f".{default_language}{expected.suffix}").as_posix(),
+            expected.as_posix())
+
+
+def _get_file_from_path(self: Any, path: str) -> Any:
+    for src_uri in candidate_uris(path, self.plugin.current_language, self.plugin.default_language):
+        file = self.src_uris.get(src_uri)
+        if file:
+            return file
+    return None
+
+
+def _keep_watching(server: Any, folders: list[Path]) -> threading.Thread:
+    """A thread that notices a watch that died with its folder, watches the new folder
+    and asks for a rebuild (``_rebuild_cond`` / ``_want_rebuild``: MkDocs' own flag)."""
+    paths = [str(folder.resolve()) for folder in folders]
+    stopped = threading.Event()
+
+    def alive(path: str) -> bool:
+        return any(e.watch.path == path and e.is_alive() for e in server.observer.emitters)
+
+    def loop() -> None:
+        while not getattr(server, "_shutdown", False) and not stopped.wait(WATCH_CHECK_SECONDS):
+            for path in paths:
+                if Path(path).is_dir() and not alive(path):
+                    try:
+                        server.unwatch(path)
+                    except (KeyError, ValueError):
+                        pass
+                    server.watch(path)
+                    log.info(f"'{path}' was replaced: watching the new folder and rebuilding.")
+                    with server._rebuild_cond:
+                        server._want_rebuild = True
+                        server._rebuild_cond.notify_all()
+
+    thread = threading.Thread(target=loop, name="guide-keep-watching", daemon=True)
+    thread.start()
+    return thread
