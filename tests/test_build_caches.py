@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 
 from conftest import ROOT, copy_project
 from guide.content.loader import load_guide
-from guide.site.pages import write_stub_pages
+from guide.site.pages import StubPages
 from guide.render.dispatch import fill_deferred, render_blocks
 from guide.render.base import SearchEntry
 from guide.site.search_index import LanguageIndexes, fold
@@ -62,15 +62,15 @@ def test_a_file_saved_again_with_the_same_size_and_time_is_read_again(tmp_path):
 
 
 def test_a_stub_page_changed_or_removed_by_hand_is_written_again(tmp_path, guide):
-    """Stubs are checked by their time and size once written (guide.pages._checked)."""
-    docs = tmp_path / "docs"
-    assert write_stub_pages(docs, guide) is True
-    assert write_stub_pages(docs, guide) is False  # nothing to do
+    """Stubs are checked by their time and size once written (StubPages)."""
+    docs, stub_pages = tmp_path / "docs", StubPages()
+    assert stub_pages.write(docs, guide) is True
+    assert stub_pages.write(docs, guide) is False  # nothing to do
     stubs = sorted((docs / "competencies").rglob("*.md"))
     original = stubs[0].read_text(encoding="utf-8")
     stubs[0].write_text(original + "changed by hand\n", encoding="utf-8")
     stubs[1].unlink()
-    assert write_stub_pages(docs, guide) is True
+    assert stub_pages.write(docs, guide) is True
     assert stubs[0].read_text(encoding="utf-8") == original and stubs[1].is_file()
 
 

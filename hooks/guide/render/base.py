@@ -50,6 +50,15 @@ class Rendered:
 
 
 @dataclass
+class RenderMemo:
+    """What a renderer may reuse from one page, or one preview save, to the next: both
+    cards pages print every card in both languages, and a save changes a few cards."""
+
+    cards_key: object = None  # the labels and site address the cards below were rendered with
+    cards_html: dict[tuple[object, str], str] = field(default_factory=dict)  # (card, language) -> HTML
+
+
+@dataclass
 class Context:
     """A renderer's inputs: the guide, the page's language, and the output so far."""
 
@@ -66,6 +75,7 @@ class Context:
     # The address of another page (by its source, "sources.md") relative to this
     # page, in this language; MkDocs knows it (directory URLs or not, i18n prefix).
     link: Callable[[str], str] = lambda src_uri: src_uri
+    memo: RenderMemo = field(default_factory=RenderMemo)  # none given: nothing reused
 
     def label(self, name: str, lang: str | None = None, count: int | None = None, **values: str) -> str:
         """A label, escaped and typeset, in the page's language or in ``lang``.

@@ -60,17 +60,13 @@ def card_html(ctx: Context, card: Card, lang: str) -> str:
     )
 
 
-# The cards last rendered, for one set of labels and one site address: both cards
-# pages print every card in both languages, and a preview renders them on every
-# save, though a save changes a handful of cards at most.
-_remembered: dict[str, object] = {"key": None, "html": {}}
-
-
 def _cards_html(ctx: Context, cards: list[Card], lang: str) -> list[str]:
+    """Each card's HTML, from ``ctx.memo`` when it was rendered with the same labels and address."""
+    memo = ctx.memo
     key = (ctx.guide.labels, ctx.site_url)
-    if _remembered["key"] != key:
-        _remembered.update(key=key, html={})
-    remembered: dict[tuple[Card, str], str] = _remembered["html"]  # type: ignore[assignment]
+    if memo.cards_key != key:
+        memo.cards_key, memo.cards_html = key, {}
+    remembered = memo.cards_html
     out = []
     for card in cards:
         html = remembered.get((card, lang))
@@ -79,7 +75,7 @@ def _cards_html(ctx: Context, cards: list[Card], lang: str) -> list[str]:
         out.append(html)
     if len(remembered) > 4 * len(cards):  # cards edited away: keep this deck only
         kept = {(card, other) for card in cards for other in ("en", "fr")}
-        _remembered["html"] = {k: v for k, v in remembered.items() if k in kept}
+        memo.cards_html = {k: v for k, v in remembered.items() if k in kept}
     return out
 
 

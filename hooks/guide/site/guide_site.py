@@ -49,7 +49,7 @@ from guide.preview.state import PreviewState
 from guide.publish.downloads import PUBLISH_ENV, is_public, plan
 from guide.publish.offline_bundle import OFFLINE_COPY_ENV, ZIP_NAME, BundleFailed, make_bundle, wanted
 from guide.publish.print_pdfs import PrintFailed, print_pdfs
-from guide.render.base import ui_text
+from guide.render.base import RenderMemo, ui_text
 from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
@@ -61,7 +61,7 @@ from guide.site.loaded_content import LoadedContent
 from guide.site.one_build import OneBuild, Rendered
 from guide.site.page_ids import duplicate_id_errors
 from guide.site.page_scripts import scripts_for
-from guide.site.pages import competency_of, nav_titles, navigation, theme_text, write_stub_pages
+from guide.site.pages import StubPages, competency_of, nav_titles, navigation, theme_text
 from guide.site.search_index import LanguageIndexes
 from guide.site.sitemap import language_sitemap
 
@@ -79,6 +79,8 @@ class GuideSite:
         self.content: LoadedContent | None = None
         self.build = OneBuild()
         self.preview: PreviewState | None = None
+        self.stubs = StubPages()  # docs/competencies/, as last written
+        self.memo = RenderMemo()  # what a renderer reuses from one page or save to the next
 
     # -- events ------------------------------------------------------------------------
 
@@ -273,7 +275,7 @@ class GuideSite:
         the navigation and the translated titles as if they were written by hand.
         """
         if write_stubs:
-            write_stub_pages(Path(config.docs_dir), guide)  # stat only, when nothing changed
+            self.stubs.write(Path(config.docs_dir), guide)  # stat only, when nothing changed
         config.nav = navigation(config.nav or [], guide)
         # Escaped, but plain strings: mkdocs-static-i18n only overrides options of type str.
         # Material prints them raw in attributes and <title>, so escaping is needed; where
@@ -313,6 +315,7 @@ class GuideSite:
             link=self._linker(page, files),
             offline_bundle=ZIP_NAME if wanted(self.command, self.build.offline_copy) else None,
             releases=content.releases() if "guide: changes" in markdown else (),
+            memo=self.memo,
         )
         self.build.rendered[page.url] = (markdown, (rendered, entries, deferred))
         self.build.rendered_digests.pop(page.url, None)
