@@ -1,0 +1,105 @@
+"""The preview's patches of other packages: version-checked, and only under ``mkdocs serve``."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from guide.preview import patches
+from guide.preview.patches import PATCHES, Patch, PreviewPatches
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pinned() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "requirements" / "build.lock").read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^([A-Za-z0-9_.-]+)==(\S+)", line)
+        if match:
+            pins[match.group(1).lower()] = match.group(2)
+    return pins
+
+
+@pytest.mark.parametrize("patch", PATCHES, ids=lambda p: p.name)
+def test_each_patch_names_the_version_the_lock_pins(patch: Patch):
+    """Moving a pin fails here: read the patch against the new version, then change its
+    ``written_for`` (or delete the patch)."""
+    assert _pinned().get(patch.package) == patch.written_for, (
+        f"'{patch.name}' was written for {patch.package} {patch.written_for}; "
+        f"requirements/build.lock pins {_pinned().get(patch.package)}")
+
+
+@pytest.mark.parametrize("patch", PATCHES, ids=lambda p: p.name)
+def test_each_patch_applies_to_the_installed_packages(patch: Patch):
+    assert PreviewPatches().applies(patch)
+
+
+def test_what_the_patches_reach_into_is_still_there():
+    """The internals each patch uses, by name, in the pinned versions."""
+    import inspect
+
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.theme import Theme
+    from mkdocs_static_i18n import reconfigure, suffix
+
+    assert callable(Theme.get_env) and callable(suffix.create_i18n_file)
+    assert callable(reconfigure.is_relative_to) and callable(suffix.I18nFiles.get_file_from_path)
+    server_code = inspect.getsource(LiveReloadServer)
+    for name in ("_rebuild_cond", "_want_rebuild", "build_delay", "_shutdown"):
+        assert f"self.{name}" in server_code, name
+    from material.plugins.search.plugin import SearchPlugin
+
+    assert "is_dirty" in inspect.getsource(SearchPlugin)
+
+
+def test_a_patch_written_for_another_version_is_left_out_with_one_line(monkeypatch, caplog):
+    monkeypatch.setattr(patches, "installed_version", lambda package: "0.0.1")
+    preview = PreviewPatches()
+    with caplog.at_level(logging.INFO, logger="mkdocs.hooks.guide"):
+        assert not preview.applies(patches.TEMPLATES)
+        assert not preview.applies(patches.TEMPLATES)  # asked again: said once
+    said = [r.getMessage() for r in caplog.records]
+    assert said == ["Preview: 'templates compiled once' left out: it was written for mkdocs 1.6.1, "
+                    "and 0.0.1 is installed."], said
+
+
+def test_a_build_runs_with_the_packages_as_they_ship(tmp_path):
+    """Loading the hooks and building patches nothing: only ``mkdocs serve`` installs them."""
+    probe = (
+        "from mkdocs.config import load_config\n"
+        "from mkdocs.commands.build import build\n"
+        f"config = load_config('mkdocs.yml', site_dir={str(tmp_path / 'site')!r})\n"
+        "config.plugins.on_startup(command='build', dirty=False)\n"
+        "build(config)\n"
+        "from mkdocs.theme import Theme\n"
+        "from mkdocs_static_i18n import suffix, reconfigure\n"
+        "print(hasattr(Theme.get_env, 'guide_cache'), hasattr(suffix.create_i18n_file, 'guide_original'),"
+        " hasattr(reconfigure.is_relative_to, 'cache_info'))\n"
+    )
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_OFFLINE_BUNDLE="0")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "False False False"
+
+
+def test_serve_installs_them():
+    probe = (
+        "from guide.site.guide_site import GuideSite\n"
+        "GuideSite().on_startup(command='serve', dirty=True)\n"
+        "from mkdocs.theme import Theme\n"
+        "from mkdocs_static_i18n import suffix, reconfigure\n"
+        "print(hasattr(Theme.get_env, 'guide_cache'), hasattr(suffix.create_i18n_file, 'guide_original'),"
+        " hasattr(reconfigure.is_relative_to, 'cache_info'))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "True True True"
