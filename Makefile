@@ -32,7 +32,7 @@ test: $(TEST_STAMP) chromium
 check: $(STAMP)
 	$(BIN)/python scripts/check_content.py
 
-# Regenerate schemas/ from the content model after changing hooks/guide/model.py.
+# Regenerate schemas/ from the content model after changing hooks/guide/content/model.py.
 schema: $(STAMP)
 	$(BIN)/python scripts/write_schemas.py
 

@@ -52,7 +52,7 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_OFFLINE_BUNDLE="0")
 ENV.pop("SITE_URL", None)
 # What a published build adds to the plain one, each with the environment that
 # turns it on: the offline zip, and the PDFs (card decks, run sheets, facilitator's
-# packs) that guide.print_pdfs prints with Chromium (its CPU counts: see
+# packs) that guide.publish.print_pdfs prints with Chromium (its CPU counts: see
 # count_orphans_as_children).
 PUBLISHED_PARTS: dict[str, dict[str, str]] = {
     "offline zip": {"GUIDE_OFFLINE_BUNDLE": "1"},

@@ -1,5 +1,5 @@
 """The published PDFs are printed in one tab, a page loaded once for all it can show
-(guide.print_pdfs): each must be the same bytes as when printed alone."""
+(guide.publish.print_pdfs): each must be the same bytes as when printed alone."""
 
 from __future__ import annotations
 

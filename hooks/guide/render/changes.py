@@ -1,7 +1,7 @@
 """The "What changed" page: per release, the items added, removed and reworded.
 
-The notes come from git (``guide/releases.py``) and the YAML at each release
-(``guide/changes.py``); this only lays them out in the page's language.
+The notes come from git (``guide/history/releases.py``) and the YAML at each release
+(``guide/history/changes.py``); this only lays them out in the page's language.
 """
 
 from __future__ import annotations

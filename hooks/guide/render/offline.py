@@ -1,4 +1,4 @@
-"""The home page's link to the offline zip (see ``guide/offline_bundle.py``)."""
+"""The home page's link to the offline zip (see ``guide/publish/offline_bundle.py``)."""
 
 from __future__ import annotations
 
