@@ -9,13 +9,13 @@ file and line), never a text cut off on paper. Items can give a shorter
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Optional
 
 from guide.content.card_codes import card_code
 from guide.content.decode import Location
 from guide.content.errors import ContentError
-from guide.content.model import Guide, Text
+from guide.content.model import CompetencyFolder, Guide, Text
 
 MAX_CARD_CHARACTERS = 190
 KINDS = ("adopt", "avoid", "tip", "level")
@@ -42,64 +42,38 @@ def _wording(item) -> Text:  # type: ignore[no-untyped-def]
     return item.card if item.card is not None else Text(en=item.en, fr=item.fr)
 
 
-# The last guide's deck: a build asks for it from each cards page, the PDF plan and
-# the checks; the guide is immutable, so the same object has the same deck.
-_last_deck: list[tuple[Guide, tuple[Card, ...]]] = []
-
-
-# Each competency's cards, made from its competency and tips: the loader keeps the
-# objects of a file that did not change, so a preview's save makes the cards of the
-# competency edited, not of the whole catalogue.
-_folder_decks: dict[str, tuple[object, object, tuple[Card, ...]]] = {}
-
-
 def deck(guide: Guide) -> list[Card]:
     """Every competency's cards, in catalogue order."""
-    if not _last_deck or _last_deck[0][0] is not guide:
-        cards = tuple(card for folder in guide.competencies for card in _folder_deck(guide, folder.id))
-        _last_deck[:] = [(guide, cards)]
-        for gone in set(_folder_decks) - {folder.id for folder in guide.competencies}:
-            del _folder_decks[gone]
-    return list(_last_deck[0][1])
-
-
-def _folder_deck(guide: Guide, competency_id: str) -> tuple[Card, ...]:
-    folder = guide.folder(competency_id)
-    known = _folder_decks.get(competency_id)
-    if known is None or known[0] is not folder.competency or known[1] is not folder.tips:
-        known = _folder_decks[competency_id] = (folder.competency, folder.tips,
-                                                tuple(competency_deck(guide.focus(competency_id))))
-    return known[2]
+    return [card for folder in guide.competencies for card in folder.cards]
 
 
 def competency_deck(guide: Guide) -> list[Card]:
     """The cards of the competency in focus (see ``Guide.focus``)."""
-    cards = _cards(guide)
-    folder = guide.folder()
-    return [replace(card, competency=folder.id, competency_name=folder.competency.name) for card in cards]
+    return list(guide.folder().cards)
 
 
-def _cards(guide: Guide) -> list[Card]:
-    c = guide.competency
-    competency_id = guide.folder().id
-    home = f"competencies/{competency_id}/"
+def folder_cards(folder: CompetencyFolder) -> list[Card]:
+    """One competency's cards: behaviours to adopt and avoid, each level's, then tips."""
+    c = folder.competency
+    home = f"competencies/{folder.id}/"
 
     def card(item, kind: str, page: str = home, level: Optional[int] = None) -> Card:  # type: ignore[no-untyped-def]
-        code = card_code(competency_id, item.id, kind, level)
-        return Card(item.id, kind, code, _wording(item), page, level=level, loc=item.loc)
+        code = card_code(folder.id, item.id, kind, level)
+        return Card(item.id, kind, code, _wording(item), page, competency=folder.id,
+                    competency_name=c.name, level=level, loc=item.loc)
 
     cards = [card(i, "adopt") for i in c.adopt]
     cards += [card(i, "avoid") for i in c.avoid]
     for level in c.levels:
         cards += [card(i, "level", level=level.number) for i in level.behaviours]
-    if guide.tips is not None:
-        cards += [card(t, "tip", f"{home}tips/") for t in guide.tips.tips]
+    if folder.tips is not None:
+        cards += [card(t, "tip", f"{home}tips/") for t in folder.tips.tips]
     return cards
 
 
 def item_codes(guide: Guide) -> dict[str, str]:
     """The card code of each item of the competency in focus that is printed as a card."""
-    return {card.item_id: card.code for card in _cards(guide)}
+    return {card.item_id: card.code for card in guide.folder().cards}
 
 
 def code_collisions(cards: list[Card]) -> list[ContentError]:

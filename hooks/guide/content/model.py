@@ -8,9 +8,13 @@ Every item has a stable ``id`` (anchors, links, cards) and a ``source``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Annotated, Optional
+from functools import cached_property
+from typing import TYPE_CHECKING, Annotated, Optional
 
 from guide.content.decode import Day, Id, LanguageCode, Location, Range, Time, Url, Version, one_of, ref
+
+if TYPE_CHECKING:
+    from guide.content.cards import Card
 
 LANGUAGES = ("en", "fr")
 SourceRef = ref("source")
@@ -503,6 +507,14 @@ class CompetencyFolder:
     why: Optional[WhyFile] = None
     tips: Optional[TipsFile] = None
     workshop: Optional[Workshop] = None
+
+    @cached_property
+    def cards(self) -> tuple["Card", ...]:
+        """This competency's cards (``guide.content.cards``), made once per folder object: the
+        loader hands back the same folder while its files are unchanged."""
+        from guide.content.cards import folder_cards
+
+        return tuple(folder_cards(self))
 
 
 @dataclass(frozen=True)
