@@ -358,9 +358,13 @@ def test_answers_for_items_no_longer_in_the_guide_are_kept_shown_and_cleared_on_
         if answer["note"]:
             assert answer["note"] in kept.inner_text()
 
-    from quality_checks import accessibility_problems
+    from quality_checks import (accessibility_problems, foreign_language_problems, foreign_strings,
+                                french_typography_problems)
+    from test_browser_what_a_person_sees import _labels
 
     assert accessibility_problems(page) == []
+    assert foreign_language_problems(page, lang, foreign_strings(lang, _labels(guide))) == []
+    assert french_typography_problems(page) == []
     with page.expect_download() as download:
         page.locator('[data-sa-action="download"]').click()
     exported = json.loads(open(download.value.path(), encoding="utf-8").read())["answers"]
