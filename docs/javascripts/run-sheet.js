@@ -12,7 +12,7 @@
   if (!form || !sheet) return;
 
   var FIELDS = ["date", "start", "place", "facilitator"];
-  var MAX = Number(form.getAttribute("data-max")) || 80;  // the text inputs' maxlength
+  var MAX = Number(form.getAttribute("data-max"));  // the text inputs' maxlength
   var TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   // Direction controls (an override would print "Room" as "mooR") and halves of a

@@ -26,7 +26,7 @@
   var key = form.getAttribute("data-storage-key");
   var message = document.querySelector("[data-sa-message]");
   var behaviours = Array.prototype.slice.call(form.querySelectorAll(".guide-sa-behaviour"));
-  var noteMax = Number(form.getAttribute("data-note-max")) || 280;
+  var noteMax = Number(form.getAttribute("data-note-max"));  // NOTE_MAX, for answers to ids not shown
   var keptBox = document.querySelector("[data-sa-kept]");
   function map() { return Object.create(null); }
   function has(object, id) { return Object.prototype.hasOwnProperty.call(object, id); }
