@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_module
 import json
 import re
+from urllib.parse import urlencode
 
 import pdfplumber
 import pytest
@@ -201,4 +202,40 @@ def test_the_pack_is_shown_once_and_only_when_asked_for(browser, server):
     assert page.evaluate("window.guidePack()") is True
     assert parts.count() == 2, "the pack was added twice"
     assert parts.first.inner_text().strip(), "the pack's question cards are empty"
+    page.close()
+
+
+BIDI_AND_CONTROLS = "\u202e\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u0085\u009b"
+LONE_SURROGATE = r"/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/"
+
+
+def test_direction_controls_in_the_address_are_dropped_and_the_place_prints_as_typed(browser, server, tmp_path):
+    """A right-to-left override would print "Salle Nord" as "droN ellaS": the sheet shows
+    and prints the letters in the order typed, with no invisible control left."""
+    details = {"place": "\u202eSalle Nord", "facilitator": "\u2067Équipe\u2069 RH\u200f\u0085"}
+    url = server + PATH["fr"] + _query(details, "a4")
+    with _printed(browser, url, tmp_path / "sheet.pdf") as pdf:
+        text = pdf.pages[0].extract_text()
+    assert "Salle Nord" in text and "droN" not in text
+    page = browser.new_page()
+    page.goto(url)
+    shown = {name: page.locator(f'[data-rs="{name}"]').inner_text() for name in details}
+    typed = {name: page.locator(f'.guide-rs-form input[name="{name}"]').input_value() for name in details}
+    page.close()
+    assert shown == {"place": "Salle Nord", "facilitator": "Équipe RH"}
+    assert typed == shown
+
+
+def test_a_long_name_is_cut_between_characters_never_inside_one(browser, server):
+    """The details are cut to the form's length (80), at the end of a whole character
+    as a person sees it: never half an emoji (a lone surrogate) nor half a family."""
+    page = browser.new_page()
+    for name, expected in (("A" * 79 + "\U0001F600" + "tail", "A" * 79),
+                           ("A" * 75 + "\U0001F469\u200d\U0001F469\u200d\U0001F467" + "tail", "A" * 75),
+                           ("É" * 70 + "\U0001F600" * 5, "É" * 70 + "\U0001F600" * 5)):
+        page.goto(server + PATH["en"] + "?" + urlencode({"facilitator": name}))
+        cell = page.locator('[data-rs="facilitator"]')
+        assert not cell.evaluate(f"el => {LONE_SURROGATE}.test(el.textContent)"), "a lone surrogate is shown"
+        assert cell.inner_text() == expected
+        assert page.locator('.guide-rs-form input[name="facilitator"]').input_value() == expected
     page.close()

@@ -204,6 +204,9 @@ def test_an_import_merges_and_asks_before_replacing_an_answer(page, server, guid
     assert stored[second] == {"shown": True, "note": ""}, "an answer the file does not name was lost"
     assert stored[third] == {"shown": True, "note": "New"}
     assert stored[first]["note"] == ("From the file" if choice == "accept" else "Mine")
+    # Cancel keeps the reader's answer, and says so: the file's answer is not dropped silently.
+    said = guide.labels.sa_imported.en if choice == "accept" else guide.labels.sa_import_kept.en.replace("{count}", "1")
+    expect(page.locator("[data-sa-message]")).to_have_text(said)
 
 
 def test_an_import_with_wrong_typed_values_changes_nothing(page, server, guide, tmp_path):
@@ -283,3 +286,144 @@ def test_another_competency_s_file_is_refused_and_damaged_storage_is_no_storage_
     page.locator(f"#sa--{levels[1][0]}").check()
     expect(page.locator("[data-sa-message]")).to_contain_text("Saved in this browser only")
     assert json.loads(_stored(page))["answers"][levels[1][0]]["shown"] is True
+
+
+def _shown_label(guide, name, lang):
+    from guide.content.typography import for_language
+
+    return for_language(getattr(guide.labels, name).get(lang), lang)
+
+
+def test_two_tabs_keep_each_other_s_answers_and_an_erase_stays_erased(browser, server, guide):
+    """Each tab changes only the answers it was given and follows the other's changes:
+    nothing one tab wrote is lost or brought back by the other."""
+    levels = _levels(guide)
+    first, second, third = levels[1][0], levels[1][1], levels[2][0]
+    context = browser.new_context()
+    a, b = context.new_page(), context.new_page()
+    for tab in (a, b):
+        tab.set_default_timeout(10_000)
+        tab.goto(f"{server}/{PAGE}")
+    a.locator(f"#sa--{first}").check()
+    a.locator(f"#sa-note--{first}").fill("From the first tab")
+    b.locator(f"#sa--{second}").check()
+    b.locator(f"#sa-note--{second}").fill("From the second tab")
+    a.reload()
+    assert a.locator(f"#sa--{first}").is_checked(), "the first tab's answer was lost"
+    assert a.locator(f"#sa-note--{first}").input_value() == "From the first tab"
+    assert a.locator(f"#sa--{second}").is_checked()
+    # The other tab follows without a reload.
+    expect(b.locator(f"#sa--{first}")).to_be_checked()
+    expect(b.locator(f"#sa-note--{first}")).to_have_value("From the first tab")
+    expect(b.locator("[data-sa-shown]")).to_contain_text("From the first tab")
+
+    a.once("dialog", lambda dialog: dialog.accept())
+    a.get_by_role("button", name="Erase my answers").click()
+    expect(b.locator(f"#sa--{first}")).not_to_be_checked()
+    expect(b.locator(f"#sa-note--{second}")).to_have_value("")
+    b.locator(f"#sa--{third}").check()
+    a.reload()
+    assert not a.locator(f"#sa--{first}").is_checked(), "an erased answer came back from the other tab"
+    assert not a.locator(f"#sa--{second}").is_checked()
+    assert a.locator(f"#sa-note--{first}").input_value() == ""
+    assert a.locator(f"#sa--{third}").is_checked()
+    assert set(json.loads(_stored(a))["answers"]) == {third}
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_answers_for_items_no_longer_in_the_guide_are_kept_shown_and_cleared_on_request(page, server, guide, lang):
+    """A behaviour renamed or removed: its answer stays stored (and exported), listed
+    apart with its note, until the reader clears it."""
+    levels = _levels(guide)
+    gone = {"level-1-renamed-away": {"shown": True, "note": "A year-old example"},
+            "__proto__": {"shown": False, "note": "Odd id"},
+            "hasOwnProperty": {"shown": True, "note": ""}}
+    _open(page, server, lang)
+    page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [STORAGE_KEY, json.dumps(
+        {"format": "collaboration-guide-self-assessment", "version": 1, "competency": "collaboration",
+         "answers": {levels[1][0]: {"shown": True, "note": ""}, **gone}})])
+    page.reload()
+    page.locator(f"#sa--{levels[1][1]}").check()
+    stored = json.loads(_stored(page))["answers"]
+    assert {item_id: stored.get(item_id) for item_id in gone} == gone, "a tick dropped answers kept for old items"
+    assert stored[levels[1][1]] == {"shown": True, "note": ""}
+
+    page.reload()
+    kept = page.locator("[data-sa-kept]")
+    expect(kept).to_be_visible()
+    assert _shown_label(guide, "sa_kept_heading", lang) in kept.inner_text()
+    for item_id, answer in gone.items():
+        assert item_id in kept.inner_text()
+        if answer["note"]:
+            assert answer["note"] in kept.inner_text()
+
+    from quality_checks import (accessibility_problems, foreign_language_problems, foreign_strings,
+                                french_typography_problems)
+    from test_browser_what_a_person_sees import _labels
+
+    assert accessibility_problems(page) == []
+    assert foreign_language_problems(page, lang, foreign_strings(lang, _labels(guide))) == []
+    assert french_typography_problems(page) == []
+    with page.expect_download() as download:
+        page.locator('[data-sa-action="download"]').click()
+    exported = json.loads(open(download.value.path(), encoding="utf-8").read())["answers"]
+    assert {item_id: exported.get(item_id) for item_id in gone} == gone, "the download left out kept answers"
+
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    kept.get_by_role("button", name=_shown_label(guide, "sa_kept_clear", lang)).click()
+    expect(kept).to_be_hidden()
+    assert asked, "clearing must be confirmed"
+    stored = json.loads(_stored(page))["answers"]
+    assert set(stored) == {levels[1][0], levels[1][1]}
+    assert page.locator(f"#sa--{levels[1][0]}").is_checked()
+    page.reload()
+    expect(page.locator(f"#sa--{levels[1][1]}")).to_be_checked()
+    assert kept.is_hidden()
+
+
+def _with_behaviour_renamed(page, server, old: str, new: str) -> None:
+    """Serve the self-assessment page as a guide whose behaviour ``old`` is named ``new``
+    would build it (an id is only ever written as itself in the page)."""
+    url = f"{server}/{PAGE}"
+
+    def rename(route):  # type: ignore[no-untyped-def]
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(old, new))
+
+    page.route(url, rename)
+    page.goto(url)
+
+
+@pytest.mark.parametrize("choice", ["accept", "dismiss"])
+def test_a_behaviour_named_like_an_object_property_imports_like_any_other(page, server, guide, tmp_path, choice):
+    """`constructor` is a valid id: nothing stored for it means nothing to replace."""
+    levels = _levels(guide)
+    _with_behaviour_renamed(page, server, levels[1][0], "constructor")
+    assert page.locator("#sa--constructor").count() == 1
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), getattr(dialog, choice)()))
+    _import(page, tmp_path, {"constructor": {"shown": True, "note": "From the file"}})
+    expect(page.locator("#sa--constructor")).to_be_checked()
+    assert asked == [], f"asked to replace an answer that does not exist: {asked}"
+    assert page.locator("#sa-note--constructor").input_value() == "From the file"
+    assert json.loads(_stored(page))["answers"] == {"constructor": {"shown": True, "note": "From the file"}}
+    expect(page.locator("[data-sa-message]")).to_have_text(guide.labels.sa_imported.en)
+
+
+def test_an_erase_also_empties_the_legacy_key_so_nothing_comes_back(page, server, guide):
+    """Old answers with a damaged entry stay under the legacy key after the move (not
+    all had a home): erasing must remove them there too, or the next visit moves them back."""
+    levels = _levels(guide)
+    page.goto(f"{server}/")
+    old = {"format": "collaboration-guide-self-assessment", "version": 1,
+           "answers": {levels[1][0]: {"shown": True, "note": "Saved last year"}, levels[1][1]: "damaged"}}
+    page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [LEGACY_KEY, json.dumps(old)])
+    page.goto(f"{server}/{PAGE}")
+    assert page.locator(f"#sa--{levels[1][0]}").is_checked()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Erase my answers").click()
+    page.reload()
+    assert not page.locator(f"#sa--{levels[1][0]}").is_checked(), "erased answers came back from the legacy key"
+    assert set(page.evaluate("Object.keys(window.localStorage)")) <= {"/.__palette"}

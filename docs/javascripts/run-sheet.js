@@ -12,14 +12,34 @@
   if (!form || !sheet) return;
 
   var FIELDS = ["date", "start", "place", "facilitator"];
-  var MAX = 80;
+  var MAX = Number(form.getAttribute("data-max"));  // the text inputs' maxlength
   var TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  // Direction controls (an override would print "Room" as "mooR") and halves of a
+  // character (lone surrogates) have no place in a detail: dropped. Other control
+  // characters (line breaks, tabs, C1) become spaces.
+  var DIRECTION = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
+  var CONTROL = /\p{Cc}/gu;
   var defaultStart = sheet.getAttribute("data-start");
   var lang = document.documentElement.lang || "en";
 
+  // At most MAX UTF-16 units, as the input's maxlength counts, ended after a whole
+  // character as a person sees it (an emoji, a family, a letter with its accents).
+  function cut(value) {
+    if (value.length <= MAX) return value;
+    var out = "";
+    var parts = typeof Intl.Segmenter === "function"
+      ? new Intl.Segmenter(lang, { granularity: "grapheme" }).segment(value) : Array.from(value);
+    for (var part of parts) {
+      var piece = typeof part === "string" ? part : part.segment;
+      if (out.length + piece.length > MAX) break;
+      out += piece;
+    }
+    return out;
+  }
+
   function clean(name, value) {
-    value = (value || "").replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX);
+    value = cut((value || "").replace(DIRECTION, "").replace(CONTROL, " ").trim()).trim();
     if (name === "start") return TIME.test(value) ? value : defaultStart;
     if (name === "date") return DATE.test(value) ? value : "";
     return value;

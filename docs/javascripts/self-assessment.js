@@ -5,7 +5,17 @@
    when its behaviours and all those below are ticked), lists the next steps with
    their tips, and downloads, imports, prints or erases the answers. Every word
    it shows comes from the page (data-label-* attributes); text the reader typed
-   or imported is only ever set as textContent. */
+   or imported is only ever set as textContent.
+
+   Several tabs may show the page at once, and the guide changes under stored
+   answers. So a tab never writes its whole state: each write re-reads what is
+   stored and changes only the answers this tab was just given (ticked, typed,
+   imported, erased), and every tab follows the others through `storage` events.
+   An answer erased in one tab is thus never written back by another, which has
+   no reason to touch it. Answers to ids the page no longer shows (a behaviour
+   renamed or removed) are kept, listed apart, until the reader clears them.
+   Answers are looked up by id in objects without a prototype: an id such as
+   `constructor` or `__proto__` is an id like any other. */
 (function () {
   "use strict";
   var form = document.getElementById("guide-sa");
@@ -16,7 +26,11 @@
   var key = form.getAttribute("data-storage-key");
   var message = document.querySelector("[data-sa-message]");
   var behaviours = Array.prototype.slice.call(form.querySelectorAll(".guide-sa-behaviour"));
-  var known = {};
+  var noteMax = Number(form.getAttribute("data-note-max"));  // NOTE_MAX, for answers to ids not shown
+  var keptBox = document.querySelector("[data-sa-kept]");
+  function map() { return Object.create(null); }
+  function has(object, id) { return Object.prototype.hasOwnProperty.call(object, id); }
+  var known = map();
   behaviours.forEach(function (el) { known[el.getAttribute("data-behaviour")] = el; });
 
   function label(name) { return form.getAttribute("data-label-" + name) || ""; }
@@ -24,21 +38,30 @@
   function note(id) { return known[id].querySelector("textarea"); }
   function say(text) { if (message) message.textContent = text; }
 
+  // The page's answer to one behaviour, or null when it has none.
+  function answerOf(id) {
+    var text = note(id).value.trim();
+    return box(id).checked || text ? { shown: box(id).checked, note: text } : null;
+  }
+
   function answers() {
-    var out = {};
+    var out = map();
     behaviours.forEach(function (el) {
-      var id = el.getAttribute("data-behaviour");
-      var text = note(id).value.trim();
-      if (box(id).checked || text) out[id] = { shown: box(id).checked, note: text };
+      var id = el.getAttribute("data-behaviour"), answer = answerOf(id);
+      if (answer) out[id] = answer;
     });
     return out;
   }
 
-  function apply(saved) {
-    behaviours.forEach(function (el) {
-      var id = el.getAttribute("data-behaviour"), answer = saved[id] || {};
-      box(id).checked = answer.shown === true;
-      note(id).value = typeof answer.note === "string" ? answer.note.slice(0, note(id).maxLength) : "";
+  // Shows saved answers; a field is set only if it differs, so a note being typed
+  // here keeps its caret when another tab changes another answer.
+  function apply(saved, ids) {
+    (ids || Object.keys(known)).forEach(function (id) {
+      if (!has(known, id)) return;
+      var answer = has(saved, id) ? saved[id] : { shown: false, note: "" };
+      var text = answer.note.slice(0, note(id).maxLength);
+      if (box(id).checked !== answer.shown) box(id).checked = answer.shown;
+      if (note(id).value.trim() !== text) note(id).value = text;
     });
   }
 
@@ -64,19 +87,24 @@
     }
   }
 
-  // Only well-formed answers to behaviours of this guide: wrong-typed values are
-  // skipped one by one, never allowed to wipe what is stored.
-  function validAnswers(raw) {
-    var out = {};
+  // Only well-formed answers (to behaviours of this page only, for an import):
+  // wrong-typed values are skipped one by one, never allowed to wipe what is stored.
+  function validAnswers(raw, onlyKnown) {
+    var out = map();
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
     Object.keys(raw).forEach(function (id) {
       var answer = raw[id];
-      if (!known.hasOwnProperty(id) || !answer || typeof answer !== "object") return;
+      if ((onlyKnown && !has(known, id)) || !answer || typeof answer !== "object") return;
       var shown = answer.shown === true;
-      var text = typeof answer.note === "string" ? answer.note.trim().slice(0, note(id).maxLength) : "";
+      var max = has(known, id) ? note(id).maxLength : noteMax;
+      var text = typeof answer.note === "string" ? answer.note.trim().slice(0, max) : "";
       if (shown || text) out[id] = { shown: shown, note: text };
     });
     return out;
+  }
+
+  function record(saved) {
+    return { format: FORMAT, version: VERSION, competency: competency, answers: saved };
   }
 
   // Answers are kept per competency. Those saved before the catalogue sit under
@@ -86,32 +114,61 @@
   function migrated() {
     if (!legacyKey) return null;
     var old = storage(function (s) { return JSON.parse(s.getItem(legacyKey) || "null"); });
-    var kept = old && old.format === FORMAT ? validAnswers(old.answers) : {};
+    var kept = old && old.format === FORMAT ? validAnswers(old.answers, false) : map();
     if (!Object.keys(kept).length) return null;
     storage(function (s) {
-      s.setItem(key, JSON.stringify({ format: FORMAT, version: VERSION, competency: competency, answers: kept }));
+      s.setItem(key, JSON.stringify(record(kept)));
       // The old key goes only once every answer it held has a home here.
       if (Object.keys(kept).length === Object.keys(old.answers || {}).length) s.removeItem(legacyKey);
     });
     return kept;
   }
 
+  // Every stored answer, to this page's behaviours and to ids it no longer shows.
   function read() {
     var data = storage(function (s) { return JSON.parse(s.getItem(key) || "null"); });
-    if (!data) return migrated() || {};
-    return data.format === FORMAT ? validAnswers(data.answers) : {};
+    if (!data) return migrated() || map();
+    return data && data.format === FORMAT ? validAnswers(data.answers, false) : map();
   }
 
-  function exported() {
-    return { format: FORMAT, version: VERSION, competency: competency, answers: answers() };
-  }
-
-  function save() {
-    var data = exported();
+  // Writes only the answers named in `changes` (id -> answer, or null to erase it),
+  // over what is stored now, so answers other tabs wrote since are kept.
+  function write(changes) {
+    var saved = read();
+    Object.keys(changes).forEach(function (id) {
+      if (changes[id]) saved[id] = changes[id];
+      else delete saved[id];
+    });
     storage(function (s) {
-      if (Object.keys(data.answers).length) s.setItem(key, JSON.stringify(data));
+      if (Object.keys(saved).length) s.setItem(key, JSON.stringify(record(saved)));
       else s.removeItem(key);
     });
+    return saved;
+  }
+
+  // The page's answers and those kept for ids it no longer shows: all the reader's answers.
+  function exported() {
+    var all = answers(), saved = read();
+    Object.keys(saved).forEach(function (id) { if (!has(known, id)) all[id] = saved[id]; });
+    return record(all);
+  }
+
+  function showKept(saved) {
+    if (!keptBox) return;
+    var list = keptBox.querySelector("[data-sa-kept-list]");
+    var ids = Object.keys(saved).filter(function (id) { return !has(known, id); }).sort();
+    list.textContent = "";
+    ids.forEach(function (id) {
+      var item = document.createElement("li"), name = document.createElement("code");
+      name.textContent = id;
+      item.appendChild(name);
+      var parts = [];
+      if (saved[id].shown) parts.push(label("kept-shown"));
+      if (saved[id].note) parts.push(label("example") + " " + saved[id].note);
+      if (parts.length) item.appendChild(document.createTextNode(" · " + parts.join(" · ")));
+      list.appendChild(item);
+    });
+    keptBox.hidden = ids.length === 0;
   }
 
   function levelsOf() {
@@ -181,10 +238,23 @@
     shown.appendChild(list);
   }
 
-  function changed() {
+  function changed(event) {
+    var holder = event.target.closest(".guide-sa-behaviour");
+    if (!holder) return;
+    var id = holder.getAttribute("data-behaviour"), changes = map();
+    changes[id] = answerOf(id);
     update();
-    save();
+    showKept(write(changes));
     say(storageWorks ? label("saved") : label("storage-failed"));
+  }
+
+  // Another tab changed the answers: show what is stored now.
+  function followed(event) {
+    if (event.key !== null && event.key !== key) return;
+    var saved = read();
+    apply(saved);
+    update();
+    showKept(saved);
   }
 
   function download() {
@@ -206,37 +276,50 @@
       // A file names its competency (older files do not): another competency's answers
       // could share item ids with this one, so they are refused, not mixed in.
       var sameCompetency = data && (data.competency === undefined || data.competency === competency);
-      var incoming = data && data.format === FORMAT && sameCompetency ? validAnswers(data.answers) : {};
+      var incoming = data && data.format === FORMAT && sameCompetency ? validAnswers(data.answers, true) : map();
       if (!Object.keys(incoming).length) { say(label("import-failed")); return; }
       // Merge: answers the file does not mention are kept; answers it would
-      // change are replaced only if the reader says so.
-      var current = answers();
+      // change are replaced only if the reader says so, and the message says which.
+      var current = answers(), changes = map();
       var differing = Object.keys(incoming).filter(function (id) {
-        return current[id] && (current[id].shown !== incoming[id].shown || current[id].note !== incoming[id].note);
+        return has(current, id) && (current[id].shown !== incoming[id].shown || current[id].note !== incoming[id].note);
       });
       var replace = differing.length === 0 ||
         window.confirm(label("import-confirm").replace("{count}", String(differing.length)));
       Object.keys(incoming).forEach(function (id) {
-        if (!current[id] || replace) current[id] = incoming[id];
+        if (!has(current, id) || replace) changes[id] = incoming[id];
       });
-      apply(current);
+      apply(changes, Object.keys(changes));
       update();
-      save();
-      say(storageWorks ? label("imported") : label("storage-failed"));
+      showKept(write(changes));
+      if (!storageWorks) say(label("storage-failed"));
+      else if (replace) say(label("imported"));
+      else say(label("import-kept").replace("{count}", String(differing.length)));
     };
     reader.readAsText(file);
   }
 
   function erase() {
     if (!window.confirm(label("erase-confirm"))) return;
-    storage(function (s) { s.removeItem(key); });
-    apply({});
+    // The legacy key too, or its answers would be moved back at the next visit.
+    storage(function (s) { s.removeItem(key); if (legacyKey) s.removeItem(legacyKey); });
+    apply(map());
     update();
+    showKept(map());
     say(label("erased"));
   }
 
+  function clearKept() {
+    if (!window.confirm(label("kept-clear-confirm"))) return;
+    var changes = map();
+    Object.keys(read()).forEach(function (id) { if (!has(known, id)) changes[id] = null; });
+    showKept(write(changes));
+    say(label("kept-cleared"));
+  }
+
+  window.addEventListener("storage", followed);
   form.addEventListener("change", changed);
-  form.addEventListener("input", function (event) { if (event.target.tagName === "TEXTAREA") changed(); });
+  form.addEventListener("input", function (event) { if (event.target.tagName === "TEXTAREA") changed(event); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   document.querySelectorAll("[data-sa-action]").forEach(function (button) {
     button.addEventListener("click", function () {
@@ -244,6 +327,7 @@
       if (action === "print") window.print();
       else if (action === "download") download();
       else if (action === "erase") erase();
+      else if (action === "clear-kept") clearKept();
     });
   });
   var picker = document.getElementById("sa-import");
@@ -252,7 +336,9 @@
     picker.value = "";
   });
 
-  apply(read());
+  var saved = read();
+  apply(saved);
   update();
+  showKept(saved);
   if (!storageWorks) say(label("storage-failed"));
 })();

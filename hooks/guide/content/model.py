@@ -389,6 +389,13 @@ class Labels:
     sa_imported: Text
     sa_import_failed: Text
     sa_import_confirm: Text
+    sa_import_kept: Text
+    sa_kept_heading: Text
+    sa_kept_intro: Text
+    sa_kept_shown: Text
+    sa_kept_clear: Text
+    sa_kept_clear_confirm: Text
+    sa_kept_cleared: Text
     sa_storage_failed: Text
     sa_privacy: Text
     sa_summary_title: Text

@@ -31,6 +31,8 @@ SCRIPT_LABELS = {
     "erased": "sa_erased", "saved": "sa_saved", "imported": "sa_imported",
     "import-failed": "sa_import_failed", "import-confirm": "sa_import_confirm",
     "storage-failed": "sa_storage_failed", "level": "level", "example": "sa_example",
+    "import-kept": "sa_import_kept", "kept-shown": "sa_kept_shown",
+    "kept-clear-confirm": "sa_kept_clear_confirm", "kept-cleared": "sa_kept_cleared",
 }
 
 
@@ -45,7 +47,7 @@ def render_self_assessment(ctx: Context) -> Rendered:
     form = "\n".join([
         f'<p class="guide-sa-intro">{ctx.label("sa_intro")}</p>',
         f'<form class="guide-sa" id="guide-sa" data-storage-key="{key}" data-competency="{competency}"{legacy_attr} '
-        f'data-levels="{len(levels)}" {labels} markdown>',
+        f'data-levels="{len(levels)}" data-note-max="{NOTE_MAX}" {labels} markdown>',
         f'<p class="guide-sa-instructions">{ctx.label("sa_shown")}</p>',
         *(_level(ctx, level, tips) for level in levels),
         "</form>",
@@ -74,8 +76,22 @@ def render_self_assessment(ctx: Context) -> Rendered:
         "</div>",
     ])
     ctx.out.markdown = "\n\n".join([
-        form, section("result", ctx.label("sa_result"), result), actions]) + "\n"
+        form, section("result", ctx.label("sa_result"), result), actions, _kept(ctx)]) + "\n"
     return ctx.out
+
+
+def _kept(ctx: Context) -> str:
+    """Where the script lists stored answers to behaviours the page no longer shows
+    (renamed or removed): kept, never dropped by a tick, until the reader clears them.
+    Hidden while there are none; never printed (the summary is the result alone)."""
+    return "\n".join([
+        '<div class="guide-sa-kept" data-sa-kept hidden>',
+        f'<h3 id="sa-kept">{ctx.label("sa_kept_heading")}</h3>',
+        f'<p>{ctx.label("sa_kept_intro")}</p>',
+        '<ul data-sa-kept-list></ul>',
+        f'<p><button type="button" class="md-button" data-sa-action="clear-kept">{ctx.label("sa_kept_clear")}</button></p>',
+        "</div>",
+    ])
 
 
 def _level(ctx: Context, level: Level, tips: dict[str, Tip]) -> str:

@@ -9,6 +9,10 @@ from guide.render.diagrams import timed_slots, timeline_diagram
 from guide.render.cards import card_html, sheets_html
 from guide.render.downloads import download_section
 
+# The longest place or facilitator name, in UTF-16 units as an input's maxlength
+# counts them; run-sheet.js cuts an address's details to it too (data-max).
+DETAIL_MAX = 80
+
 
 def render_workshop(ctx: Context) -> Rendered:
     w = ctx.guide.workshop
@@ -100,7 +104,7 @@ def render_run_sheet(ctx: Context) -> Rendered:
                     f'<td data-label="{ctx.label("rs_what")}">{"".join(what)}</td></tr>')
     roles = "".join(f"<li><strong>{ctx.t(r.name)}</strong> — {ctx.t(r.task)}</li>" for r in w.roles)
     fields = (("date", "date", ""), ("start", "time", w.start), ("place", "text", ""), ("facilitator", "text", ""))
-    limit = ' maxlength="80"'
+    limit = f' maxlength="{DETAIL_MAX}"'
     inputs = "".join(
         f'<label>{ctx.label("rs_" + name)} <input type="{kind}" name="{name}" value="{value}"'
         f'{limit if kind == "text" else ""}></label>' for name, kind, value in fields)
@@ -110,7 +114,7 @@ def render_run_sheet(ctx: Context) -> Rendered:
     downloads = (download_section(ctx, ctx.label("pdf_run_sheets"), "run-sheet", ctx.guide.folder().id) + "\n\n"
                  + download_section(ctx, ctx.label("pdf_packs"), "pack", ctx.guide.folder().id))
     ctx.out.markdown = (
-        f'<form class="guide-rs-form" aria-label="{ctx.label("rs_details")}">{inputs}</form>\n\n'
+        f'<form class="guide-rs-form" data-max="{DETAIL_MAX}" aria-label="{ctx.label("rs_details")}">{inputs}</form>\n\n'
         f'<p class="guide-rs-actions"><button class="md-button md-button--primary guide-print" type="button" '
         f'data-guide-print>{ctx.label("print")}</button></p>\n\n'
         f"{downloads}\n\n"
