@@ -16,11 +16,12 @@ source file, like Markdown links. ``generator`` says which.
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import yaml
 
@@ -31,6 +32,8 @@ from guide.exports.case_package import FOLDER as CASE_FOLDER, case_package, pack
 from guide.exports.open_data import (CSV_NAME, FOLDER as DATA_FOLDER, JSON_NAME, SCHEMA_NAME,
                                      csv_export, exported_data, json_export)
 from guide.exports.schema import open_data_schema
+from guide.history.build_date import last_commit_epoch
+from guide.history.line_dates import text_dates
 from guide.history.releases import recorded_releases, release_notes
 from guide.history.translation_status import translation_status
 from guide.render.base import ui_text
@@ -190,6 +193,18 @@ def read_config(path: Path) -> dict[str, Any]:
     return config
 
 
+def _resolved(value: Any, environ: Mapping[str, str]) -> str:
+    """A text setting as MkDocs reads it: ``!ENV [NAME, …, default]`` is the first
+    variable set, else the default (for the CASE packages' addresses)."""
+    if isinstance(value, _Tagged) and value.tag == "!ENV":
+        names = value.value if isinstance(value.value, list) else [value.value]
+        for name in names[:-1] if len(names) > 1 else names:
+            if isinstance(name, str) and environ.get(name):
+                return environ[name]
+        return str(names[-1]) if len(names) > 1 and names[-1] is not None else ""
+    return value if isinstance(value, str) else ""
+
+
 def _plain(value: Any) -> Any:
     """Markup and other str subclasses as str, for the safe dumper."""
     if isinstance(value, str):
@@ -305,9 +320,12 @@ def _copy_static(docs: Path, dest: Path) -> None:
             shutil.copyfile(path, dest / rel)
 
 
-def _write_open_data(folder: Path, guide: Guide, site_url: str) -> None:
-    """The open-data files the data page links to, with no dates from git (the release day)."""
+def _write_open_data(folder: Path, guide: Guide, site_url: str, project: Path | None) -> None:
+    """The open-data files the data page links to, as the build writes them. The CASE
+    packages date each text from ``project``'s git history; without (None), the release day."""
     data = exported_data(guide)
+    head = last_commit_epoch(project) if project is not None else None
+    dates = text_dates(project, guide.bilingual) if project is not None else None
     folder.mkdir(parents=True, exist_ok=True)
     (folder / JSON_NAME).write_text(json_export(data), encoding="utf-8")
     (folder / SCHEMA_NAME).write_text(json_export(open_data_schema()), encoding="utf-8")
@@ -316,15 +334,19 @@ def _write_open_data(folder: Path, guide: Guide, site_url: str) -> None:
     (folder / CASE_FOLDER).mkdir(exist_ok=True)
     for lang in LANGUAGES:
         (folder / CASE_FOLDER / package_name(lang)).write_text(
-            json_export(case_package(guide, lang, site_url=site_url)), encoding="utf-8")
+            json_export(case_package(guide, lang, site_url=site_url, dates=dates,
+                                     default_time=int(head) if head else None)), encoding="utf-8")
 
 
-def export_markdown(project: Path, out: Path, generator: str = "mkdocs", history: bool = True) -> Export:
+def export_markdown(project: Path, out: Path, generator: str = "mkdocs", history: bool = True,
+                    environ: Mapping[str, str] | None = None) -> Export:
     """Write the guide of ``project`` as a plain Markdown project into ``out``.
 
     ``history``: the translation status and release notes from git, as the build
     shows them (without git, or False: what a build without history shows).
+    ``environ``: where mkdocs.yml's ``!ENV`` settings are read (os.environ by default).
     """
+    environ = os.environ if environ is None else environ
     if generator not in GENERATORS:
         raise ExportError(f"GENERATOR={generator}: unknown; use {' or '.join(GENERATORS)}")
     config = read_config(project / "mkdocs.yml")
@@ -338,8 +360,8 @@ def export_markdown(project: Path, out: Path, generator: str = "mkdocs", history
     dest = out / "docs"
     dest.mkdir()
     _copy_static(docs, dest)
-    site_url = config.get("site_url") if isinstance(config.get("site_url"), str) else ""
-    _write_open_data(dest / DATA_FOLDER, guide, site_url)
+    site_url = _resolved(config.get("site_url"), environ)
+    _write_open_data(dest / DATA_FOLDER, guide, site_url, project if history else None)
     for path, markdown in sorted(sources.items()):
         source = source_of(path)
         root = site_root(source, generator, directory_urls)
