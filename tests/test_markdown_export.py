@@ -1,0 +1,111 @@
+"""`make markdown`: the guide as plain Markdown builds without the hooks, with the
+same pages and every link resolving; the stages before the site import no generator."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from html_text import normalise, visible_text
+from quality_checks import broken_link_problems
+from stage_imports import generator_imports
+
+from guide.exports.markdown import ExportError, export_markdown
+
+
+def html_pages(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+def article_text(page: Path) -> str:
+    """What a reader reads in the page's content, navigation and theme aside."""
+    found = re.search(r"<article[^>]*>(.*)</article>", page.read_text(encoding="utf-8"), re.S)
+    return normalise(visible_text(found.group(1))) if found else ""
+
+
+def text_differences(site: Path, other: Path) -> dict[str, set[str]]:
+    """Page → the kinds of change (insert, delete, replace) from ``site``'s text to ``other``'s."""
+    out = {}
+    for page in html_pages(site):
+        ours, theirs = article_text(site / page), article_text(other / page)
+        if ours != theirs:
+            out[page] = {op for op, *_ in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes()
+                         if op != "equal"}
+    return out
+
+
+def build_export(folder: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """The export built as a plain MkDocs project: no hooks, Material as it ships."""
+    env = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "GUIDE_PUBLISH")}
+    return subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site)],
+                          cwd=folder, env=env | {"NO_MKDOCS_2_WARNING": "1"},
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.build
+def test_the_export_builds_without_hooks_with_the_same_pages_and_every_link_resolving(site, tmp_path):
+    export = export_markdown(ROOT, tmp_path / "export")
+    config = (export.folder / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "hooks:" not in config and "custom_dir" not in config
+    built = build_export(export.folder, tmp_path / "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "WARNING" not in built.stderr, built.stderr
+    assert html_pages(tmp_path / "site") == html_pages(site)
+    assert broken_link_problems(tmp_path / "site") == []
+    # Every page reads the same, except Material's own 404 page (the guide's is a
+    # template of the hooks), and the home pages, which lack the offline zip's
+    # section: an export has no zip.
+    assert text_differences(site, tmp_path / "site") == {
+        "404.html": {"replace", "delete"}, "index.html": {"delete"}, "fr/index.html": {"delete"}}
+
+
+@pytest.mark.build
+def test_links_written_for_zensical_do_not_resolve_under_mkdocs(tmp_path):
+    """The generator matters: Zensical rebases links in raw HTML from the source file,
+    so links written for it point elsewhere when MkDocs leaves them as they are."""
+    export = export_markdown(ROOT, tmp_path / "export", generator="zensical", history=False)
+    built = build_export(export.folder, tmp_path / "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    problems = broken_link_problems(tmp_path / "site")
+    assert any("competencies/collaboration/self-assessment/index.html: dead link" in p for p in problems), problems
+
+
+def test_an_export_replaces_an_earlier_one_and_nothing_else(tmp_path):
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ExportError, match="holds other files"):
+        export_markdown(ROOT, taken, history=False)
+    assert (taken / "notes.txt").read_text(encoding="utf-8") == "mine"
+    with pytest.raises(ExportError, match="inside the project's sources"):
+        export_markdown(ROOT, ROOT / "docs" / "export", history=False)
+    with pytest.raises(ExportError, match="GENERATOR=hugo"):
+        export_markdown(ROOT, tmp_path / "new", generator="hugo", history=False)
+    first = export_markdown(ROOT, tmp_path / "export", history=False)
+    (first.folder / "docs" / "stale.md").write_text("a page of an earlier export", encoding="utf-8")
+    again = export_markdown(ROOT, tmp_path / "export", history=False)
+    assert not (again.folder / "docs" / "stale.md").exists()
+    assert (again.folder / "docs" / "competencies" / "collaboration" / "tips.fr.md").is_file()
+
+
+def test_content_history_render_and_exports_import_no_generator():
+    assert generator_imports(ROOT / "hooks") == []
+
+
+def test_the_import_check_finds_a_generator_import_through_another_module(tmp_path):
+    hooks = tmp_path / "hooks"
+    for folder in ("guide/render", "guide/site"):
+        (hooks / folder).mkdir(parents=True)
+        (hooks / folder / "__init__.py").write_text("", encoding="utf-8")
+    (hooks / "guide" / "__init__.py").write_text("", encoding="utf-8")
+    (hooks / "guide" / "render" / "page.py").write_text("from ..site import wiring\n", encoding="utf-8")
+    (hooks / "guide" / "site" / "wiring.py").write_text(
+        "def f():\n    from mkdocs.structure.files import File\n", encoding="utf-8")
+    assert generator_imports(hooks) == [
+        "guide.render.page -> guide.site.wiring -> mkdocs.structure.files"]
