@@ -109,3 +109,24 @@ def test_the_import_check_finds_a_generator_import_through_another_module(tmp_pa
         "def f():\n    from mkdocs.structure.files import File\n", encoding="utf-8")
     assert generator_imports(hooks) == [
         "guide.render.page -> guide.site.wiring -> mkdocs.structure.files"]
+
+
+def run_script(**env: str) -> subprocess.CompletedProcess[str]:
+    """scripts/export_markdown.py as `make markdown` runs it: hooks/ on PYTHONPATH, OUT in the environment."""
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "export_markdown.py")],
+                          env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), **env),
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_make_markdown_says_what_is_wrong_with_out_in_one_line(tmp_path):
+    a_file = tmp_path / "a file; touch pwned"
+    a_file.write_text("", encoding="utf-8")
+    for out, says in ((a_file, "is a file, not a folder"), (ROOT / "docs" / "x", "inside the project's sources"),
+                      (Path("/proc/no/such"), "cannot be written")):
+        result = run_script(OUT=str(out))
+        assert result.returncode == 1, result.stdout
+        assert says in result.stderr and "Traceback" not in result.stderr, result.stderr
+    result = run_script(OUT=str(tmp_path / "x y; touch pwned"), GENERATOR="zensical")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "x y; touch pwned" / "mkdocs.yml").is_file() and not (tmp_path / "pwned").exists()
+    assert "cd '" in result.stdout  # the hint's folder is quoted for a shell

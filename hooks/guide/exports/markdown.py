@@ -11,6 +11,22 @@ Links inside raw HTML are written for one generator. MkDocs leaves them as they
 are, so the browser resolves them from the page's address (``tips/`` is a folder
 deeper than ``tips.md``); Zensical rewrites them as if they were relative to the
 source file, like Markdown links. ``generator`` says which.
+
+What Zensical makes of it (zensical 0.0.73 with zensical-i18n 0.3.0, which needs
+zensical<0.1; ``GENERATOR=zensical make markdown``, then ``zensical-i18n build
+--strict`` in the folder, no issues reported):
+- works: every page in both languages (the same HTML pages as the guide's build,
+  plus fr/404.html), each page's article text the same as the guide's build but
+  for the offline zip's section and the 404 page; every link and anchor resolves
+  within the site; the navigation and its French titles, each language's site
+  name, the colour toggles' names, the contextual language switcher; one search
+  index per language (a French page finds French pages only; "equipe" finds
+  "équipe"); the open data and the page scripts load.
+- missing: the hooks' passes over finished HTML (CSP, head, ids, glossary
+  tooltips), the offline zip and PDFs, Material's overrides (the guide's 404
+  page, footer); Zensical's search box says "Search" / "Search results" on
+  French pages. The same export's links written for MkDocs leave 185 links dead
+  or above the site root under Zensical.
 """
 
 from __future__ import annotations
