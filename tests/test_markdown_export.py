@@ -4,6 +4,7 @@ same pages and every link resolving; the stages before the site import no genera
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 import subprocess
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, copy_project
 from html_text import normalise, visible_text
 from quality_checks import broken_link_problems
 from stage_imports import generator_imports
@@ -74,6 +75,27 @@ def test_links_written_for_zensical_do_not_resolve_under_mkdocs(tmp_path):
     assert built.returncode == 0, built.stdout + built.stderr
     problems = broken_link_problems(tmp_path / "site")
     assert any("competencies/collaboration/self-assessment/index.html: dead link" in p for p in problems), problems
+
+
+HOSTILE_NAME = 'R&D "quoted" 1 < 2 > 0 &amp; &lt;i&gt;'
+
+
+@pytest.mark.build
+def test_a_competency_name_with_markup_reads_as_typed_in_the_hook_free_build(tmp_path):
+    """The hooks escape a page's title on each page; without them the stub carries it
+    escaped, and the navigation and site name are escaped as the hooks write them."""
+    project = copy_project(tmp_path / "project")
+    competency = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
+    text = competency.read_text(encoding="utf-8")
+    competency.write_text(text.replace("  en: Collaboration with partners and stakeholders\n",
+                                       f"  en: {json.dumps(HOSTILE_NAME)}\n", 1), encoding="utf-8")
+    export = export_markdown(project, tmp_path / "export", history=False)
+    built = build_export(export.folder, tmp_path / "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    for page in ("competencies/collaboration/index.html", "competencies/collaboration/tips/index.html", "index.html"):
+        page_html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        shown = visible_text(page_html)  # the tab's title, header, navigation and content
+        assert shown.count(HOSTILE_NAME) == shown.count('R&D "quoted"') > 0, (page, shown[:400])
 
 
 def test_an_export_replaces_an_earlier_one_and_nothing_else(tmp_path):
