@@ -17,7 +17,7 @@ from html_text import normalise, visible_text
 from quality_checks import broken_link_problems
 from stage_imports import generator_imports
 
-from guide.exports.markdown import ExportError, export_markdown
+from guide.exports.markdown import ExportError, export_markdown, linker, page_url, site_root, source_of
 
 
 def html_pages(site: Path) -> list[str]:
@@ -96,6 +96,27 @@ def test_a_competency_name_with_markup_reads_as_typed_in_the_hook_free_build(tmp
         page_html = (tmp_path / "site" / page).read_text(encoding="utf-8")
         shown = visible_text(page_html)  # the tab's title, header, navigation and content
         assert shown.count(HOSTILE_NAME) == shown.count('R&D "quoted"') > 0, (page, shown[:400])
+
+
+def test_links_are_written_from_the_page_address_for_mkdocs_and_from_the_source_for_zensical():
+    page = source_of("competencies/collaboration/self-assessment.fr.md")
+    pages = {"competencies/collaboration/tips.fr.md", "sources.fr.md", "index.fr.md"}
+    # MkDocs: the browser resolves from fr/competencies/collaboration/self-assessment/
+    mkdocs = linker(page, "mkdocs", pages)
+    assert (mkdocs("competencies/collaboration/tips.md"), mkdocs("sources.md"), mkdocs("index.md")) == (
+        "../tips/", "../../../sources/", "../../../")
+    assert site_root(page, "mkdocs") == "../../../../"
+    # Zensical rebases from competencies/collaboration/ in the French tree
+    zensical = linker(page, "zensical", pages)
+    assert (zensical("competencies/collaboration/tips.md"), zensical("sources.md"), zensical("index.md")) == (
+        "tips/", "../../sources/", "../../")
+    assert site_root(page, "zensical") == "../../"
+    # Without directory URLs (MkDocs' use_directory_urls: false), from fr/competencies/collaboration/
+    assert page_url("competencies/collaboration/tips.md", "fr", directory_urls=False) == \
+        "fr/competencies/collaboration/tips.html"
+    assert linker(page, "mkdocs", pages, directory_urls=False)("sources.md") == "../../sources.html"
+    with pytest.raises(ExportError, match="links to glossary.md, which has no page in fr"):
+        mkdocs("glossary.md")
 
 
 def test_an_export_replaces_an_earlier_one_and_nothing_else(tmp_path):

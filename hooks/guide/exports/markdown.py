@@ -61,8 +61,8 @@ GENERATORS = ("mkdocs", "zensical")
 # Written into every export: a folder holding it may be replaced by the next export.
 MARKER = ".guide-markdown-export"
 CONFIG_LIMIT = 1_000_000  # bytes of mkdocs.yml read at most: a config, not a data set
-# mkdocs.yml keys only the hooks use, and the theme's folder of overrides: those
-# templates call the hooks' ``ui(...)`` and filters, so the export uses Material as it ships.
+# mkdocs.yml keys only the hooks use. The theme's custom_dir goes too: the
+# overrides call the hooks' ``ui(...)`` and filters, so the export uses Material as it ships.
 HOOK_ONLY_KEYS = ("hooks", "watch")
 
 
@@ -305,7 +305,7 @@ def _prepare(out: Path, project: Path) -> None:
     if any(out.is_relative_to(project / part) for part in ("docs", "content_data", "hooks")):
         raise ExportError(f"OUT={out}: inside the project's sources; choose a folder outside docs/, "
                           "content_data/ and hooks/, e.g. OUT=markdown-export")
-    if out.is_file() or out.is_symlink():
+    if out.is_file():
         raise ExportError(f"OUT={out}: is a file, not a folder; choose another OUT")
     if out.is_dir() and any(out.iterdir()):
         if not (out / MARKER).is_file():
