@@ -64,6 +64,9 @@ def test_the_export_builds_without_hooks_with_the_same_pages_and_every_link_reso
     # section: an export has no zip.
     assert text_differences(site, tmp_path / "site") == {
         "404.html": {"replace", "delete"}, "index.html": {"delete"}, "fr/index.html": {"delete"}}
+    # One permalink title would serve both languages: English on French pages.
+    french = [page for page in html_pages(tmp_path / "site") if page.startswith("fr/")]
+    assert [page for page in french if 'title="Permanent link"' in (tmp_path / "site" / page).read_text("utf-8")] == []
 
 
 @pytest.mark.build

@@ -25,7 +25,8 @@ zensical<0.1; ``GENERATOR=zensical make markdown``, then ``zensical-i18n build
 - missing: the hooks' passes over finished HTML (CSP, head, ids, glossary
   tooltips), the offline zip and PDFs, Material's overrides (the guide's 404
   page, footer); Zensical's search box says "Search" / "Search results" on
-  French pages. The same export's links written for MkDocs leave 185 links dead
+  French pages. Heading permalinks have no title under either generator: one
+  title would serve both languages. The same export's links written for MkDocs leave 185 links dead
   or above the site root under Zensical.
 """
 
@@ -245,6 +246,14 @@ def _localised_palette(palette: Any, guide: Guide, lang: str) -> Any:
     return out
 
 
+def _without_permalink_title(extension: Any) -> Any:
+    """The heading permalinks with no title: one title serves every language (the
+    hooks set it per language), and no English may show on a French page."""
+    if isinstance(extension, dict) and isinstance(extension.get("toc"), dict) and extension["toc"].get("permalink"):
+        return {"toc": {**extension["toc"], "permalink_title": ""}}
+    return extension
+
+
 def hook_free_config(config: dict[str, Any], guide: Guide) -> dict[str, Any]:
     """``config`` without the hooks, with what they set written out: the navigation
     of every competency's pages, the titles and nav labels of each language."""
@@ -264,6 +273,8 @@ def hook_free_config(config: dict[str, Any], guide: Guide) -> dict[str, Any]:
         theme["palette"] = _localised_palette(theme["palette"], guide, default)
     out["theme"] = theme
     out["nav"] = navigation(config["nav"], guide)
+    out["markdown_extensions"] = [_without_permalink_title(extension)
+                                  for extension in out.get("markdown_extensions") or []]
     plugins = []
     for plugin in out.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
