@@ -13,7 +13,7 @@ STAMP  := $(VENV)/.installed-build
 TEST_STAMP := $(VENV)/.installed-test
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve test build check schema translations competency reviewed release bench lock chromium print-tools clean
+.PHONY: serve test build check schema translations competency reviewed release markdown bench lock chromium print-tools clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:$(PORT)
@@ -56,8 +56,17 @@ release: $(STAMP)
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.1   (optionally DATE=2026-12-01)" >&2; exit 1; }
 	$(BIN)/python scripts/release.py $(VERSION) $(if $(DATE),--date $(DATE))
 
+# The guide as plain Markdown and a hook-free mkdocs.yml, in OUT (default markdown-export/):
+# it builds with MkDocs, Material and mkdocs-static-i18n as they ship, e.g.
+# cd markdown-export && mkdocs build --strict. GENERATOR=zensical writes the links for
+# Zensical. Both reach the script in its environment, never in a shell line.
+markdown: export OUT ?= markdown-export
+markdown: export GENERATOR ?= mkdocs
+markdown: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python scripts/export_markdown.py
+
 bench: $(TEST_STAMP) chromium bench/node_modules/.package-lock.json
-	$(BIN)/python bench/run.py
+	PYTHONPATH=hooks $(BIN)/python bench/run.py
 
 # Lighthouse, for the benchmark only (npm ci: exactly bench/package-lock.json).
 bench/node_modules/.package-lock.json: bench/package-lock.json
@@ -108,4 +117,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .pytest_cache test-output
+	rm -rf site .pytest_cache test-output markdown-export

@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from floor import floor_project  # noqa: E402
 from static_gzip import serve_gzip  # noqa: E402
-from synthetic import copy_project, scaled_project  # noqa: E402
+from synthetic import scaled_project  # noqa: E402
 
 # The plain build: no part of a publication (compared with the floor).
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_OFFLINE_BUNDLE="0")
@@ -295,7 +295,7 @@ def main() -> int:
     try:
         for factor in FACTORS:
             project = scaled_project(ROOT, work / f"x{factor}", factor)
-            floor = floor_project(copy_project(project, work / f"x{factor}-floor"))
+            floor = floor_project(project, work / f"x{factor}-floor")
             guide, floor_cost = build_costs([(project, work / f"site-x{factor}", None),
                                              (floor, work / f"site-x{factor}-floor", None)])
             results["builds"][factor] = {"guide": guide, "floor": floor_cost, "ratio": guide["cpu_s"] / floor_cost["cpu_s"]}

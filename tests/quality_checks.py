@@ -92,16 +92,25 @@ def _parse(path: Path) -> _Anchors:
 
 
 def broken_link_problems(site: Path) -> list[str]:
-    """Every internal link and anchor of every page resolves, across languages."""
+    """Every internal link and anchor of every page resolves, across languages, and
+    stays within the site: served from a folder (a project's GitHub Pages), a link
+    climbing above the site root leaves it, where at a domain's root it would not."""
     problems, parsed = [], {}
-    base = "http://site.invalid"
+    base, root = "http://site.invalid", "/served/from/a/folder/"
     for page in sorted(site.rglob("*.html")):
-        page_url = base + "/" + page.relative_to(site).as_posix()
+        page_url = base + root + page.relative_to(site).as_posix()
         for href in _parse(page).links:
-            target = urlsplit(urljoin(page_url, href))
+            if href.startswith("/") and not href.startswith("//"):
+                href_from_root = root + href[1:]  # the 404 pages' (site_url's path is the root)
+            else:
+                href_from_root = href
+            target = urlsplit(urljoin(page_url, href_from_root))
             if f"{target.scheme}://{target.netloc}" != base:
                 continue  # external links are checked by the privacy rule, not here
-            path = site / unquote(target.path).lstrip("/")
+            if not target.path.startswith(root):
+                problems.append(f"{page.relative_to(site)}: link above the site root {href}")
+                continue
+            path = site / unquote(target.path).removeprefix(root)
             if path.is_dir() or target.path.endswith("/"):
                 path = path / "index.html"
             if not path.is_file():

@@ -34,7 +34,8 @@ def broken_site(tmp_path: Path) -> Path:
         "": '<p>Fine.</p><a href="missing-alt/">next</a>',
         "missing-alt": '<img src="picture.png">',
         "external-script": '<script src="https://cdn.example.com/library.js"></script>',
-        "dead-link": '<a href="../nowhere/">a dead link</a> <a href="../#no-such-anchor">a dead anchor</a>',
+        "dead-link": ('<a href="../nowhere/">a dead link</a> <a href="../#no-such-anchor">a dead anchor</a> '
+                      '<a href="../../dead-link/">a link above the site root</a>'),
         "too-wide": '<div style="width:1000px">wide</div>',
         "small-text": '<p style="font-size:10px">tiny body copy</p>',
         "console-error": '<script>console.error("boom")</script>',
@@ -100,6 +101,8 @@ def test_link_rule_catches_dead_links_and_anchors(broken_site):
     problems = broken_link_problems(broken_site)
     assert any("dead link ../nowhere/" in p for p in problems), problems
     assert any("missing anchor ../#no-such-anchor" in p for p in problems), problems
+    # It would reach this very page from a domain's root, not from a folder.
+    assert any("link above the site root ../../dead-link/" in p for p in problems), problems
 
 
 def test_mobile_rules_catch_sideways_scroll_and_small_text(browser, broken_site):

@@ -64,8 +64,12 @@ def competency_of(src_uri: str, guide: Guide) -> str | None:
     return None
 
 
-def stub_pages(guide: Guide) -> dict[str, str]:
-    """Every generated stub: path under docs/ → content."""
+def stub_pages(guide: Guide, escaped: bool = False) -> dict[str, str]:
+    """Every generated stub: path under docs/ → content.
+
+    ``escaped``: titles escaped for Material's templates, for a build without the
+    hooks (which escape them on each page); the hooks' stubs keep them as written.
+    """
     pages = {}
     for folder in guide.competencies:
         name = folder.competency.name
@@ -74,6 +78,8 @@ def stub_pages(guide: Guide) -> dict[str, str]:
                 label = getattr(guide.labels, kind.label).get(lang)
                 title = for_language(name.get(lang) if kind.name == "competency"
                                      else f"{label} · {name.get(lang)}", lang)
+                if escaped:
+                    title = str(theme_text(title))
                 # JSON is YAML: the title is quoted and escaped whatever it holds.
                 hide = "hide:\n  - toc\n" if kind.wide else ""
                 pages[page_path(folder.id, kind.name, lang)] = (

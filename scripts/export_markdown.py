@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""`make markdown`: the guide as plain Markdown and a hook-free mkdocs.yml, in a folder.
+
+The folder is ``$OUT`` (default markdown-export/); ``$GENERATOR`` is the generator
+the links are written for, ``mkdocs`` (default) or ``zensical``. Both come from the
+environment, never from a shell line. Run with ``PYTHONPATH=hooks`` (the Makefile does).
+Build the result with ``cd markdown-export && mkdocs build --strict``.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from pathlib import Path
+
+from guide.content.errors import ContentInvalid
+from guide.exports.markdown import ExportError, export_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    out = Path(os.environ.get("OUT") or "markdown-export")
+    generator = os.environ.get("GENERATOR") or "mkdocs"
+    try:
+        export = export_markdown(ROOT, out if out.is_absolute() else Path.cwd() / out, generator)
+    except ContentInvalid as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except ExportError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"OUT={out}: cannot be written ({exc.strerror}: {exc.filename}); choose another folder",
+              file=sys.stderr)
+        return 1
+    print(f"{len(export.pages)} pages and a hook-free mkdocs.yml written to {export.folder}; "
+          f"build them with: cd {shlex.quote(str(export.folder))} && mkdocs build --strict")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
