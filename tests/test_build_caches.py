@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 
 from conftest import ROOT, copy_project
 from guide.content.loader import load_guide
-from guide.site.pages import StubPages
+from guide.site.stub_pages import StubPages
 from guide.render.dispatch import fill_deferred, render_blocks
 from guide.render.base import SearchEntry
 from guide.site.search_index import LanguageIndexes, fold

@@ -56,7 +56,7 @@ from guide.history.translation_status import translation_status
 from guide.render.base import ui_text
 from guide.render.dispatch import UnknownBlock, render_blocks
 from guide.site.page_scripts import scripts_for
-from guide.site.pages import FOLDER as STUB_FOLDER, nav_titles, navigation, stub_pages, theme_text
+from guide.render.pages import FOLDER as STUB_FOLDER, nav_titles, navigation, stub_pages, theme_text
 
 GENERATORS = ("mkdocs", "zensical")
 # Written into every export: a folder holding it may be replaced by the next export.

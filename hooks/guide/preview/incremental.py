@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Callable
 
 from guide.content.model import LANGUAGES, Guide
-from guide.site.pages import page_kinds
+from guide.render.pages import page_kinds
 
 
 def _walk(node: object, lang: str | None, out: list[str]) -> None:

@@ -8,7 +8,7 @@ grouped under headings when the catalogue sets groups.
 from __future__ import annotations
 
 from guide.content.model import CompetencyFolder
-from guide.site.pages import PAGE_KINDS, page_kinds, page_path
+from guide.render.pages import PAGE_KINDS, page_kinds, page_path
 from guide.render.base import Context, Rendered, heading
 
 

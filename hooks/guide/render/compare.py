@@ -19,7 +19,7 @@ import html
 
 from guide.content.markup import attr_id
 from guide.content.model import Behaviour, Level
-from guide.site.pages import page_path
+from guide.render.pages import page_path
 from guide.render.base import Context, Rendered
 
 OWN = ' class="guide-compare-own"'  # the column's own level among the levels it builds on

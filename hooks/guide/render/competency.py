@@ -7,7 +7,7 @@ import html
 from guide.content.markup import attr_id, text
 from guide.content.model import Item, Level
 from guide.content.typography import for_language
-from guide.site.pages import page_path
+from guide.render.pages import page_path
 from guide.render.compare import compare_href
 from guide.render.base import Context, Rendered, admonition, heading, items_list, section, subheading
 from guide.render.diagrams import scale_diagram

@@ -12,7 +12,7 @@ import html
 
 from guide.content.markup import attr_id
 from guide.content.model import CompetencyFolder
-from guide.site.pages import page_path
+from guide.render.pages import page_path
 from guide.render.base import Context, Rendered, stacked_table
 from guide.render.catalogue import catalogue_groups
 

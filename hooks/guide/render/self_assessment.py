@@ -13,7 +13,7 @@ import html
 
 from guide.content.markup import attr_id, text
 from guide.content.model import Behaviour, Level, Tip
-from guide.site.pages import page_path
+from guide.render.pages import page_path
 from guide.render.base import Context, Rendered, section
 
 # Answers are kept per competency. Before the catalogue, the guide had one

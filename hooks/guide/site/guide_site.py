@@ -61,7 +61,8 @@ from guide.site.loaded_content import LoadedContent
 from guide.site.one_build import OneBuild, Rendered
 from guide.site.page_ids import duplicate_id_errors
 from guide.site.page_scripts import scripts_for
-from guide.site.pages import StubPages, competency_of, nav_titles, navigation, theme_text
+from guide.render.pages import competency_of, nav_titles, navigation, theme_text
+from guide.site.stub_pages import StubPages
 from guide.site.search_index import LanguageIndexes
 from guide.site.sitemap import language_sitemap
 

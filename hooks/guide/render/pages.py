@@ -1,4 +1,4 @@
-"""The pages each competency gets, as stub files, and the navigation that lists them.
+"""The pages each competency gets, their stub files' text, and the navigation that lists them.
 
 mkdocs-static-i18n 1.3.1 crashes on ``File.generated`` pages and drops files
 from outside ``docs/``, so pages generated in memory never reach the
@@ -6,7 +6,7 @@ navigation, the language switcher or the sitemap. Real stub files do: the
 build writes one per page and language into ``docs/competencies/<id>/``
 (a folder git ignores) before MkDocs collects the files, and the renderers fill
 them like any hand-written stub. Copying a competency's folder is therefore
-enough to give it pages.
+enough to give it pages. Writing them is ``guide.site.stub_pages``'s job.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from markupsafe import Markup
 
@@ -88,64 +87,11 @@ def stub_pages(guide: Guide, escaped: bool = False) -> dict[str, str]:
     return pages
 
 
-class StubPages:
-    """docs/competencies/, kept in line with the catalogue.
-
-    Remembers each stub as last written or read (its content, modification time
-    and size): a preview checks every stub on each save, and reading them all
-    back cost a twentieth of a save at 30 competencies.
-    """
-
-    def __init__(self) -> None:
-        self._checked: dict[Path, tuple[str, int, int]] = {}
-
-    def write(self, docs_dir: Path, guide: Guide) -> bool:
-        """Bring docs/competencies/ in line with the catalogue; True when a file changed.
-
-        Unchanged files are not rewritten, so a preview's watcher sees no change.
-        """
-        root = docs_dir / FOLDER
-        wanted = {docs_dir / path: content for path, content in stub_pages(guide).items()}
-        changed = False
-        for path, content in wanted.items():
-            try:
-                stat = path.stat()
-            except FileNotFoundError:
-                stat = None
-            if stat is not None and self._checked.get(path) == (content, stat.st_mtime_ns, stat.st_size):
-                continue  # as written or read last time, and untouched since
-            if stat is None or path.read_text(encoding="utf-8") != content:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(content, encoding="utf-8")
-                changed = True
-                stat = path.stat()
-            self._checked[path] = (content, stat.st_mtime_ns, stat.st_size)
-        for path in sorted(root.rglob("*"), reverse=True) if root.is_dir() else []:
-            if path.is_file() and path not in wanted and _is_stub(path):
-                path.unlink()  # a page of a competency that is gone; anything else is left alone
-                changed = True
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-        return changed
-
-
-def write_stub_pages(docs_dir: Path, guide: Guide) -> bool:
-    """``StubPages.write`` once, for a caller with nothing to remember between calls."""
-    return StubPages().write(docs_dir, guide)
-
-
 def theme_text(text: str) -> Markup:
     """Text for Material's templates, which print titles unescaped in some places
     (aria-label="{{ config.site_name }}") and through ``| e`` in others: escaped
     once, and marked safe so ``| e`` leaves it as it is."""
     return Markup(html.escape(text, quote=True))
-
-
-def _is_stub(path: Path) -> bool:
-    try:
-        return path.suffix == ".md" and "<!-- guide: " in path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
 
 
 def navigation(nav: list, guide: Guide) -> list:

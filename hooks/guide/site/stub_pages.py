@@ -1,0 +1,60 @@
+"""The competencies' stub pages, written into docs/competencies/ before MkDocs collects the files.
+
+What each stub says comes from ``guide.render.pages``; this keeps the folder in
+line with it, touching only what changed so a preview's watcher sees nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guide.content.model import Guide
+from guide.render.pages import FOLDER, stub_pages
+
+
+class StubPages:
+    """docs/competencies/, kept in line with the catalogue.
+
+    Remembers each stub as last written or read (its content, modification time
+    and size): a preview checks every stub on each save, and reading them all
+    back cost a twentieth of a save at 30 competencies.
+    """
+
+    def __init__(self) -> None:
+        self._checked: dict[Path, tuple[str, int, int]] = {}
+
+    def write(self, docs_dir: Path, guide: Guide) -> bool:
+        """Bring docs/competencies/ in line with the catalogue; True when a file changed.
+
+        Unchanged files are not rewritten, so a preview's watcher sees no change.
+        """
+        root = docs_dir / FOLDER
+        wanted = {docs_dir / path: content for path, content in stub_pages(guide).items()}
+        changed = False
+        for path, content in wanted.items():
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                stat = None
+            if stat is not None and self._checked.get(path) == (content, stat.st_mtime_ns, stat.st_size):
+                continue  # as written or read last time, and untouched since
+            if stat is None or path.read_text(encoding="utf-8") != content:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(content, encoding="utf-8")
+                changed = True
+                stat = path.stat()
+            self._checked[path] = (content, stat.st_mtime_ns, stat.st_size)
+        for path in sorted(root.rglob("*"), reverse=True) if root.is_dir() else []:
+            if path.is_file() and path not in wanted and _is_stub(path):
+                path.unlink()  # a page of a competency that is gone; anything else is left alone
+                changed = True
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        return changed
+
+
+def _is_stub(path: Path) -> bool:
+    try:
+        return path.suffix == ".md" and "<!-- guide: " in path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
