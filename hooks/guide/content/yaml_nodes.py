@@ -11,6 +11,7 @@ bounded and the tree is built without recursion.
 from __future__ import annotations
 
 import re
+from typing import Any
 from pathlib import Path
 
 import yaml
@@ -100,6 +101,9 @@ def read_yaml(text: str, display_name: str) -> tuple[Node | None, list[ContentEr
     except _TooDeep as exc:
         return None, [exc.error]
     except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in (exc.problem or "") and exc.problem_mark is not None:
+            # libyaml's own bound (1,000 levels), met while it reads ahead of us
+            return None, [_too_deep(display_name, exc.problem_mark)]
         return None, [_syntax_error(display_name, exc, text)]
     except yaml.YAMLError as exc:  # e.g. a ReaderError: no mark, but never a traceback
         return None, [ContentError(display_name, 1, 1, f"YAML error: {exc}",
@@ -108,6 +112,15 @@ def read_yaml(text: str, display_name: str) -> tuple[Node | None, list[ContentEr
         return None, [ContentError(display_name, 1, 1, "the file is empty",
                                    "restore its content or delete the file")]
     return node, []
+
+
+def well_formed(text: str) -> bool:
+    """Whether ``text`` reads within the bounds; for hints, which must not explain in turn."""
+    try:
+        _compose(text, "")
+    except (yaml.YAMLError, _TooDeep):
+        return False
+    return True
 
 
 class _TooDeep(Exception):
@@ -157,12 +170,7 @@ def _compose(text: str, name: str) -> Node | None:
                 parent.value.append((node, None))
         if not isinstance(node, ScalarNode):
             if len(stack) >= MAX_DEPTH:
-                mark = event.start_mark
-                raise _TooDeep(ContentError(
-                    name, mark.line + 1, mark.column + 1,
-                    f"the lists and records here are nested more than {MAX_DEPTH} levels deep",
-                    "a guide file needs a few levels only: look for '[' or '{' that are repeated "
-                    "or never closed, or lines indented too far"))
+                raise _TooDeep(_too_deep(name, event.start_mark))
             stack.append(node)
     return root
 
@@ -170,6 +178,13 @@ def _compose(text: str, name: str) -> Node | None:
 def _tag(event: ScalarEvent | SequenceStartEvent | MappingStartEvent) -> str:
     """The node's tag, as the base loader resolves it: written, else the kind's standard one."""
     return event.tag if event.tag not in (None, "!") else _DEFAULT_TAGS[type(event)]
+
+
+def _too_deep(name: str, mark: yaml.Mark) -> ContentError:
+    return ContentError(name, mark.line + 1, mark.column + 1,
+                        f"the lists and records here are nested more than {MAX_DEPTH} levels deep",
+                        "a guide file needs a few levels only: look for '[' or '{' that are repeated "
+                        "or never closed, or lines indented too far")
 
 
 def _too_big(name: str, size: int) -> ContentError:
@@ -211,3 +226,29 @@ def _syntax_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> ContentErr
     elif "alias" in problem or "anchor" in problem:
         hint = "write the text out in full instead of reusing it with & and *"
     return ContentError(name, line, column, f"YAML syntax error: {problem}", hint)
+
+
+def plain_values(root: Node) -> Any:
+    """The tree as plain lists, dicts and texts, built without recursion.
+
+    For readers that compare texts rather than decode the content model (old
+    releases): a mapping's non-text keys are left out, a key written twice keeps
+    its last value.
+    """
+    def empty(node: Node) -> Any:
+        return node.value if isinstance(node, ScalarNode) else [] if isinstance(node, SequenceNode) else {}
+
+    top = empty(root)
+    pending = [(root, top)]
+    while pending:
+        node, value = pending.pop()
+        if isinstance(node, SequenceNode):
+            for child in node.value:
+                value.append(empty(child))
+                pending.append((child, value[-1]))
+        elif isinstance(node, MappingNode):
+            for key, child in node.value:
+                if isinstance(key, ScalarNode):
+                    value[key.value] = empty(child)
+                    pending.append((child, value[key.value]))
+    return top
