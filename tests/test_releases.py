@@ -237,6 +237,10 @@ def test_the_build_and_the_next_release_go_on_after_a_bad_release(bad_releases, 
     after = _release(clone, "1.4", "2026-04-01")
     assert after.returncode == 0 and "Traceback" not in after.stderr, after.stderr
     assert "v1.4" in _git(clone, "tag", "--list").split()
+    assert "What changed leaves out release v1.3" in after.stderr
+    changelog = (clone / "CHANGELOG.md").read_text(encoding="utf-8")
+    entry = changelog[changelog.index("## 1.4"):changelog.index("## 1.1")]
+    assert "Compared with 1.1: 0 added, 0 removed, 0 reworded." in entry, entry
 
 
 # -- the comparison itself ----------------------------------------------------------------
