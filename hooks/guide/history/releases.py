@@ -25,7 +25,7 @@ from typing import Callable, Mapping
 from guide.content.decode import DAY_PATTERN, VERSION_PATTERN
 from guide.content.errors import ContentError
 from guide.content.yaml_nodes import MAX_FILE_BYTES
-from guide.history.changes import CONTENT, Changes, Wording, compare_items, items_of, readable_items, read_tree
+from guide.history.changes import CONTENT, Changes, Wording, compare_items, items_of, read_tree, readable_items
 
 TAG_PREFIX = "v"
 _log = logging.getLogger("mkdocs.hooks.guide")
