@@ -24,7 +24,7 @@ from guide.history.changes import CONTENT, Changes, compare, items_of  # noqa: E
 from guide.content.decode import DAY_PATTERN, VERSION_PATTERN  # noqa: E402
 from guide.content.errors import ContentInvalid  # noqa: E402
 from guide.content.loader import load_guide  # noqa: E402
-from guide.history.releases import TAG_PREFIX, files_at, release_tags  # noqa: E402
+from guide.history.releases import TAG_PREFIX, recorded_releases, release_tags  # noqa: E402
 
 CHANGELOG = "CHANGELOG.md"
 CATALOGUE = f"{CONTENT}/catalogue.yml"
@@ -103,8 +103,11 @@ def main(argv: list[str]) -> int:
         return 1
     now = {p.relative_to(root / CONTENT).as_posix(): p.read_text(encoding="utf-8")
            for p in sorted((root / CONTENT).rglob("*.y*ml"))}
-    before = files_at(root, tags[-1]) if tags else {}
-    entry = _entry(version, day, previous, compare(before, now), len(items_of(now)))
+    # The latest release that can be read: one that cannot is left out, as on the site.
+    readable = recorded_releases(root, report=lambda line: print(line, file=sys.stderr))
+    base = readable[-1] if readable else None
+    entry = _entry(version, day, base.version if base else None, compare(base.files if base else {}, now),
+                   len(items_of(now)))
     changelog = root / CHANGELOG
     old = changelog.read_text(encoding="utf-8") if changelog.is_file() else HEADER
     body = old[len(HEADER):] if old.startswith(HEADER) else old

@@ -1,7 +1,8 @@
 """Apply a bad-input fixture (tests/fixtures/bad/*.yml) to a copy of the content.
 
 A fixture says which file to break and how (``find``/``replace``, ``content``,
-``pad_bytes`` or ``delete``), the message the editor must see (``error``) and
+``pad_bytes``, ``delete``, or ``link_outside``: moved out of content_data/ and
+replaced with a symbolic link to where it went), the message the editor must see (``error``) and
 where: ``line``, or ``at``, a text whose line in the broken file is the answer;
 and, optionally, text its ``hint`` must contain.
 ``structural: true`` marks the mistakes the JSON Schema must also reject.
@@ -46,6 +47,12 @@ def all_fixtures() -> list[Path]:
 def apply_fixture(path: Path, content_dir: Path) -> BadInput:
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     target = content_dir / spec["file"]
+    if spec.get("link_outside"):
+        outside = content_dir.parent / "outside" / target.name
+        outside.parent.mkdir(parents=True, exist_ok=True)
+        target.rename(outside)
+        target.symlink_to(outside, target_is_directory=outside.is_dir())
+        return BadInput(path.stem, spec["file"], spec["error"], spec["line"], hint=spec.get("hint", ""))
     if spec.get("delete"):
         target.unlink()
         broken = ""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from bad_input import all_fixtures, apply_fixture, broken_copy, is_build_only
@@ -43,12 +46,25 @@ def test_a_mistake_is_reported_in_its_own_file_only(fixture, tmp_path):
     content, bad = broken_copy(fixture, ROOT / "content_data", tmp_path / "content_data")
     with pytest.raises(ContentInvalid) as caught:
         load_guide(content)
-    elsewhere = [e.format() for e in caught.value.errors if e.file != f"content_data/{bad.file}"]
+    elsewhere = [e.format() for e in caught.value.errors
+                 if not e.format().startswith(f"content_data/{bad.file}:")]
     assert not elsewhere, "\n".join(elsewhere)
+
+
+def _check(content: Path) -> subprocess.CompletedProcess[str]:
+    """``make check`` on ``content``, as an editor runs it."""
+    return subprocess.run([sys.executable, str(ROOT / "scripts/check_content.py"), str(content)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def _error_lines(output: str) -> list[str]:
+    """The ``file:line:column: message`` and hint lines of a report, wherever it is printed."""
+    return [line for line in output.splitlines() if line.startswith(("content_data/", "    hint: "))]
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_the_build_stops_with_the_same_message_and_no_traceback(fixture, tmp_path):
+    """...and ``make check`` says exactly the same, line for line (control codes escaped)."""
     project = copy_project(tmp_path / "project")
     bad = apply_fixture(fixture, project / "content_data")
     before = {p: p.read_bytes() for p in (project / "content_data").rglob("*") if p.is_file()}
@@ -62,6 +78,11 @@ def test_the_build_stops_with_the_same_message_and_no_traceback(fixture, tmp_pat
     assert "Traceback" not in output
     assert not (site / "index.html").exists(), "a page was published despite the error"
     assert before == {p: p.read_bytes() for p in (project / "content_data").rglob("*") if p.is_file()}
+    if not bad.build_only:
+        check = _check(project / "content_data")
+        assert check.returncode == 1 and "Traceback" not in check.stderr, check.stdout + check.stderr
+        assert _error_lines(check.stderr) == _error_lines(output), check.stderr
+        assert not any(c in check.stderr for c in "\x1b\x9b\r"), "control codes reach the terminal"
 
 
 def test_all_errors_are_reported_at_once(tmp_path):

@@ -164,6 +164,85 @@ def test_a_clone_without_tags_builds_and_says_there_is_no_earlier_release(releas
         assert "<li>" not in _article(page)
 
 
+# -- old releases are input too ------------------------------------------------------------
+
+ALIAS_BOMB = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}' if i else 'x'] * 9)}]\n" for i in range(9))
+DEEP_WHY = "reasons: " + "[" * 3000 + "]" * 3000 + "\n"
+
+
+def _tag_broken(repo, tag, path, text, date):
+    """Tag a commit whose ``path`` holds ``text``, then put the file back as it was."""
+    original = (repo / path).read_text(encoding="utf-8")
+    (repo / path).write_text(text, encoding="utf-8")
+    _git(repo, "commit", "-qam", f"broken {path}", date=date)
+    _git(repo, "tag", tag, date=date)
+    (repo / path).write_text(original, encoding="utf-8")
+    _git(repo, "commit", "-qam", f"{path} restored", date=date)
+
+
+@pytest.fixture(scope="module")
+def bad_releases(released, tmp_path_factory):
+    """The released repository with two more tags a red team made: v1.2, whose
+    catalogue.yml is a 9-level alias bomb, and v1.3, whose why.yml nests 3,000 deep."""
+    repo = tmp_path_factory.mktemp("bad-releases") / "repo"
+    shutil.copytree(released[0], repo, symlinks=True)
+    _tag_broken(repo, "v1.2", "content_data/catalogue.yml", ALIAS_BOMB, "2026-03-01T10:00:00+00:00")
+    _tag_broken(repo, "v1.3", "content_data/competencies/collaboration/why.yml", DEEP_WHY,
+                "2026-03-02T10:00:00+00:00")
+    return repo
+
+
+def _bounded(seconds):
+    """Fail, rather than hang the suite, when a call takes longer than ``seconds``."""
+    import signal
+
+    def stop(signum, frame):
+        raise TimeoutError(f"took more than {seconds} s")
+
+    signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+
+
+def test_a_release_that_cannot_be_read_is_left_out_with_its_tag_and_line(bad_releases, caplog):
+    _bounded(30)
+    try:
+        with caplog.at_level("INFO", logger="mkdocs.hooks.guide"):
+            releases = recorded_releases(bad_releases)
+    finally:
+        import signal
+        signal.alarm(0)
+    assert [r.version for r in releases] == ["1.0", "1.1"]
+    said = [r.getMessage() for r in caplog.records]
+    assert any(m.startswith("What changed leaves out release v1.2: content_data/catalogue.yml:1:")
+               and "anchors and aliases" in m for m in said), said
+    assert any(m.startswith("What changed leaves out release v1.3: "
+                            "content_data/competencies/collaboration/why.yml:1:")
+               and "nested more than 64 levels" in m for m in said), said
+    assert all("\n" not in m for m in said), "one line each"
+    assert {r.levelname for r in caplog.records} == {"INFO"}, "not a warning: --strict must not fail for ever"
+    notes = release_notes(releases)
+    assert [(n.version, n.previous) for n in notes] == [("1.1", "1.0"), ("1.0", None)]
+
+
+def test_the_build_and_the_next_release_go_on_after_a_bad_release(bad_releases, tmp_path):
+    site = tmp_path / "site"
+    build = run_build(bad_releases, site)
+    assert build.returncode == 0 and "WARNING" not in build.stderr, build.stderr
+    assert "What changed leaves out release v1.2: content_data/catalogue.yml:1:" in build.stderr
+    article = _article((site / "changes/index.html").read_text(encoding="utf-8"))
+    assert 'id="version-1-1"' in article and 'id="version-1-2"' not in article
+    assert 'id="version-1-3"' not in article
+    clone = tmp_path / "clone"
+    shutil.copytree(bad_releases, clone, symlinks=True)
+    after = _release(clone, "1.4", "2026-04-01")
+    assert after.returncode == 0 and "Traceback" not in after.stderr, after.stderr
+    assert "v1.4" in _git(clone, "tag", "--list").split()
+    assert "What changed leaves out release v1.3" in after.stderr
+    changelog = (clone / "CHANGELOG.md").read_text(encoding="utf-8")
+    entry = changelog[changelog.index("## 1.4"):changelog.index("## 1.1")]
+    assert "Compared with 1.1: 0 added, 0 removed, 0 reworded." in entry, entry
+
+
 # -- the comparison itself ----------------------------------------------------------------
 
 def _files(**texts):

@@ -9,6 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would act on or hide written as an escape.
+
+    File names and quoted texts reach the terminal through error messages: a
+    colour code, a line break or a right-to-left override in a file's name could
+    otherwise recolour the output or forge a line such as ``fake.yml:1:1: all good``.
+    """
+    if text.isprintable():  # the usual case, and a linear scan
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
 @dataclass(frozen=True, order=True)
 class ContentError:
     file: str
@@ -17,9 +29,14 @@ class ContentError:
     message: str
     hint: str = ""
 
+    def summary(self) -> str:
+        """``file:line:column: message`` on one line, safe to print."""
+        return printable(f"{self.file}:{self.line}:{self.column}: {self.message}")
+
     def format(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.message}"
-        return f"{text}\n    hint: {self.hint}" if self.hint else text
+        """The one place errors become text: every field goes through ``printable``."""
+        text = self.summary()
+        return f"{text}\n    hint: {printable(self.hint)}" if self.hint else text
 
 
 class ContentInvalid(Exception):

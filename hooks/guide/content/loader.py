@@ -11,6 +11,7 @@ are checked before anything is rendered: the build publishes all or nothing.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from guide.content.decode import INVALID, Declaration, Decoded, Decoder, Locatio
 from guide.content.errors import ContentError, ContentInvalid
 from guide.content.model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
                     Catalogue, Competency, CompetencyFolder, Guide, SourcesFile, UiFile)
+from guide.content.reviews import REVIEWS_FILE, read_reviews_file
 from guide.content.yaml_nodes import MAX_FILE_BYTES, load_nodes
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -42,12 +44,16 @@ class _Scope:
 def load_guide(content_dir: Path) -> Guide:
     """Return the validated guide, or raise ``ContentInvalid`` with every error."""
     base = content_dir.parent
-    errors: list[ContentError] = []
+    errors: list[ContentError] = _link_errors(content_dir, base)
     shared = _load_scope(content_dir, SHARED_FILES, SHARED_FILES, base, errors,
                          extra_hint=f"; each competency is a folder under {COMPETENCIES_FOLDER}/")
     folders: dict[str, _Scope] = {}
     competencies_dir = content_dir / COMPETENCIES_FOLDER
-    for entry in sorted(competencies_dir.iterdir()) if competencies_dir.is_dir() else []:
+    listed = competencies_dir.is_dir() and not competencies_dir.is_symlink()
+    for entry in sorted(competencies_dir.iterdir()) if listed else []:
+        if entry.is_symlink():
+            folders[entry.name] = _Scope(unreadable=True)  # refused by _link_errors
+            continue
         if not entry.is_dir():
             if entry.suffix.lower() in YAML_SUFFIXES:
                 errors.append(ContentError(
@@ -68,6 +74,9 @@ def load_guide(content_dir: Path) -> Guide:
             where = _display(competencies_dir / name / "competency.yml", base)
             competency_ids.append(Declaration(name, "competency", Location(where, 1, 1)))
     named: dict[str, Competency] = {}  # a name in either language → the competency using it first
+    reviews = content_dir / REVIEWS_FILE
+    if reviews.is_file() and not reviews.is_symlink():
+        errors.extend(read_reviews_file(reviews, _display(reviews, base))[1])
     errors.extend(_id_errors(shared.found.ids))
     errors.extend(_catalogue_errors(shared))
     errors.extend(_reference_errors(shared.found.references, shared.found.ids + competency_ids,
@@ -113,7 +122,7 @@ def catalogue_order(catalogue: Catalogue, names: list[str]) -> list[str]:
 def _load_scope(folder: Path, files: dict[str, type], required: Any, base: Path,
                 errors: list[ContentError], extra_hint: str = "") -> _Scope:
     scope = _Scope()
-    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.is_symlink()):
         if path.name not in files and path.suffix.lower() in YAML_SUFFIXES:
             errors.append(ContentError(
                 _display(path, base), 1, 1, f"unknown content file '{path.name}'",
@@ -122,6 +131,9 @@ def _load_scope(folder: Path, files: dict[str, type], required: Any, base: Path,
     for name, root_type in files.items():
         path = folder / name
         shown = _display(path, base)
+        if path.is_symlink():
+            scope.unreadable = True  # refused by _link_errors
+            continue
         if not path.is_file():
             if name in required:
                 hint = ("restore it from the repository (git checkout)" if files is SHARED_FILES else
@@ -177,6 +189,24 @@ def _read_file(path: Path, shown: str, root_type: type, name: str) -> _ReadFile:
     if raw is not None:
         _read_files[(shown, root_type)] = (raw, read)
     return read
+
+
+def _link_errors(content_dir: Path, base: Path) -> list[ContentError]:
+    """Every symbolic link in ``content_dir``, refused: none is followed.
+
+    A link can reach outside the repository (publishing a file nobody reviewed,
+    or one that differs from machine to machine) or give one file two places;
+    git keeps the link, not what it points to. No content needs one.
+    """
+    links = [content_dir] if content_dir.is_symlink() else []
+    for folder, folders, files in os.walk(content_dir):  # never descends into a linked folder
+        links.extend(Path(folder, name) for name in sorted(folders + files) if Path(folder, name).is_symlink())
+    return [ContentError(
+        _display(link, base), 1, 1,
+        f"'{link.name}' is a symbolic link; the guide reads only the files and folders in content_data/ itself",
+        f"put the {'folder' if link.is_dir() else 'file'} itself here, not a link to it "
+        "(a link can point outside the repository, and git keeps the link, not what it points to)")
+        for link in links]
 
 
 def _folder(name: str, scope: _Scope, path: Path, base: Path) -> CompetencyFolder:

@@ -153,11 +153,10 @@ def _value_problem(value: str) -> str | None:
 
 
 def _parses(value: str) -> bool:
-    try:
-        yaml.safe_load(f"k: {value}")
-    except yaml.YAMLError:
-        return False
-    return True
+    """Whether ``key: value`` reads as YAML, read the one bounded way."""
+    from guide.content.yaml_nodes import well_formed  # which imports this module
+
+    return well_formed(f"k: {value}")
 
 
 def _backslash_hint(line: str) -> str:

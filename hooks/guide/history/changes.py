@@ -16,19 +16,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
-import yaml
-
+from guide.content.errors import ContentError
 from guide.content.model import COMPETENCIES_FOLDER, Text
+from guide.content.yaml_nodes import plain_values, read_yaml
 
 CONTENT = "content_data"
 SKIPPED = ("ui.yml",)  # labels around the content, not items of the guide
-
-
-class _TextLoader(yaml.SafeLoader):
-    """Every scalar as the text the editor wrote (no numbers, dates or booleans)."""
-
-
-_TextLoader.yaml_implicit_resolvers = {}
 
 
 @dataclass(frozen=True)
@@ -70,28 +63,35 @@ def _scope(path: str) -> str | None:
     return "" if len(parts) == 1 else None
 
 
-def read_tree(text: str) -> Any:
-    """A YAML file as plain text values, or None when it does not parse."""
-    try:
-        return yaml.load(text, Loader=_TextLoader)  # noqa: S506 - a safe loader without resolvers
-    except yaml.YAMLError:
-        return None
+def read_tree(text: str, path: str = "") -> tuple[Any, list[ContentError]]:
+    """A content file (``path`` under content_data/) as plain text values, read the
+    one bounded way, or None with the errors that stop it."""
+    node, errors = read_yaml(text, f"{CONTENT}/{path}")
+    return (None, errors) if node is None else (plain_values(node), [])
 
 
 def items_of(files: Mapping[str, str]) -> dict[tuple[str, str], Wording]:
     """Every item in ``files`` (path under content_data/ → YAML text), keyed by (competency, id).
 
-    A file that does not parse holds no items for this purpose: a release was
-    valid when it was made, and a broken working copy is the build's to report.
+    A file that does not parse holds no items for this purpose: a broken working
+    copy is the build's to report, a broken release ``readable_items``'s.
     """
+    return readable_items(files)[0]
+
+
+def readable_items(files: Mapping[str, str]) -> tuple[dict[tuple[str, str], Wording], list[ContentError]]:
+    """Every item in ``files``, with the errors of the files that could not be read."""
     found: dict[tuple[str, str], Wording] = {}
+    errors: list[ContentError] = []
     for path in sorted(files):
         scope = _scope(path)
         if scope is None:
             continue
-        for item in _items(read_tree(files[path]), scope):
+        tree, problems = read_tree(files[path], path)
+        errors.extend(problems)
+        for item in _items(tree, scope):
             found.setdefault(item.key, item)
-    return found
+    return found, errors
 
 
 def _items(node: Any, scope: str) -> Iterator[Wording]:
@@ -130,7 +130,11 @@ def _texts(node: Any, where: str) -> Iterator[tuple[str, str, str]]:
 
 def compare(before: Mapping[str, str], after: Mapping[str, str]) -> Changes:
     """The items added, removed and reworded from ``before`` to ``after`` (content files)."""
-    old, new = items_of(before), items_of(after)
+    return compare_items(items_of(before), items_of(after))
+
+
+def compare_items(old: Mapping[tuple[str, str], Wording], new: Mapping[tuple[str, str], Wording]) -> Changes:
+    """The items added, removed and reworded from ``old`` to ``new``."""
     names = {item.scope: Text(*next((t[1], t[2]) for t in item.texts if t[0] == "name"))
              for items in (old, new) for item in items.values()
              if item.scope and item.id == item.scope and any(t[0] == "name" for t in item.texts)}

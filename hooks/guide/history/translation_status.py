@@ -22,9 +22,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from guide.content.decode import BilingualLines
+from guide.content.errors import ContentError, ContentInvalid
+from guide.content.reviews import REVIEWS_FILE, read_reviews_file
 
 UNCOMMITTED = "0" * 40
-REVIEWS = "content_data/translation-reviews.json"
+REVIEWS = f"content_data/{REVIEWS_FILE}"
 
 
 @dataclass(frozen=True)
@@ -136,20 +138,26 @@ def fingerprint(repo: Path, item: BilingualLines, cache: dict[str, list[str]] | 
 
 
 def read_reviews(repo: Path) -> dict[str, dict[str, str]]:
+    """The recorded reviews; none while the file has a mistake (the loader reports it),
+    so every warning stays, which is the safe side."""
+    return _reviews(repo)[0]
+
+
+def _reviews(repo: Path) -> tuple[dict[str, dict[str, str]], list[ContentError]]:
     path = repo / REVIEWS
-    if not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError:
-        return {}  # unreadable: every warning stays, which is the safe side
-    return data if isinstance(data, dict) else {}
+    if not path.is_file() or path.is_symlink():
+        return {}, []
+    reviews, errors = read_reviews_file(path, REVIEWS)
+    return {name: {"reviewed": r.reviewed, "text": r.text} for name, r in reviews.items()}, errors
 
 
 def record_reviews(repo: Path, items: tuple[BilingualLines, ...], names: list[str], day: str) -> None:
-    """Record that ``names`` were checked in both languages on ``day``."""
+    """Record that ``names`` were checked in both languages on ``day``; a file with a
+    mistake is never written over (its reviews would be lost): ``ContentInvalid``."""
     by_name = {item.name: item for item in items}
-    reviews = read_reviews(repo)
+    reviews, errors = _reviews(repo)
+    if errors:
+        raise ContentInvalid(errors)
     for name in names:
         reviews[name] = {"reviewed": day, "text": fingerprint(repo, by_name[name])}
     path = repo / REVIEWS
