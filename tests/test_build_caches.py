@@ -164,17 +164,22 @@ def test_the_i18n_files_remembered_are_the_ones_the_plugin_makes(tmp_path):
 
 def test_the_deck_remembered_per_competency_follows_each_edit(tmp_path):
     from guide.content import cards
+    from guide.content.loader import ParsedFiles
 
     content = tmp_path / "content_data"
     shutil.copytree(ROOT / "content_data", content)
-    first = cards.deck(load_guide(content))
+    parsed = ParsedFiles()
+    before = load_guide(content, parsed)
+    first = cards.deck(before)
+    unchanged = load_guide(content, parsed)
+    assert unchanged.competencies[0] is before.competencies[0], "an unchanged folder is made again"
     for path, old, new in (("competencies/collaboration/competency.yml", "en: Work towards shared objectives.",
                             "en: Work towards common goals."),
                            ("competencies/collaboration/tips.yml", "en: Recognise why working together",
                             "en: Admit why working together")):
         file = content / path
         file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-        kept = cards.deck(load_guide(content))
+        kept = cards.deck(load_guide(content, parsed))
         assert kept == cards.deck(load_guide(content)) != first
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +41,15 @@ class _Scope:
     unreadable: bool = False  # a file could not be read: references to its items say nothing new
 
 
-def load_guide(content_dir: Path) -> Guide:
-    """Return the validated guide, or raise ``ContentInvalid`` with every error."""
+def load_guide(content_dir: Path, parsed: ParsedFiles | None = None) -> Guide:
+    """Return the validated guide, or raise ``ContentInvalid`` with every error.
+
+    ``parsed``: what earlier loads of the same folder parsed (a preview's saves).
+    """
+    parsed = parsed if parsed is not None else ParsedFiles()
     base = content_dir.parent
     errors: list[ContentError] = _link_errors(content_dir, base)
-    shared = _load_scope(content_dir, SHARED_FILES, SHARED_FILES, base, errors,
+    shared = _load_scope(parsed, content_dir, SHARED_FILES, SHARED_FILES, base, errors,
                          extra_hint=f"; each competency is a folder under {COMPETENCIES_FOLDER}/")
     folders: dict[str, _Scope] = {}
     competencies_dir = content_dir / COMPETENCIES_FOLDER
@@ -60,7 +64,7 @@ def load_guide(content_dir: Path) -> Guide:
                     _display(entry, base), 1, 1, f"'{entry.name}' is a file, where a competency's folder belongs",
                     f"put it in a folder of its own: {COMPETENCIES_FOLDER}/<id>/competency.yml"))
             continue
-        folders[entry.name] = _load_scope(entry, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, base, errors)
+        folders[entry.name] = _load_scope(parsed, entry, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, base, errors)
     if not folders:
         errors.append(ContentError(_display(competencies_dir, base), 1, 1, "the catalogue has no competency",
                                    f"add a folder {COMPETENCIES_FOLDER}/<id>/ with a competency.yml "
@@ -101,7 +105,7 @@ def load_guide(content_dir: Path) -> Guide:
         bilingual=tuple(shared.found.bilingual) + tuple(b for s in folders.values() for b in s.found.bilingual),
         sources={s.id: s for s in sources.sources}, licence=shared.roots["licence.yml"], labels=ui.labels,
         catalogue=catalogue, glossary=shared.roots["glossary.yml"],
-        competencies=tuple(_folder(name, folders[name], content_dir / COMPETENCIES_FOLDER / name, base)
+        competencies=tuple(parsed.folder(_folder(name, folders[name], content_dir / COMPETENCIES_FOLDER / name, base))
                            for name in catalogue_order(catalogue, list(folders))),
         declared={"": {d.id: d.loc for d in shared.found.ids},
                   **{name: {d.id: d.loc for d in scope.found.ids} for name, scope in folders.items()}},
@@ -119,7 +123,7 @@ def catalogue_order(catalogue: Catalogue, names: list[str]) -> list[str]:
     return listed + sorted(name for name in names if name not in listed)
 
 
-def _load_scope(folder: Path, files: dict[str, type], required: Any, base: Path,
+def _load_scope(parsed: ParsedFiles, folder: Path, files: dict[str, type], required: Any, base: Path,
                 errors: list[ContentError], extra_hint: str = "") -> _Scope:
     scope = _Scope()
     for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.is_symlink()):
@@ -141,7 +145,7 @@ def _load_scope(folder: Path, files: dict[str, type], required: Any, base: Path,
                         "folder and change its id and texts (or run make competency ID=<id>)")
                 errors.append(ContentError(shown, 1, 1, f"the file {name} is missing", hint))
             continue
-        read = _read_file(path, shown, root_type, name)
+        read = parsed.read(path, shown, root_type, name)
         errors.extend(read.errors)
         if read.unreadable:
             scope.unreadable = True
@@ -164,31 +168,53 @@ class _ReadFile:
     value: Any
 
 
-# (file as shown, its type) -> (its bytes, what they decoded to). The preview loads
-# the whole catalogue on every save; only the file saved is parsed again (at 30
-# competencies, parsing everything was a third of each rebuild). Keyed by the
-# bytes, not the time stamp, which two quick saves of the same size can share.
-_read_files: dict[tuple[str, type], tuple[bytes, _ReadFile]] = {}
+class ParsedFiles:
+    """What one load hands to the next: each file as last parsed, each competency's folder.
+
+    The preview loads the whole catalogue on every save; only the file saved is
+    parsed again (at 30 competencies, parsing everything was a third of each
+    rebuild). Files are recognised by their bytes, not their time stamp, which two
+    quick saves of the same size can share. A competency whose files all decoded to
+    the same objects gets the same ``CompetencyFolder`` back, and with it the cards
+    it already made.
+    """
+
+    def __init__(self) -> None:
+        # (file as shown, its type) -> (its bytes, what they decoded to)
+        self._files: dict[tuple[str, type], tuple[bytes, _ReadFile]] = {}
+        self._folders: dict[str, CompetencyFolder] = {}
+
+    def read(self, path: Path, shown: str, root_type: type, name: str) -> _ReadFile:
+        try:
+            raw: bytes | None = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+        except OSError:
+            raw = None  # load_nodes says why
+        remembered = self._files.get((shown, root_type))
+        if raw is not None and remembered is not None and remembered[0] == raw:
+            return remembered[1]
+        node, file_errors = load_nodes(path, shown)
+        if node is None:
+            read = _ReadFile(list(file_errors), True, Decoded(), INVALID)
+        else:
+            decoder = Decoder(shown)
+            value = decoder.decode(node, root_type, name.removesuffix(".yml"))
+            read = _ReadFile(list(file_errors) + list(decoder.found.errors), False, decoder.found, value)
+        if raw is not None:
+            self._files[(shown, root_type)] = (raw, read)
+        return read
+
+    def folder(self, made: CompetencyFolder) -> CompetencyFolder:
+        """``made``, or the folder of the last load when every part of it is the same object."""
+        known = self._folders.get(made.id)
+        if known is not None and all(_same(getattr(known, f.name), getattr(made, f.name)) for f in fields(made)):
+            return known
+        self._folders[made.id] = made
+        return made
 
 
-def _read_file(path: Path, shown: str, root_type: type, name: str) -> _ReadFile:
-    try:
-        raw: bytes | None = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
-    except OSError:
-        raw = None  # load_nodes says why
-    remembered = _read_files.get((shown, root_type))
-    if raw is not None and remembered is not None and remembered[0] == raw:
-        return remembered[1]
-    node, file_errors = load_nodes(path, shown)
-    if node is None:
-        read = _ReadFile(list(file_errors), True, Decoded(), INVALID)
-    else:
-        decoder = Decoder(shown)
-        value = decoder.decode(node, root_type, name.removesuffix(".yml"))
-        read = _ReadFile(list(file_errors) + list(decoder.found.errors), False, decoder.found, value)
-    if raw is not None:
-        _read_files[(shown, root_type)] = (raw, read)
-    return read
+def _same(kept: object, made: object) -> bool:
+    """The same decoded object (an unchanged file), or the same name."""
+    return kept is made or (isinstance(made, str) and kept == made)
 
 
 def _link_errors(content_dir: Path, base: Path) -> list[ContentError]:

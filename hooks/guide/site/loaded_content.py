@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from guide.content.errors import ContentError, ContentInvalid
-from guide.content.loader import content_files, load_guide
+from guide.content.loader import ParsedFiles, content_files, load_guide
 from guide.content.model import Guide
 from guide.history.build_date import last_commit_epoch
 from guide.history.line_dates import text_dates
@@ -55,6 +55,7 @@ class LoadedContent:
     guide: Guide | None = None
     errors: tuple[ContentError, ...] = ()
     derived: _Derived = field(default_factory=_Derived)
+    parsed: ParsedFiles = field(default_factory=ParsedFiles)  # only the file saved is parsed again
 
     @property
     def content_dir(self) -> Path:
@@ -74,7 +75,7 @@ class LoadedContent:
                     for p in content_files(self.content_dir))
         if self.key != key:
             try:
-                guide = load_guide(self.content_dir)
+                guide = load_guide(self.content_dir, self.parsed)
             except ContentInvalid as exc:
                 if not keep_last_valid or self.guide is None:
                     raise
