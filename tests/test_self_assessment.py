@@ -382,6 +382,13 @@ def test_answers_for_items_no_longer_in_the_guide_are_kept_shown_and_cleared_on_
     expect(page.locator(f"#sa--{levels[1][1]}")).to_be_checked()
     assert kept.is_hidden()
 
+    # The file downloaded before clearing brings the kept answers back: a download,
+    # an erase and an import lose nothing.
+    page.locator("#sa-import").set_input_files(download.value.path())
+    expect(kept).to_be_visible()
+    stored = json.loads(_stored(page))["answers"]
+    assert {item_id: stored.get(item_id) for item_id in gone} == gone, "an import dropped answers to old items"
+
 
 def _with_behaviour_renamed(page, server, old: str, new: str) -> None:
     """Serve the self-assessment page as a guide whose behaviour ``old`` is named ``new``

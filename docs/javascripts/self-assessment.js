@@ -87,14 +87,14 @@
     }
   }
 
-  // Only well-formed answers (to behaviours of this page only, for an import):
-  // wrong-typed values are skipped one by one, never allowed to wipe what is stored.
-  function validAnswers(raw, onlyKnown) {
+  // Only well-formed answers: wrong-typed values are skipped one by one, never
+  // allowed to wipe what is stored. Answers to ids the page does not show are kept.
+  function validAnswers(raw) {
     var out = map();
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
     Object.keys(raw).forEach(function (id) {
       var answer = raw[id];
-      if ((onlyKnown && !has(known, id)) || !answer || typeof answer !== "object") return;
+      if (!answer || typeof answer !== "object") return;
       var shown = answer.shown === true;
       var max = has(known, id) ? note(id).maxLength : noteMax;
       var text = typeof answer.note === "string" ? answer.note.trim().slice(0, max) : "";
@@ -114,7 +114,7 @@
   function migrated() {
     if (!legacyKey) return null;
     var old = storage(function (s) { return JSON.parse(s.getItem(legacyKey) || "null"); });
-    var kept = old && old.format === FORMAT ? validAnswers(old.answers, false) : map();
+    var kept = old && old.format === FORMAT ? validAnswers(old.answers) : map();
     if (!Object.keys(kept).length) return null;
     storage(function (s) {
       s.setItem(key, JSON.stringify(record(kept)));
@@ -128,7 +128,7 @@
   function read() {
     var data = storage(function (s) { return JSON.parse(s.getItem(key) || "null"); });
     if (!data) return migrated() || map();
-    return data && data.format === FORMAT ? validAnswers(data.answers, false) : map();
+    return data && data.format === FORMAT ? validAnswers(data.answers) : map();
   }
 
   // Writes only the answers named in `changes` (id -> answer, or null to erase it),
@@ -276,11 +276,13 @@
       // A file names its competency (older files do not): another competency's answers
       // could share item ids with this one, so they are refused, not mixed in.
       var sameCompetency = data && (data.competency === undefined || data.competency === competency);
-      var incoming = data && data.format === FORMAT && sameCompetency ? validAnswers(data.answers, true) : map();
+      // Answers to ids this page no longer shows come in too, kept apart as when stored:
+      // a download, an erase and an import lose nothing.
+      var incoming = data && data.format === FORMAT && sameCompetency ? validAnswers(data.answers) : map();
       if (!Object.keys(incoming).length) { say(label("import-failed")); return; }
       // Merge: answers the file does not mention are kept; answers it would
       // change are replaced only if the reader says so, and the message says which.
-      var current = answers(), changes = map();
+      var current = exported().answers, changes = map();
       var differing = Object.keys(incoming).filter(function (id) {
         return has(current, id) && (current[id].shown !== incoming[id].shown || current[id].note !== incoming[id].note);
       });
