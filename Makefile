@@ -7,6 +7,9 @@
 PYTHON ?= python3
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
+# The scripts and the benchmark import the guide's package from hooks/ (pytest
+# reads the same from pyproject.toml): no script edits sys.path.
+export PYTHONPATH := $(CURDIR)/hooks$(if $(PYTHONPATH),:$(PYTHONPATH))
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-build
@@ -57,7 +60,7 @@ release: $(STAMP)
 	$(BIN)/python scripts/release.py $(VERSION) $(if $(DATE),--date $(DATE))
 
 bench: $(TEST_STAMP) chromium bench/node_modules/.package-lock.json
-	$(BIN)/python bench/run.py
+	PYTHONPATH=$(CURDIR)/tests:$$PYTHONPATH $(BIN)/python bench/run.py
 
 # Lighthouse, for the benchmark only (npm ci: exactly bench/package-lock.json).
 bench/node_modules/.package-lock.json: bench/package-lock.json

@@ -8,12 +8,10 @@ the real build is what the guide's hooks add.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 
 def floor_project(project: Path) -> Path:
-    sys.path.insert(0, str(project / "hooks"))
     import json
 
     import yaml

@@ -39,13 +39,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT / "tests"))
+from floor import floor_project  # bench/, the script's own folder
+from static_gzip import serve_gzip
+from synthetic import copy_project, scaled_project
 
-from floor import floor_project  # noqa: E402
-from static_gzip import serve_gzip  # noqa: E402
-from synthetic import copy_project, scaled_project  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 # The plain build: no part of a publication (compared with the floor).
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_OFFLINE_BUNDLE="0")

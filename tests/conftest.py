@@ -12,7 +12,6 @@ from typing import Iterator
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "content_data", "hooks", "overrides")
 CHROMIUM_FLAGS = [
@@ -32,6 +31,11 @@ def copy_project(dest: Path) -> Path:
         else:
             shutil.copy2(src, dest / part)
     return dest
+
+
+def script_env(project: Path = ROOT, **extra: str) -> dict[str, str]:
+    """The environment `make` runs scripts/ with: the project's hooks/ on PYTHONPATH."""
+    return dict(os.environ, PYTHONPATH=str(project / "hooks"), **extra)
 
 
 def run_build(project: Path, site_dir: Path, site_url: str | None = None,

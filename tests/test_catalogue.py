@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from conftest import copy_project, run_build
+from conftest import copy_project, run_build, script_env
 from html_text import normalise, page_text
 
 from guide.content.errors import ContentInvalid
@@ -121,16 +121,16 @@ def test_the_scaffold_is_refused_text_by_text_until_written(tmp_path):
     (project / "scripts").mkdir()
     shutil.copy2(ROOT / "scripts" / "new_competency.py", project / "scripts")
     shutil.copy2(ROOT / "scripts" / "check_content.py", project / "scripts")
-    made = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project,
+    made = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project, env=script_env(project),
                           capture_output=True, text=True, timeout=60)
     assert made.returncode == 0, made.stderr
-    again = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project,
+    again = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project, env=script_env(project),
                            capture_output=True, text=True, timeout=60)
     assert again.returncode == 1 and "already exists" in again.stderr
     written = project / "content_data" / "competencies" / NEW / "competency.yml"
     schema = json.loads((ROOT / "schemas" / "competency.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(yaml.safe_load(written.read_text(encoding="utf-8")), schema)  # every key is there
-    check = subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project,
+    check = subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project, env=script_env(project),
                            capture_output=True, text=True, timeout=60)
     assert check.returncode == 1 and "Traceback" not in check.stderr
     lines = written.read_text(encoding="utf-8").splitlines()

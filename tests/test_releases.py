@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, copy_project, run_build, script_env
 
 from guide.history.changes import compare
 from guide.history.releases import recorded_releases, release_notes
@@ -32,7 +32,7 @@ def _git(repo, *args, date="2026-01-01T10:00:00+00:00"):
 
 def _release(repo, version, day):
     env = dict(GIT_ENV, HOME=str(repo), GIT_AUTHOR_DATE=f"{day}T12:00:00+00:00",
-               GIT_COMMITTER_DATE=f"{day}T12:00:00+00:00")
+               GIT_COMMITTER_DATE=f"{day}T12:00:00+00:00", PYTHONPATH=script_env()["PYTHONPATH"])
     return subprocess.run([sys.executable, str(ROOT / "scripts/release.py"), version, "--date", day,
                            "--root", str(repo)], capture_output=True, text=True, env=env)
 
