@@ -37,6 +37,7 @@ def floor_project(project: Path) -> Path:
     nav_start = text.index("\nnav:\n")
     nav_end = text.index("\n\n", nav_start + 1)
     nav = yaml.safe_load(text[nav_start:nav_end])["nav"]
-    text = text[:nav_start] + "\n" + yaml.safe_dump({"nav": json.loads(json.dumps(navigation(nav, guide)))}, allow_unicode=True) + text[nav_end:]
+    nav_yaml = yaml.safe_dump({"nav": json.loads(json.dumps(navigation(nav, guide)))}, allow_unicode=True)
+    text = text[:nav_start] + "\n" + nav_yaml + text[nav_end:]
     config.write_text(text, encoding="utf-8")
     return project

@@ -115,8 +115,8 @@ def test_a_review_clears_the_warning_without_touching_the_english_until_the_engl
     _git(repo, "commit", "-qam", "French wording", date="2026-03-05T10:00:00")
     items = lambda: load_guide(repo / "content_data").bilingual  # noqa: E731
     assert [s.item for s in stale_translations(repo, items())] == ["adopt-shared-objectives"]
-    english_before = [line for line in (repo / "content_data/competencies/collaboration/competency.yml").read_text(encoding="utf-8")
-                      .splitlines() if line.strip().startswith("en:")]
+    competency = repo / "content_data/competencies/collaboration/competency.yml"
+    english_before = [line for line in competency.read_text(encoding="utf-8").splitlines() if line.strip().startswith("en:")]
 
     result = _mark_reviewed(repo, "adopt-shared-objectives")
     assert result.returncode == 0, result.stderr
@@ -125,9 +125,10 @@ def test_a_review_clears_the_warning_without_touching_the_english_until_the_engl
     _git(repo, "commit", "-qm", "reviewed", date="2026-03-06T10:00:00")
     status = translation_status(repo, items())
     assert status.stale == []
-    assert [(r.item, r.date) for r in status.reviewed] == [("adopt-shared-objectives", result.stdout.split("reviewed on ")[1][:10])]
-    assert [line for line in (repo / "content_data/competencies/collaboration/competency.yml").read_text(encoding="utf-8")
-            .splitlines() if line.strip().startswith("en:")] == english_before, "the English was touched"
+    reviewed_on = result.stdout.split("reviewed on ")[1][:10]
+    assert [(r.item, r.date) for r in status.reviewed] == [("adopt-shared-objectives", reviewed_on)]
+    assert [line for line in competency.read_text(encoding="utf-8").splitlines()
+            if line.strip().startswith("en:")] == english_before, "the English was touched"
     report = subprocess.run([sys.executable, str(ROOT / "scripts/translation_status.py"), str(repo)],
                             env=script_env(), capture_output=True, text=True, timeout=60)
     assert "WARNING" not in report.stdout

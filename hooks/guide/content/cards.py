@@ -38,7 +38,7 @@ class Card:
         return self.text.get(lang)
 
 
-def _wording(item) -> Text:  # type: ignore[no-untyped-def]
+def _wording(item) -> Text:
     return item.card if item.card is not None else Text(en=item.en, fr=item.fr)
 
 
@@ -84,7 +84,7 @@ def _cards(guide: Guide) -> list[Card]:
     competency_id = guide.folder().id
     home = f"competencies/{competency_id}/"
 
-    def card(item, kind: str, page: str = home, level: Optional[int] = None) -> Card:  # type: ignore[no-untyped-def]
+    def card(item, kind: str, page: str = home, level: Optional[int] = None) -> Card:
         code = card_code(competency_id, item.id, kind, level)
         return Card(item.id, kind, code, _wording(item), page, level=level, loc=item.loc)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import cast
 
 import yaml
 from yaml.events import AliasEvent
@@ -48,8 +49,9 @@ def _reject_anchors(text: str) -> None:
         return
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-            raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (&name, *name) are not allowed", event.start_mark)
+            # The C parser's marks have the fields of PyYAML's own (the type stubs tell them apart).
+            mark = cast("yaml.error.Mark | None", event.start_mark)
+            raise yaml.composer.ComposerError(None, None, "anchors and aliases (&name, *name) are not allowed", mark)
 
 
 def load_nodes(path: Path, display_name: str) -> tuple[Node | None, list[ContentError]]:
@@ -120,7 +122,7 @@ def _syntax_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> ContentErr
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or exc.context or "invalid YAML"
-    hint: str = "check indentation (spaces only, two per level) and that every quote is closed"
+    hint = "check indentation (spaces only, two per level) and that every quote is closed"
     if exc.context and "quoted scalar" in exc.context and exc.context_mark:
         line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
         problem = "a quoted text is never closed"

@@ -87,7 +87,8 @@ def recorded_releases(repo: Path) -> list[Release]:
         files = files_at(repo, tag)
         catalogue = read_tree(files.get("catalogue.yml", ""))
         released = catalogue.get("released") if isinstance(catalogue, dict) else None
-        day = (released if isinstance(released, str) and DAY_PATTERN.match(released) else None) or (_git(repo, "log", "-1", "--format=%cs", tag) or "").strip()
+        day = ((released if isinstance(released, str) and DAY_PATTERN.match(released) else None)
+               or (_git(repo, "log", "-1", "--format=%cs", tag) or "").strip())
         releases.append(Release(tag.removeprefix(TAG_PREFIX), tag, day, files))
     return releases
 
