@@ -16,7 +16,7 @@ STAMP  := $(VENV)/.installed-build
 TEST_STAMP := $(VENV)/.installed-test
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve test build check schema translations competency reviewed release bench lock chromium print-tools clean
+.PHONY: serve test quick lint build check schema translations competency reviewed release bench lock chromium print-tools clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:$(PORT)
@@ -27,9 +27,19 @@ serve: $(STAMP)
 build: $(STAMP) print-tools
 	GUIDE_PUBLISH=1 $(BIN)/mkdocs build --strict
 
-test: $(TEST_STAMP) chromium
+test: lint chromium
 	@$(BIN)/python scripts/translation_status.py
 	$(BIN)/python -m pytest
+
+# The tests that need no build, no server and no browser, for a quick look while
+# working (marks in pyproject.toml); `make test` before pushing runs everything.
+quick: lint
+	$(BIN)/python -m pytest -m "not build and not serve and not browser"
+
+# Mistakes a reader of the code would catch (ruff), and types (mypy): pyproject.toml.
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Validate content_data/ with the build's rules, in well under a second.
 check: $(STAMP)
@@ -111,4 +121,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .pytest_cache test-output
+	rm -rf site .pytest_cache .ruff_cache .mypy_cache test-output
