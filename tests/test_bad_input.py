@@ -47,6 +47,7 @@ def test_a_mistake_is_reported_in_its_own_file_only(fixture, tmp_path):
     assert not elsewhere, "\n".join(elsewhere)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_the_build_stops_with_the_same_message_and_no_traceback(fixture, tmp_path):
     project = copy_project(tmp_path / "project")

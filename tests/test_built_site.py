@@ -166,6 +166,7 @@ def test_the_language_switch_of_every_page_lands_on_the_same_page(site):
             assert urljoin("http://h" + page, link.group(1)) == "http://h" + expected, (page, lang, link.group(1))
 
 
+@pytest.mark.build
 def test_a_source_address_builds_strictly_and_links_out(tmp_path):
     """A url used to be escaped into a "relative link" that --strict refused."""
     project = copy_project(tmp_path / "project")

@@ -83,6 +83,7 @@ def test_qr_code_links_each_card_to_its_item_online(published):
     assert expected_path in card
 
 
+@pytest.mark.build
 def test_a_published_build_without_a_public_site_url_stops_and_says_why(tmp_path):
     project = copy_project(tmp_path / "project")
     result = run_build(project, tmp_path / "site", GUIDE_PUBLISH="1")
