@@ -7,13 +7,16 @@
 PYTHON ?= python3
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
+# The scripts and the benchmark import the guide's package from hooks/ (pytest
+# reads the same from pyproject.toml): no script edits sys.path.
+export PYTHONPATH := $(CURDIR)/hooks$(if $(PYTHONPATH),:$(PYTHONPATH))
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-build
 TEST_STAMP := $(VENV)/.installed-test
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve test build check schema translations competency reviewed release markdown bench lock chromium print-tools clean
+.PHONY: serve test quick lint build check schema translations competency reviewed release markdown bench lock chromium print-tools clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:$(PORT)
@@ -24,9 +27,19 @@ serve: $(STAMP)
 build: $(STAMP) print-tools
 	GUIDE_PUBLISH=1 $(BIN)/mkdocs build --strict
 
-test: $(TEST_STAMP) chromium
+test: lint chromium
 	@$(BIN)/python scripts/translation_status.py
 	$(BIN)/python -m pytest
+
+# The tests that need no build, no server and no browser, for a quick look while
+# working (marks in pyproject.toml); `make test` before pushing runs everything.
+quick: lint
+	$(BIN)/python -m pytest -m "not build and not serve and not browser"
+
+# Mistakes a reader of the code would catch (ruff), and types (mypy): pyproject.toml.
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Validate content_data/ with the build's rules, in well under a second.
 check: $(STAMP)
@@ -63,10 +76,10 @@ release: $(STAMP)
 markdown: export OUT ?= markdown-export
 markdown: export GENERATOR ?= mkdocs
 markdown: $(STAMP)
-	PYTHONPATH=hooks $(BIN)/python scripts/export_markdown.py
+	$(BIN)/python scripts/export_markdown.py
 
 bench: $(TEST_STAMP) chromium bench/node_modules/.package-lock.json
-	PYTHONPATH=hooks $(BIN)/python bench/run.py
+	PYTHONPATH=$(CURDIR)/tests:$$PYTHONPATH $(BIN)/python bench/run.py
 
 # Lighthouse, for the benchmark only (npm ci: exactly bench/package-lock.json).
 bench/node_modules/.package-lock.json: bench/package-lock.json
@@ -117,4 +130,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .pytest_cache test-output markdown-export
+	rm -rf site .pytest_cache .ruff_cache .mypy_cache test-output markdown-export

@@ -30,22 +30,21 @@ import os
 import platform
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT / "tests"))
+from floor import floor_project  # bench/, the script's own folder
+from serve_helper import mkdocs_serve  # tests/ (the Makefile puts it on PYTHONPATH)
+from static_gzip import serve_gzip
+from synthetic import scaled_project
 
-from floor import floor_project  # noqa: E402
-from static_gzip import serve_gzip  # noqa: E402
-from synthetic import scaled_project  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 # The plain build: no part of a publication (compared with the floor).
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_OFFLINE_BUNDLE="0")
@@ -126,7 +125,7 @@ def build_costs(builds: list[tuple[Path, Path, dict | None]]) -> list[dict[str, 
             _wait_for_adopted(known)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus[n].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return [{"wall_s": statistics.median(w), "cpu_s": statistics.median(c)} for w, c in zip(walls, cpus)]
+    return [{"wall_s": statistics.median(w), "cpu_s": statistics.median(c)} for w, c in zip(walls, cpus, strict=True)]
 
 
 # The time (ms since the epoch) the page's first content was painted: the page is
@@ -135,12 +134,6 @@ PAINTED = """() => {
     const paint = performance.getEntriesByName("first-contentful-paint")[0];
     return paint ? performance.timeOrigin + paint.startTime : null;
 }"""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _save(path: Path, text: str) -> None:
@@ -160,19 +153,10 @@ def reload_seconds(project: Path, browser) -> tuple[list[float], list[float]]:  
     """Save to new text visible in Chromium, under `mkdocs serve --dirty` (make serve),
     and the CPU time the serve process spent on it (its rebuild: unlike wall
     time, not stretched by other processes)."""
-    port = free_port()
-    log_path = project / "serve.log"
-    with log_path.open("w", encoding="utf-8") as log:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 600
-        while "Serving on" not in log_path.read_text(encoding="utf-8"):
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise RuntimeError(log_path.read_text(encoding="utf-8")[-2000:])
-            time.sleep(0.2)
+    with mkdocs_serve(project, project / "serve.log", dirty=True, env=ENV, wait=600) as served:
+        server = served.process
         page = browser.new_page()
-        page.goto(f"http://127.0.0.1:{port}/competencies/collaboration/")
+        page.goto(f"{served.url}competencies/collaboration/")
         path = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
         original = path.read_text(encoding="utf-8")
         times, cpus = [], []
@@ -192,9 +176,6 @@ def reload_seconds(project: Path, browser) -> tuple[list[float], list[float]]:  
             page.get_by_text(SEED_TEXT).first.wait_for(timeout=300_000)
         page.close()
         return times, cpus
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def lighthouse(site: Path) -> dict[str, dict[str, float]]:
@@ -220,14 +201,14 @@ def lighthouse(site: Path) -> dict[str, dict[str, float]]:
 
 
 def page_weights(site: Path, browser, paths: list[str]) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    from conftest import serve
+    from guide.publish.local_server import serve
 
     weights = {}
     with serve(site) as origin:
         for path in paths:
             page = browser.new_page()
             bodies = []
-            page.on("response", lambda r: bodies.append(r))
+            page.on("response", bodies.append)
             page.goto(origin + path)
             page.wait_for_load_state("networkidle")
             total = 0
@@ -253,7 +234,7 @@ def index_sizes(site: Path) -> dict[str, dict[str, int]]:
 
 
 def search_ms(site: Path, browser, queries: list[str]) -> tuple[float, int]:  # type: ignore[no-untyped-def]
-    from conftest import serve
+    from guide.publish.local_server import serve
 
     with serve(site) as origin:
         page = browser.new_page()
@@ -318,7 +299,8 @@ def main() -> int:
             for factor in FACTORS:
                 results["reload"][factor], results["reload_cpu"][factor] = reload_seconds(work / f"x{factor}", browser)
                 print(f"  edit to reload {factor}x: {results['reload'][factor]}", flush=True)
-            results["weight"] = page_weights(work / "site-x1", browser, ["/", "/competencies/collaboration/", "/fr/competencies/collaboration/"])
+            results["weight"] = page_weights(work / "site-x1", browser,
+                                             ["/", "/competencies/collaboration/", "/fr/competencies/collaboration/"])
             results["index"] = index_sizes(work / "site-x1")
             queries = ["partenaire", "equipe", "reseau", "confiance", "organisation", "relation", "conseil",
                        "objectif", "atelier", "niveau", "echanges", "strategique", "contacts", "ressources",
@@ -351,8 +333,8 @@ def table_rows(r: dict) -> list[tuple[str, str, str, str]]:
                      f"({b['guide']['wall_s']:.2f} s / {b['floor']['wall_s']:.2f} s)", "<= 1.3", mark(b["ratio"] <= 1.3)))
     sizes = sorted(builds)
     for who in ("guide", "floor"):
-        steps = [(builds[b][who]["cpu_s"] - builds[a][who]["cpu_s"]) / (b - a) for a, b in zip(sizes, sizes[1:])]
-        rows.append((f"{who}: CPU per competency added, {' / '.join(f'{a}->{b}' for a, b in zip(sizes, sizes[1:]))}",
+        steps = [(builds[b][who]["cpu_s"] - builds[a][who]["cpu_s"]) / (b - a) for a, b in pairwise(sizes)]
+        rows.append((f"{who}: CPU per competency added, {' / '.join(f'{a}->{b}' for a, b in pairwise(sizes))}",
                      " / ".join(f"{step * 1000:.0f} ms" for step in steps),
                      "linear: last <= 1.25x first" if who == "guide" else "-",
                      mark(steps[-1] <= 1.25 * steps[0]) if who == "guide" else "-"))
@@ -368,7 +350,8 @@ def table_rows(r: dict) -> list[tuple[str, str, str, str]]:
                      f"{median:.2f} s ({', '.join(f'{t:.2f}' for t in times)})", "< 1 s", mark(median < 1)))
         cpus = r.get("reload_cpu", {}).get(factor) or r.get("reload_cpu", {}).get(str(factor))
         if cpus:
-            rows.append((f"  serve's CPU for that rebuild, {_competencies(factor)}", f"{statistics.median(cpus):.2f} s", "-", "-"))
+            rows.append((f"  serve's CPU for that rebuild, {_competencies(factor)}",
+                         f"{statistics.median(cpus):.2f} s", "-", "-"))
     for path, scores in r.get("lighthouse", {}).items():
         rows.append((f"Lighthouse mobile {path}: performance / accessibility",
                      f"{scores['performance']:.0f} / {scores['accessibility']:.0f}", ">= 95 / 100",

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import sys
 import io
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from guide.publish.local_server import QuietHandler, serve  # noqa: E402
+from guide.publish.local_server import QuietHandler, serve
 
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 

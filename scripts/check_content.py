@@ -10,12 +10,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from guide.content.errors import ContentInvalid
+from guide.content.loader import load_guide
+from guide.content.model import bilingual_texts
 
-from guide.content.errors import ContentInvalid  # noqa: E402
-from guide.content.loader import load_guide  # noqa: E402
-from guide.content.model import bilingual_texts  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:

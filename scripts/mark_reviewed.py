@@ -16,12 +16,11 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from guide.content.errors import ContentInvalid
+from guide.content.loader import load_guide
+from guide.history.translation_status import REVIEWS, record_reviews, stale_translations
 
-from guide.content.errors import ContentInvalid  # noqa: E402
-from guide.content.loader import load_guide  # noqa: E402
-from guide.history.translation_status import REVIEWS, record_reviews, stale_translations  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:

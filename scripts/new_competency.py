@@ -6,12 +6,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from guide.content.decode import ID_PATTERN
+from guide.content.model import COMPETENCIES_FOLDER
+from guide.content.scaffold import scaffold
 
-from guide.content.decode import ID_PATTERN  # noqa: E402
-from guide.content.model import COMPETENCIES_FOLDER  # noqa: E402
-from guide.content.scaffold import scaffold  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:

@@ -17,14 +17,13 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from guide.history.changes import CONTENT, Changes, compare, items_of
+from guide.content.decode import DAY_PATTERN, VERSION_PATTERN
+from guide.content.errors import ContentInvalid
+from guide.content.loader import load_guide
+from guide.history.releases import TAG_PREFIX, recorded_releases, release_tags
 
-from guide.history.changes import CONTENT, Changes, compare, items_of  # noqa: E402
-from guide.content.decode import DAY_PATTERN, VERSION_PATTERN  # noqa: E402
-from guide.content.errors import ContentInvalid  # noqa: E402
-from guide.content.loader import load_guide  # noqa: E402
-from guide.history.releases import TAG_PREFIX, recorded_releases, release_tags  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CHANGELOG = "CHANGELOG.md"
 CATALOGUE = f"{CONTENT}/catalogue.yml"

@@ -10,11 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from guide.content.loader import load_guide
+from guide.history.translation_status import stale_translations
 
-from guide.content.loader import load_guide  # noqa: E402
-from guide.history.translation_status import stale_translations  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:

@@ -7,10 +7,9 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from guide.exports.schema import all_schemas
 
-from guide.exports.schema import all_schemas  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def render(schema: dict) -> str:

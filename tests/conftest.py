@@ -12,7 +12,6 @@ from typing import Iterator
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "content_data", "hooks", "overrides")
 CHROMIUM_FLAGS = [
@@ -34,8 +33,47 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def script_env(project: Path = ROOT, **extra: str) -> dict[str, str]:
+    """The environment `make` runs scripts/ with: the project's hooks/ on PYTHONPATH."""
+    return dict(os.environ, PYTHONPATH=str(project / "hooks"), **extra)
+
+
+# -- marks: `make quick` runs the tests that need neither a build, a server nor Chromium --
+
+# A fixture's mark goes to every test that uses it, directly or through another fixture.
+FIXTURE_MARKS = {"site": "build", "fixture_site": "build", "published": "build", "browser": "browser"}
+# The marks of the running test, for run_build and the serve helper to check.
+RUNNING_MARKS = "GUIDE_TEST_MARKS"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, mark in FIXTURE_MARKS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(mark)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[object]:
+    os.environ[RUNNING_MARKS] = " ".join(sorted({mark.name for mark in item.iter_markers()}))
+    try:
+        return (yield)
+    finally:
+        os.environ.pop(RUNNING_MARKS, None)
+
+
+def require_mark(mark: str, what: str) -> None:
+    """Fail a test that runs something slow without the mark `make quick` leaves out
+    (outside pytest, e.g. in the benchmark, there is nothing to check)."""
+    running = os.environ.get(RUNNING_MARKS)
+    if running is not None and mark not in running.split():
+        pytest.fail(f"this test {what}: mark it @pytest.mark.{mark} (see pyproject.toml), "
+                    "or `make quick` runs it", pytrace=False)
+
+
 def run_build(project: Path, site_dir: Path, site_url: str | None = None,
               **extra_env: str) -> subprocess.CompletedProcess[str]:
+    require_mark("build", "runs a full build")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     for name in ("SITE_URL", "GUIDE_PUBLISH"):
         env.pop(name, None)

@@ -9,6 +9,7 @@ be there, and returns the problems in words. They read rendered text
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from html_text import normalise
@@ -100,7 +101,7 @@ def side_by_side_problems(page, numbers: list[int]) -> list[str]:
         return [f"columns shown {shown}, expected {numbers}"]
     width = page.evaluate("document.documentElement.clientWidth")
     problems = []
-    for (a, left_a, top_a, right_a), (b, left_b, top_b, _) in zip(boxes, boxes[1:]):
+    for (a, _, top_a, right_a), (b, left_b, top_b, _) in pairwise(boxes):
         if abs(top_a - top_b) > 2 or left_b < right_a:
             problems.append(f"level {b} is not beside level {a} (tops {top_a:.0f}/{top_b:.0f})")
     for number, left, _, right in boxes:
@@ -153,7 +154,7 @@ def grid_problems(page, competencies: list[tuple[str, str, list[ShownLevel]]]) -
         if not (row[0]["href"] or "").endswith(f"/competencies/{competency_id}/"):
             problems.append(f"{name!r} links to {row[0]['href']}")
         cells = row[1:1 + len(levels)]
-        for level, cell in zip(levels, cells):
+        for level, cell in zip(levels, cells, strict=False):  # fewer cells: reported below
             if normalise(cell["text"]) != level.concept:
                 problems.append(f"{name!r} level {level.number} shows {cell['text']!r}, expected {level.concept!r}")
             if not (cell["href"] or "").endswith(f"/competencies/{competency_id}/#{level.anchor}"):
@@ -173,7 +174,7 @@ def landscape_pages_problems(pdf_path: Path, headings: list[str]) -> list[str]:
     problems = []
     if len(sizes) != len(headings):
         problems.append(f"printed on {len(sizes)} pages, expected {len(headings)}")
-    problems += [f"page {i} lacks {heading!r}" for i, (heading, text) in enumerate(zip(headings, texts), 1)
+    problems += [f"page {i} lacks {heading!r}" for i, (heading, text) in enumerate(zip(headings, texts, strict=False), 1)
                  if normalise(heading) not in text]
     problems += [f"page {i} is portrait ({w:.0f}×{h:.0f} pt)" for i, (w, h) in enumerate(sizes, 1) if w <= h]
     return problems

@@ -44,7 +44,30 @@ class PageWatch:
             self.foreign.append(url)
 
 
+# True once nothing has moved for a few frames in a row: no finite animation or
+# transition running, the scroll position unchanged. Material fades parts of the
+# page as it scrolls or takes focus (the header's title, the back-to-top button,
+# tooltips); axe reads a half-faded text as too faint, so a busy machine, where
+# the fade is still running when axe reads colours, failed a page that is fine.
+SETTLED = """() => {
+    const moving = document.getAnimations().some(a => a.playState === "running"
+        && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+    const state = window.__guideSettle;
+    state.quiet = moving || window.scrollY !== state.y ? 0 : state.quiet + 1;
+    state.y = window.scrollY;
+    return state.quiet >= 3;
+}"""
+
+
+def settle(page) -> None:
+    """Wait (a condition, checked every frame) until the page stops moving."""
+    page.evaluate("window.__guideSettle = {y: NaN, quiet: 0}")
+    page.wait_for_function(SETTLED, polling="raf")
+
+
 def accessibility_problems(page) -> list[str]:
+    """What axe finds against WCAG 2.1 AA, once the page has stopped moving."""
+    settle(page)
     results = _axe.run(page, options=WCAG_21_AA)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
             for v in results.response["violations"]]

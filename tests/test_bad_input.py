@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bad_input import all_fixtures, apply_fixture, broken_copy, is_build_only
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, copy_project, run_build, script_env
 
 from guide.content.errors import ContentInvalid
 from guide.content.loader import load_guide
@@ -54,7 +54,7 @@ def test_a_mistake_is_reported_in_its_own_file_only(fixture, tmp_path):
 def _check(content: Path) -> subprocess.CompletedProcess[str]:
     """``make check`` on ``content``, as an editor runs it."""
     return subprocess.run([sys.executable, str(ROOT / "scripts/check_content.py"), str(content)],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, env=script_env())
 
 
 def _error_lines(output: str) -> list[str]:
@@ -62,6 +62,8 @@ def _error_lines(output: str) -> list[str]:
     return [line for line in output.splitlines() if line.startswith(("content_data/", "    hint: "))]
 
 
+
+@pytest.mark.build
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_the_build_stops_with_the_same_message_and_no_traceback(fixture, tmp_path):
     """...and ``make check`` says exactly the same, line for line (control codes escaped)."""

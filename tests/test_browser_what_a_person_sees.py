@@ -28,10 +28,12 @@ PHONE_WIDTHS = (320, 360, 390)
 # Realistic queries, accented and not, including the ones that once showed broken
 # titles, each with a place a reader expects among the results.
 QUERIES = {
-    "en": {"level 2": "/competencies/collaboration/#level-2", "rotation 2": "/competencies/collaboration/workshop/#rotation-resources",
+    "en": {"level 2": "/competencies/collaboration/#level-2",
+           "rotation 2": "/competencies/collaboration/workshop/#rotation-resources",
            "partnership": "/competencies/collaboration/", "silos": "/competencies/collaboration/#avoid-silos", "cards": "/cards/",
            "glossary": "/glossary/", "trust": "/", "definition": "/competencies/collaboration/#definition"},
-    "fr": {"niveau 3": "/fr/competencies/collaboration/#level-3", "rotation 2": "/fr/competencies/collaboration/workshop/#rotation-resources",
+    "fr": {"niveau 3": "/fr/competencies/collaboration/#level-3",
+           "rotation 2": "/fr/competencies/collaboration/workshop/#rotation-resources",
            "équipe": "/fr/", "equipe": "/fr/", "cartes": "/fr/cards/", "l'organisation": "/fr/",
            "confiance": "/fr/", "définition": "/fr/competencies/collaboration/#definition"},
 }

@@ -41,7 +41,7 @@ def test_competency_page_has_four_levels_with_their_behaviours(site, guide, lang
 def test_adopt_and_avoid_differ_by_icon_and_word_not_colour_alone(site, lang):
     html = _html(site, LANGS[lang] + "competencies/collaboration")
     word = {"en": ("Adopt", "Avoid"), "fr": ("À adopter", "À éviter")}[lang]
-    for kind, label in zip(("adopt", "avoid"), word):
+    for kind, label in zip(("adopt", "avoid"), word, strict=True):
         block = re.search(rf'<ul class="[^"]*guide-{kind}">(.*?)</ul>', html, re.S).group(1)
         items = block.split("<li")[1:]
         assert items, kind
@@ -166,6 +166,7 @@ def test_the_language_switch_of_every_page_lands_on_the_same_page(site):
             assert urljoin("http://h" + page, link.group(1)) == "http://h" + expected, (page, lang, link.group(1))
 
 
+@pytest.mark.build
 def test_a_source_address_builds_strictly_and_links_out(tmp_path):
     """A url used to be escaped into a "relative link" that --strict refused."""
     project = copy_project(tmp_path / "project")
@@ -187,7 +188,8 @@ def test_every_section_has_the_same_anchor_in_both_languages(site):
     from quality_checks import site_pages
 
     def anchors(path):
-        return set(re.findall(r'<h[2-6][^>]*\bid="([^"]+)"', (site / path.lstrip("/") / "index.html").read_text(encoding="utf-8")))
+        html = (site / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        return set(re.findall(r'<h[2-6][^>]*\bid="([^"]+)"', html))
 
     for page in site_pages(site):
         if not page.startswith("/fr/"):

@@ -83,6 +83,7 @@ def test_qr_code_links_each_card_to_its_item_online(published):
     assert expected_path in card
 
 
+@pytest.mark.build
 def test_a_published_build_without_a_public_site_url_stops_and_says_why(tmp_path):
     project = copy_project(tmp_path / "project")
     result = run_build(project, tmp_path / "site", GUIDE_PUBLISH="1")
@@ -183,7 +184,7 @@ def test_duplex_backs_are_mirrored_translations(pdfs, guide, paper, front, back)
     pages = _sheets(pdfs / f"cards-{front}-{back}-{paper}.pdf")
     assert len(pages) == 2 * math.ceil(len(cards) / 9)
     checked = 0
-    for front_page, back_page in zip(pages[0::2], pages[1::2]):
+    for front_page, back_page in zip(pages[0::2], pages[1::2], strict=True):
         fronts, backs = _cells(front_page), _cells(back_page)
         for r in range(3):
             for c in range(3):
@@ -234,7 +235,8 @@ def test_the_deck_builder_filters_and_keeps_the_choice_in_the_address(browser, s
     page.get_by_label("À éviter").uncheck()
     page.get_by_label("Niveau 3").uncheck()
     assert "kinds=adopt%2Clevel&levels=1%2C2%2C4&lang=fr" in page.url
-    shown = page.eval_on_selector_all(".guide-sheets .guide-card", "cards => cards.map(c => c.dataset.kind + (c.dataset.level || ''))")
+    shown = page.eval_on_selector_all(".guide-sheets .guide-card",
+                                      "cards => cards.map(c => c.dataset.kind + (c.dataset.level || ''))")
     assert shown.count("adopt") == 12 and "level3" not in shown and "tip" not in shown
     assert len([k for k in shown if k.startswith("level")]) == 6
     assert page.locator(".guide-sheet").first.get_attribute("aria-label") == "Feuille 1"

@@ -190,7 +190,7 @@ def test_a_rubric_per_competency_with_a_level_per_level(packages):
     for lang, package in packages.items():
         competencies = _yaml_content()["competencies"]
         assert len(package["CFRubrics"]) == len(competencies)
-        for rubric, competency in zip(package["CFRubrics"], competencies):
+        for rubric, competency in zip(package["CFRubrics"], competencies, strict=True):
             (criterion,) = rubric["CFRubricCriteria"]
             levels = criterion["CFRubricCriterionLevels"]
             assert [level["description"] for level in levels] == \

@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from conftest import copy_project, run_build
+from conftest import copy_project, run_build, script_env
 from html_text import normalise, page_text
 
 from guide.content.errors import ContentInvalid
@@ -36,6 +36,7 @@ def copied(tmp_path_factory):
     return site
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang, prefix", [("en", ""), ("fr", "fr/")])
 def test_the_copy_has_every_page_in_both_languages_with_the_right_lang(copied, lang, prefix):
     for page in ("", "why/", "tips/", "workshop/", "run-sheet/"):
@@ -44,6 +45,7 @@ def test_the_copy_has_every_page_in_both_languages_with_the_right_lang(copied, l
     assert normalise(NAME[lang].replace("'", "’")) in page_text(copied, f"{prefix}competencies/{NEW}")
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang, prefix", [("en", ""), ("fr", "fr/")])
 def test_the_home_page_and_the_navigation_list_both_competencies(copied, lang, prefix):
     home = (copied / prefix / "index.html").read_text(encoding="utf-8")
@@ -52,6 +54,7 @@ def test_the_home_page_and_the_navigation_list_both_competencies(copied, lang, p
     assert normalise(NAME[lang]) in normalise(page_text(copied, prefix.rstrip("/") or "."))
 
 
+@pytest.mark.build
 def test_the_sitemap_and_the_language_switch_know_the_new_pages(copied):
     sitemap = (copied / "sitemap.xml").read_text(encoding="utf-8")
     assert f"competencies/{NEW}/tips/" in sitemap and f"fr/competencies/{NEW}/tips/" in sitemap
@@ -59,6 +62,7 @@ def test_the_sitemap_and_the_language_switch_know_the_new_pages(copied):
     assert f'/fr/competencies/{NEW}/tips/' in english or f'fr/competencies/{NEW}/tips/' in english
 
 
+@pytest.mark.build
 def test_french_search_finds_the_new_competency_on_french_pages_only(copied):
     french = json.loads((copied / "fr/search/search_index.json").read_text(encoding="utf-8"))
     english = json.loads((copied / "search/search_index.json").read_text(encoding="utf-8"))
@@ -66,6 +70,7 @@ def test_french_search_finds_the_new_competency_on_french_pages_only(copied):
     assert not any(doc["location"].startswith("fr/") for doc in english["docs"])
 
 
+@pytest.mark.build
 def test_the_open_data_holds_both_competencies(copied):
     data = json.loads((copied / "data/collaboration-guide.json").read_text(encoding="utf-8"))
     assert [c["id"] for c in data["competencies"]] == ["collaboration", NEW]
@@ -88,6 +93,7 @@ def test_a_copy_whose_id_was_not_changed_is_named_with_its_line(tmp_path):
     assert "differs from its folder's name" in error.message and f"id: {NEW}" in error.hint
 
 
+@pytest.mark.build
 def test_optional_parts_give_no_page(tmp_path):
     project = copy_project(tmp_path / "project")
     folders = project / "content_data" / "competencies"
@@ -121,16 +127,16 @@ def test_the_scaffold_is_refused_text_by_text_until_written(tmp_path):
     (project / "scripts").mkdir()
     shutil.copy2(ROOT / "scripts" / "new_competency.py", project / "scripts")
     shutil.copy2(ROOT / "scripts" / "check_content.py", project / "scripts")
-    made = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project,
+    made = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project, env=script_env(project),
                           capture_output=True, text=True, timeout=60)
     assert made.returncode == 0, made.stderr
-    again = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project,
+    again = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project, env=script_env(project),
                            capture_output=True, text=True, timeout=60)
     assert again.returncode == 1 and "already exists" in again.stderr
     written = project / "content_data" / "competencies" / NEW / "competency.yml"
     schema = json.loads((ROOT / "schemas" / "competency.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(yaml.safe_load(written.read_text(encoding="utf-8")), schema)  # every key is there
-    check = subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project,
+    check = subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project, env=script_env(project),
                            capture_output=True, text=True, timeout=60)
     assert check.returncode == 1 and "Traceback" not in check.stderr
     lines = written.read_text(encoding="utf-8").splitlines()
@@ -142,6 +148,7 @@ def test_the_scaffold_is_refused_text_by_text_until_written(tmp_path):
     assert "unknown source 'to-choose'" in check.stderr
 
 
+@pytest.mark.build
 def test_the_deck_builder_chooses_competencies_and_keeps_the_choice(copied, browser):
     from conftest import serve
 
@@ -195,6 +202,7 @@ def test_the_home_page_groups_competencies_when_the_catalogue_sets_groups(guide)
     assert "## The competency { #competencies }" in single
 
 
+@pytest.mark.build
 def test_names_cannot_break_out_of_the_theme_s_attributes(tmp_path):
     """Material prints the site's name and page titles unescaped in attributes."""
     from html.parser import HTMLParser

@@ -11,6 +11,7 @@ one landscape page per group. ``test_level_checks_fail`` shows each check failin
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 from conftest import FIXTURE_COMPETENCY, serve
@@ -162,15 +163,17 @@ def test_each_level_shows_what_reaching_the_next_one_takes_with_tips_and_a_compa
     levels = guide.folder("collaboration").competency.levels
     blocks = desktop.evaluate("""() => [...document.querySelectorAll('.guide-next-level')].map(b => ({
         next: Number(b.dataset.nextLevel),
-        items: [...b.querySelectorAll('.guide-next-behaviours > li')].map(li => ({text: li.querySelector('.guide-next-text').innerText,
-            tips: [...li.querySelectorAll('.guide-next-tips a')].map(a => [a.innerText, new URL(a.href).pathname + new URL(a.href).hash])})),
+        items: [...b.querySelectorAll('.guide-next-behaviours > li')].map(li => ({
+            text: li.querySelector('.guide-next-text').innerText,
+            tips: [...li.querySelectorAll('.guide-next-tips a')].map(a =>
+                [a.innerText, new URL(a.href).pathname + new URL(a.href).hash])})),
         compare: [...b.querySelectorAll('p > a')].map(a => new URL(a.href).pathname + new URL(a.href).search)}))""")
     assert [b["next"] for b in blocks] == [lv.number for lv in levels[1:]]
     prefix = f"/{LANGS[lang]}competencies/collaboration/"
-    for block, level, following in zip(blocks, levels, levels[1:]):
+    for block, (level, following) in zip(blocks, pairwise(levels), strict=True):
         assert [normalise(i["text"]) for i in block["items"]] == [
             normalise(for_language(b.get(lang), lang)) for b in following.behaviours]
-        for item, behaviour in zip(block["items"], following.behaviours):
+        for item, behaviour in zip(block["items"], following.behaviours, strict=True):
             assert [(normalise(t), href) for t, href in item["tips"]] == [
                 (tips[t], f"{prefix}tips/#{t}") for t in behaviour.tips]
         assert block["compare"] == [f"{prefix}compare/?levels={level.number},{following.number}"]

@@ -17,8 +17,9 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, copy_project
-from test_serve import _free_port, _get
+from serve_helper import free_port, get
 
 REQUIREMENTS = ROOT / "requirements"
 TEST_ONLY = {"pytest", "playwright", "axe-playwright-python", "jsonschema", "pdfplumber",
@@ -30,7 +31,7 @@ def _served(url: str, text: str, seconds: float = 300) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            if text in _get(url):
+            if text in get(url):
                 return True
         except OSError:
             pass
@@ -57,12 +58,13 @@ def test_the_two_locks_split_the_packages_without_overlap_and_keep_every_direct_
     assert TEST_ONLY <= set(test), sorted(TEST_ONLY - set(test))
 
 
+@pytest.mark.serve
 def test_make_serve_installs_only_the_build_lock_and_listens_on_the_port_given(tmp_path):
     project = copy_project(tmp_path / "project")
     for part in ("Makefile", "requirements", "scripts"):
         src = ROOT / part
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / part)
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "make.log").open("w+", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "MAKEFLAGS", "MFLAGS")}
     make = subprocess.Popen(["make", "serve", f"PORT={port}", f"PYTHON={sys.executable}"],

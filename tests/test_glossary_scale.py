@@ -19,7 +19,10 @@ import subprocess
 import sys
 import time
 
+import pytest
 from conftest import copy_project
+
+pytestmark = pytest.mark.build  # several full builds, timed
 
 TERMS = 2000
 

@@ -14,44 +14,24 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from conftest import copy_project
+from serve_helper import get, mkdocs_serve, wait_for
 from guide.exports.open_data import JSON_NAME
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogue"
 OTHER = "fixture-teamwork"
 COMPETENCY = Path("content_data/competencies/collaboration/competency.yml")
-WAIT = 120
+pytestmark = pytest.mark.serve
 REBUILT = "Preview: rebuilt"
 
 
 THEME_PAGES = ("404.html", "sitemap.xml", "fr/sitemap.xml")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=WAIT) as response:  # held while a rebuild runs
-        return response.read().decode("utf-8")
-
-
-def _wait_for(condition, what: str) -> None:
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -66,9 +46,8 @@ def _replace(path: Path, old: str, new: str) -> None:
 class Preview:
     """A running `mkdocs serve --dirty`, its log and the folder it serves."""
 
-    def __init__(self, project: Path, log: Path) -> None:
-        self.project, self.log = project, log
-        self.url = f"http://127.0.0.1:{_free_port()}/"
+    def __init__(self, project: Path, log: Path, url: str) -> None:
+        self.project, self.log, self.url = project, log, url
 
     def builds(self) -> int:
         return self.log.read_text(encoding="utf-8").count(REBUILT)
@@ -96,8 +75,8 @@ class Preview:
         before, count = self.pages(), self.builds()
         time.sleep(0.05)  # a rewritten page gets a later modification time on any file system
         _replace(self.project / path, old, new)
-        _wait_for(lambda: self.builds() > count, f"the rebuild after editing {path}")
-        _get(self.url)  # MkDocs holds requests until the rebuild is fully written
+        wait_for(lambda: self.builds() > count, f"the rebuild after editing {path}")
+        get(self.url)  # MkDocs holds requests until the rebuild is fully written
         return before
 
     def show_all(self, before: dict, after: dict, old: str, new: str) -> set[str]:
@@ -110,21 +89,9 @@ class Preview:
 
 
 @contextlib.contextmanager
-def _preview(project: Path, log_path: Path):
-    preview = Preview(project, log_path)
-    log = log_path.open("w", encoding="utf-8")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", preview.url[7:-1]],
-        cwd=project, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
-    try:
-        # Watching starts after the first build: an edit before it would go unseen.
-        _wait_for(lambda: "Serving on" in log_path.read_text(encoding="utf-8"), "the first build")
-        yield preview
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
+def _preview(project: Path, log_path: Path) -> Iterator[Preview]:
+    with mkdocs_serve(project, log_path, dirty=True) as served:
+        yield Preview(project, log_path, served.url)
 
 
 def _two_competencies(tmp_path: Path) -> Path:
@@ -157,7 +124,7 @@ def test_an_edit_rebuilds_the_pages_that_show_it_in_its_language_only(tmp_path):
         after = preview.pages()
         shown = preview.show_all(before, after, "Work towards shared objectives.", "Work towards common goals.")
         assert "/competencies/collaboration/" in shown and "/cards/" in shown, shown
-        assert "Work towards common goals." in _get(preview.url + "competencies/collaboration/")
+        assert "Work towards common goals." in get(preview.url + "competencies/collaboration/")
         # Search too: the pages not rebuilt keep their entries, the edited ones have the new text.
         hidden = {f"/{page.stem}/" for page in (preview.project / "docs").glob("*.md")  # search: exclude: true
                   if "\n  exclude: true\n" in page.read_text(encoding="utf-8") and ".fr." not in page.name}
@@ -224,9 +191,9 @@ def test_after_a_build_that_failed_half_way_every_page_is_built_again(tmp_path):
         preview.edit(COMPETENCY, "en: Work towards shared objectives.", "en: Work towards common goals.")
         failed = preview.log.read_text(encoding="utf-8").count("ERROR")
         _replace(preview.project / home, "<!-- guide: catalogue -->", "<!-- guide: no-such-block -->")
-        _wait_for(lambda: preview.log.read_text(encoding="utf-8").count("ERROR") > failed, "the failed build")
+        wait_for(lambda: preview.log.read_text(encoding="utf-8").count("ERROR") > failed, "the failed build")
         data = preview.site() / "data" / JSON_NAME
-        _wait_for(lambda: data.is_file() and "Work towards common goals." in data.read_text(encoding="utf-8"),
+        wait_for(lambda: data.is_file() and "Work towards common goals." in data.read_text(encoding="utf-8"),
                   "the open data of the last build that finished")
         preview.edit(home, "<!-- guide: no-such-block -->", "<!-- guide: catalogue -->")
         rebuilt, present = re.findall(r"Preview: rebuilt (\d+) of (\d+) pages", preview.log.read_text(encoding="utf-8"))[-1]
@@ -234,7 +201,7 @@ def test_after_a_build_that_failed_half_way_every_page_is_built_again(tmp_path):
         # A page added by hand changes no frame, but the sitemap lists it.
         count = preview.builds()
         (preview.project / "docs" / "notes.md").write_text("# Notes\n\nA page of notes.\n", encoding="utf-8")
-        _wait_for(lambda: preview.builds() > count, "the rebuild after adding a page")
+        wait_for(lambda: preview.builds() > count, "the rebuild after adding a page")
         assert "/notes/</loc>" in (preview.site() / "sitemap.xml").read_text(encoding="utf-8")
 
 

@@ -66,7 +66,8 @@ def test_a_content_page_shows_its_commit_date_and_links_to_its_yaml_line(publish
 
 
 def test_each_page_links_to_its_own_file(published):
-    expected = {"competencies/collaboration/tips": "content_data/competencies/collaboration/tips.yml", "fr/competencies/collaboration/why": "content_data/competencies/collaboration/why.yml",
+    expected = {"competencies/collaboration/tips": "content_data/competencies/collaboration/tips.yml",
+                "fr/competencies/collaboration/why": "content_data/competencies/collaboration/why.yml",
                 "competencies/collaboration/workshop": "content_data/competencies/collaboration/workshop.yml",
                 "competencies/collaboration/self-assessment": "content_data/competencies/collaboration/competency.yml",
                 "self-assessment": "docs/self-assessment.md",
@@ -75,9 +76,8 @@ def test_each_page_links_to_its_own_file(published):
         footer = _footer(published, path)
         assert footer is not None and f"{REPO}/blob/main/{source}#L" in footer, (path, footer)
     sa = _footer(published, "competencies/collaboration/self-assessment")
-    levels = next(n for n, line in enumerate(
-        (published.parent / "project/content_data/competencies/collaboration/competency.yml").read_text(encoding="utf-8").splitlines(), 1)
-        if line.startswith("levels:"))
+    source = (published.parent / "project/content_data/competencies/collaboration/competency.yml").read_text(encoding="utf-8")
+    levels = next(n for n, line in enumerate(source.splitlines(), 1) if line.startswith("levels:"))
     assert f"competency.yml#L{levels}" in sa
 
 

@@ -8,15 +8,12 @@ content fails and publishes nothing.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project, run_build
 from quality_checks import accessibility_problems, small_text_problems
-from test_serve import _free_port, _get, _wait_for
+from serve_helper import get, mkdocs_serve, wait_for
 
 SHOTS = ROOT / "test-output" / "screenshots"
 BANNER = ".guide-preview-errors"
@@ -44,20 +41,10 @@ def _break(project: Path) -> dict[str, int]:
 @pytest.fixture
 def preview(tmp_path):
     project = copy_project(tmp_path / "project")
-    port = _free_port()
-    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
-    try:
-        origin = f"http://127.0.0.1:{port}"
-        _wait_for(lambda: "Travailler à des objectifs partagés" in _get(origin + "/fr/competencies/collaboration/"), "the first build")
-        yield project, origin, tmp_path / "serve.log"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
+    with mkdocs_serve(project, tmp_path / "serve.log") as served:
+        wait_for(lambda: "Travailler à des objectifs partagés" in get(served.url + "fr/competencies/collaboration/"),
+                 "the first build")
+        yield project, served.origin, served.log
 
 
 def _settled(log: Path) -> None:
@@ -67,7 +54,7 @@ def _settled(log: Path) -> None:
         text = log.read_text(encoding="utf-8")
         # The first build runs before the server starts and reloads no browser.
         return text.count("Building documentation") - 1 <= text.count("Reloading browsers")
-    _wait_for(quiet, "the rebuilds to finish")
+    wait_for(quiet, "the rebuilds to finish")
 
 
 def _banner_text(page, url: str) -> str:
@@ -77,11 +64,13 @@ def _banner_text(page, url: str) -> str:
     return banner.inner_text()
 
 
+@pytest.mark.serve
+@pytest.mark.build  # a build of the broken content, at the end
 def test_the_banner_shows_each_error_in_the_page_language_until_the_files_are_fixed(preview, browser, tmp_path):
     project, origin, log = preview
     originals = {p: p.read_bytes() for p in (project / "content_data").rglob("*") if p.is_file()}
     lines = _break(project)
-    _wait_for(lambda: all(BANNER.strip(".") in _get(origin + url) for url in PAGES), "the banner")
+    wait_for(lambda: all(BANNER.strip(".") in get(origin + url) for url in PAGES), "the banner")
     _settled(log)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -131,7 +120,7 @@ def test_the_banner_shows_each_error_in_the_page_language_until_the_files_are_fi
         for path, data in originals.items():
             if path.read_bytes() != data:
                 path.write_bytes(data)
-        _wait_for(lambda: not any(BANNER.strip(".") in _get(origin + url) for url in PAGES), "the fixed content")
+        wait_for(lambda: not any(BANNER.strip(".") in get(origin + url) for url in PAGES), "the fixed content")
         _settled(log)
         for url in ("/competencies/collaboration/", "/fr/competencies/collaboration/"):
             page.goto(origin + url, wait_until="domcontentloaded")

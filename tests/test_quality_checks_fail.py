@@ -33,6 +33,9 @@ def broken_site(tmp_path: Path) -> Path:
     pages = {
         "": '<p>Fine.</p><a href="missing-alt/">next</a>',
         "missing-alt": '<img src="picture.png">',
+        # Fades in, as Material's header title and back-to-top button do: fine once still.
+        "fading": '<style>@keyframes in { from { opacity: .2 } }</style>'
+                  '<p style="animation: in 2s linear">Text that fades in</p>',
         "external-script": '<script src="https://cdn.example.com/library.js"></script>',
         "dead-link": ('<a href="../nowhere/">a dead link</a> <a href="../#no-such-anchor">a dead anchor</a> '
                       '<a href="../../dead-link/">a link above the site root</a>'),
@@ -81,6 +84,19 @@ def test_axe_catches_an_image_without_alt_text(browser, broken_site):
         problems = accessibility_problems(page)
         context.close()
     assert any(p.startswith("image-alt") for p in problems), problems
+
+
+def test_axe_reads_colours_once_the_page_has_stopped_moving(browser, broken_site):
+    """A fade still running when axe reads colours was a contrast failure by chance
+    (test_compare_levels failed so on a loaded machine); a faint text stays one."""
+    with serve(broken_site) as origin:
+        context, page, _ = _open(browser, origin + "/fading/")
+        fading = accessibility_problems(page)
+        page.add_style_tag(content="p { opacity: .2 }")
+        faint = accessibility_problems(page)
+        context.close()
+    assert fading == []
+    assert any(p.startswith("color-contrast") for p in faint), faint
 
 
 def test_privacy_rule_catches_a_third_party_script(browser, broken_site):

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, copy_project, run_build, script_env
 
 from guide.history.changes import compare
 from guide.history.releases import recorded_releases, release_notes
@@ -32,7 +32,7 @@ def _git(repo, *args, date="2026-01-01T10:00:00+00:00"):
 
 def _release(repo, version, day):
     env = dict(GIT_ENV, HOME=str(repo), GIT_AUTHOR_DATE=f"{day}T12:00:00+00:00",
-               GIT_COMMITTER_DATE=f"{day}T12:00:00+00:00")
+               GIT_COMMITTER_DATE=f"{day}T12:00:00+00:00", PYTHONPATH=script_env()["PYTHONPATH"])
     return subprocess.run([sys.executable, str(ROOT / "scripts/release.py"), version, "--date", day,
                            "--root", str(repo)], capture_output=True, text=True, env=env)
 
@@ -89,6 +89,7 @@ def _listed(article: str, anchor: str) -> list[str]:
     return re.findall(r"<code>([^<]+)</code>", block)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("prefix", ["", "fr/"])
 def test_the_page_lists_exactly_what_changed_between_two_releases(released, prefix):
     repo, site, removed = released
@@ -112,6 +113,7 @@ def test_the_page_lists_exactly_what_changed_between_two_releases(released, pref
     assert article.index('id="version-1-1"') < article.index('id="version-1-0"')
 
 
+@pytest.mark.build
 def test_release_records_a_tag_a_commit_and_a_changelog_entry(released):
     repo, site, removed = released
     assert _git(repo, "tag", "--list").split() == ["v1.0", "v1.1"]
@@ -124,6 +126,7 @@ def test_release_records_a_tag_a_commit_and_a_changelog_entry(released):
     assert "Compared with 1.0: 1 added, 1 removed, 1 reworded." in changelog
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("prefix, words", [("", "Version 1.1"), ("fr/", "Version 1.1")])
 def test_the_footer_and_every_export_carry_the_version(released, prefix, words):
     repo, site, removed = released
@@ -137,6 +140,7 @@ def test_the_footer_and_every_export_carry_the_version(released, prefix, words):
         assert package["CFDocument"]["version"] == "1.1"
 
 
+@pytest.mark.build
 def test_release_refuses_an_older_number_and_uncommitted_edits(released, tmp_path):
     repo, site, removed = released
     clone = tmp_path / "clone"
@@ -149,6 +153,7 @@ def test_release_refuses_an_older_number_and_uncommitted_edits(released, tmp_pat
     assert _git(clone, "tag", "--list").split() == ["v1.0", "v1.1"]
 
 
+@pytest.mark.build
 def test_a_clone_without_tags_builds_and_says_there_is_no_earlier_release(released, tmp_path):
     repo, site, removed = released
     clone = tmp_path / "clone"
@@ -289,6 +294,7 @@ def test_release_notes_compare_each_release_with_the_one_before():
 
 # -- the page with its lists, as a person meets it ------------------------------------------
 
+@pytest.mark.build
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_page_with_its_lists_passes_the_site_checks(released, browser, guide, scheme):
     from conftest import serve

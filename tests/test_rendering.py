@@ -84,3 +84,15 @@ def test_counts_in_headings_come_from_the_data(guide):
     three = guide.with_folder(dataclasses.replace(guide.folder(), competency=dataclasses.replace(
         guide.competency, levels=levels[:3])))
     assert "## The 3 levels { #levels }" in html.unescape(render_competency(Context(three, "en")).markdown)
+
+
+def test_a_why_page_without_tips_says_no_tip_yet(fixture_guide):
+    """why.yml is optional and so is tips.yml: a folder with the first only was a traceback."""
+    from guide.render.why import render_why
+
+    why = fixture_guide.folder("collaboration").why
+    folder = dataclasses.replace(fixture_guide.folder("fixture-teamwork"), why=why, tips=None)
+    guide = fixture_guide.with_folder(folder).focus("fixture-teamwork")
+    for lang in ("en", "fr"):
+        rendered = render_why(Context(guide, lang)).markdown
+        assert rendered.count(guide.labels.no_tip_yet.get(lang)) == len(why.obstacles)

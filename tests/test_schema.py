@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 from bad_input import all_fixtures, apply_fixture, broken_copy
-from conftest import ROOT
+from conftest import ROOT, script_env
 
 from guide.content.model import FILES
 from guide.exports.schema import all_schemas
@@ -62,7 +62,7 @@ def test_make_check_reports_every_error_with_file_line_column_and_exit_1(tmp_pat
     expected = [apply_fixture(ROOT / "tests/fixtures/bad" / f"{name}.yml", content)
                 for name in ("missing-fr", "unknown-source", "bad-url")]
     result = subprocess.run([sys.executable, str(ROOT / "scripts/check_content.py"), str(content)],
-                            capture_output=True, text=True, timeout=30)
+                            env=script_env(), capture_output=True, text=True, timeout=30)
     assert result.returncode == 1
     for bad in expected:
         assert bad.expected_prefix() in result.stderr and bad.error in result.stderr
@@ -71,5 +71,5 @@ def test_make_check_reports_every_error_with_file_line_column_and_exit_1(tmp_pat
 
 def test_make_check_passes_on_the_real_content():
     result = subprocess.run([sys.executable, str(ROOT / "scripts/check_content.py")],
-                            capture_output=True, text=True, timeout=30)
+                            env=script_env(), capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr

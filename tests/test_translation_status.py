@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import ROOT, script_env
 
 from guide.content.loader import load_guide
 from guide.history.translation_status import stale_translations
@@ -84,7 +84,7 @@ def test_the_report_command_prints_a_warning_line(tmp_path):
     repo = _repo(tmp_path)
     _edit_english(repo)
     result = subprocess.run([sys.executable, str(ROOT / "scripts/translation_status.py"), str(repo)],
-                            capture_output=True, text=True, timeout=60)
+                            env=script_env(), capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert "WARNING translation: content_data/competencies/collaboration/competency.yml:" in result.stdout
     assert "'adopt-shared-objectives'" in result.stdout
@@ -100,7 +100,7 @@ def test_the_editors_page_exists_in_both_languages_outside_the_navigation(site):
 
 def _mark_reviewed(repo, *ids):
     return subprocess.run([sys.executable, str(ROOT / "scripts/mark_reviewed.py"), "--root", str(repo), *ids],
-                          capture_output=True, text=True, timeout=60)
+                          env=script_env(), capture_output=True, text=True, timeout=60)
 
 
 def _edit_french_only(repo):
@@ -115,8 +115,8 @@ def test_a_review_clears_the_warning_without_touching_the_english_until_the_engl
     _git(repo, "commit", "-qam", "French wording", date="2026-03-05T10:00:00")
     items = lambda: load_guide(repo / "content_data").bilingual  # noqa: E731
     assert [s.item for s in stale_translations(repo, items())] == ["adopt-shared-objectives"]
-    english_before = [line for line in (repo / "content_data/competencies/collaboration/competency.yml").read_text(encoding="utf-8")
-                      .splitlines() if line.strip().startswith("en:")]
+    competency = repo / "content_data/competencies/collaboration/competency.yml"
+    english_before = [line for line in competency.read_text(encoding="utf-8").splitlines() if line.strip().startswith("en:")]
 
     result = _mark_reviewed(repo, "adopt-shared-objectives")
     assert result.returncode == 0, result.stderr
@@ -125,11 +125,12 @@ def test_a_review_clears_the_warning_without_touching_the_english_until_the_engl
     _git(repo, "commit", "-qm", "reviewed", date="2026-03-06T10:00:00")
     status = translation_status(repo, items())
     assert status.stale == []
-    assert [(r.item, r.date) for r in status.reviewed] == [("adopt-shared-objectives", result.stdout.split("reviewed on ")[1][:10])]
-    assert [line for line in (repo / "content_data/competencies/collaboration/competency.yml").read_text(encoding="utf-8")
-            .splitlines() if line.strip().startswith("en:")] == english_before, "the English was touched"
+    reviewed_on = result.stdout.split("reviewed on ")[1][:10]
+    assert [(r.item, r.date) for r in status.reviewed] == [("adopt-shared-objectives", reviewed_on)]
+    assert [line for line in competency.read_text(encoding="utf-8").splitlines()
+            if line.strip().startswith("en:")] == english_before, "the English was touched"
     report = subprocess.run([sys.executable, str(ROOT / "scripts/translation_status.py"), str(repo)],
-                            capture_output=True, text=True, timeout=60)
+                            env=script_env(), capture_output=True, text=True, timeout=60)
     assert "WARNING" not in report.stdout
 
     _edit_english(repo)

@@ -38,7 +38,7 @@ class Card:
         return self.text.get(lang)
 
 
-def _wording(item) -> Text:  # type: ignore[no-untyped-def]
+def _wording(item) -> Text:
     return item.card if item.card is not None else Text(en=item.en, fr=item.fr)
 
 
@@ -57,7 +57,7 @@ def folder_cards(folder: CompetencyFolder) -> list[Card]:
     c = folder.competency
     home = f"competencies/{folder.id}/"
 
-    def card(item, kind: str, page: str = home, level: Optional[int] = None) -> Card:  # type: ignore[no-untyped-def]
+    def card(item, kind: str, page: str = home, level: Optional[int] = None) -> Card:
         code = card_code(folder.id, item.id, kind, level)
         return Card(item.id, kind, code, _wording(item), page, competency=folder.id,
                     competency_name=c.name, level=level, loc=item.loc)

@@ -201,7 +201,7 @@ class Decoder:
             return self.decode(node, options[0], what)
         if origin is list:
             return self._decode_list(node, typing.get_args(hint)[0], what, loc, required)
-        if dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             return self._decode_record(node, hint, what, loc)
         if hint is int:
             return self._decode_int(node, what, loc, marker)

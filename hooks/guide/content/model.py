@@ -11,13 +11,14 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Optional
 
-from guide.content.decode import Day, Id, LanguageCode, Location, Range, Time, Url, Version, one_of, ref
+from guide.content.decode import Day, Id, LanguageCode, Location, Marker, Range, Time, Url, Version, one_of
 
 if TYPE_CHECKING:
     from guide.content.cards import Card
 
 LANGUAGES = ("en", "fr")
-SourceRef = ref("source")
+# Strings that must name an existing item of a kind (decode.ref, written out for type checkers).
+SourceRef = Annotated[str, Marker("source")]
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class ScaleDimension(Sourced):
 class Behaviour(Item):
     """What someone does at a level; ``tips`` help to practise it (self-assessment)."""
 
-    tips: list[ref("tip")] = field(default_factory=list)  # type: ignore[valid-type]
+    tips: list[Annotated[str, Marker("tip")]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -140,7 +141,7 @@ class Obstacle(Item):
 
 @dataclass(frozen=True, kw_only=True)
 class Tip(Item):
-    obstacles: list[ref("obstacle")]  # type: ignore[valid-type]
+    obstacles: list[Annotated[str, Marker("obstacle")]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -481,7 +482,7 @@ class Group:
 
     id: Id
     name: Text
-    competencies: list[ref("competency")]  # type: ignore[valid-type]
+    competencies: list[Annotated[str, Marker("competency")]]
     loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 
@@ -495,7 +496,7 @@ class Catalogue:
     publisher: Text  # who publishes the guide (the CASE package's creator and publisher)
     version: Version  # the release's number, shown in the footer and carried by every export
     released: Day  # the day of that release (make release sets both)
-    order: list[ref("competency")] = field(default_factory=list)  # type: ignore[valid-type]
+    order: list[Annotated[str, Marker("competency")]] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     loc: Optional[Location] = field(default=None, compare=False, repr=False)
 

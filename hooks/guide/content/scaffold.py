@@ -65,7 +65,8 @@ def _value(key: str, hint: Any, item_id: str, what: str, depth: int, pad: str) -
         lines = [f"{pad}{key}:"]
         for n in range(1, count + 1):
             child_id = f"{item_id}-{key.replace('_', '-')}-{n}" if key != "levels" else f"level-{n}"
-            body = _record(item, child_id, f"{what} {n}", depth + 2) if dataclasses.is_dataclass(item) else []
+            record = isinstance(item, type) and dataclasses.is_dataclass(item)
+            body = _record(item, child_id, f"{what} {n}", depth + 2) if record else []
             if key == "levels":
                 body = [line if not line.strip().startswith("number:") else f"{'  ' * (depth + 2)}number: {n}"
                         for line in body]
@@ -75,7 +76,7 @@ def _value(key: str, hint: Any, item_id: str, what: str, depth: int, pad: str) -
             lines.append(f"{pad}  - {body[0].strip()}")
             lines += body[1:]
         return lines
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return [f"{pad}{key}:"] + _record(hint, f"{item_id}-{key.replace('_', '-')}", what, depth + 1)
     if hint is int:
         low = marker.low if isinstance(marker, Range) else 1

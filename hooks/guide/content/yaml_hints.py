@@ -39,13 +39,13 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Located | None:
                 _backslash_hint(_line(lines, mark.line)))
     if exc.context and "scanning a quoted scalar" in exc.context:
         return None  # a quote never closed: yaml_nodes already says so
-    for mark in (exc.problem_mark, exc.context_mark):
-        if mark is None:
+    for at in (exc.problem_mark, exc.context_mark):
+        if at is None:
             continue
-        line = _line(lines, mark.line)
+        line = _line(lines, at.line)
         reason = _unquoted_text_problem(line)
         if reason is not None:
-            return mark.line + 1, _value_column(line), reason, quote_hint(line)
+            return at.line + 1, _value_column(line), reason, quote_hint(line)
     if "mapping values" in problem and exc.problem_mark is not None:
         return (exc.problem_mark.line + 1, exc.problem_mark.column + 1,
                 "a line reads as part of the text above it",

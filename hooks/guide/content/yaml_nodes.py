@@ -215,7 +215,7 @@ def _syntax_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> ContentErr
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or exc.context or "invalid YAML"
-    hint: str = "check indentation (spaces only, two per level) and that every quote is closed"
+    hint = "check indentation (spaces only, two per level) and that every quote is closed"
     if exc.context and "quoted scalar" in exc.context and exc.context_mark:
         line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
         problem = "a quoted text is never closed"

@@ -51,7 +51,8 @@ CompetencyData = dataclasses.make_dataclass(
 OpenData = dataclasses.make_dataclass(
     "OpenData",
     [(name.removesuffix(".yml"), cls) for name, cls in SHARED_FILES.items()]
-    + [(COMPETENCIES_FOLDER, list[CompetencyData]), ("cards", list[CardCode])],
+    # CompetencyData is a class made at run time, which type checkers cannot read as a type.
+    + [(COMPETENCIES_FOLDER, list[CompetencyData]), ("cards", list[CardCode])],  # type: ignore[valid-type]
     frozen=True,
     namespace={"__doc__": "The whole competency guide: every shared content file under its "
                           "name, and every competency with the files of its folder, in English "

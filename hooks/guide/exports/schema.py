@@ -71,7 +71,7 @@ def _value(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return _value(next(a for a in typing.get_args(hint) if a is not type(None)), definitions)
     if origin is list:
         return {"type": "array", "items": _value(typing.get_args(hint)[0], definitions)}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if hint.__name__ not in definitions:
             definitions[hint.__name__] = {}  # placeholder against recursion
             definitions[hint.__name__] = _object(hint, definitions)

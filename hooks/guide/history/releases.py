@@ -128,7 +128,8 @@ def recorded_releases(repo: Path, report: Callable[[str], None] = _log.info) -> 
             report(f"What changed leaves out release {tag}: {first.summary()}")
             continue
         released = catalogue.get("released") if isinstance(catalogue, dict) else None
-        day = (released if isinstance(released, str) and DAY_PATTERN.match(released) else None) or (_git(repo, "log", "-1", "--format=%cs", tag) or "").strip()
+        day = ((released if isinstance(released, str) and DAY_PATTERN.match(released) else None)
+               or (_git(repo, "log", "-1", "--format=%cs", tag) or "").strip())
         releases.append(Release(tag.removeprefix(TAG_PREFIX), tag, day, files, items))
     return releases
 

@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape as html_escape
-from typing import Callable
+from typing import Callable, TypeVar
 
 from guide.content.cards import item_codes
 from guide.content.markup import attr_id, escape, text
-from guide.content.model import Guide, Item, Source
+from guide.content.model import Guide, Item, Source, TipsFile, WhyFile, Workshop
 from guide.content.typography import NBSP, NNBSP, for_language
+
+
+P = TypeVar("P")
 
 
 def _counted(label: str, count: int | None) -> str:
     return label if count is None else label.replace("{count}", str(count))
+
+
+def _part(part: P | None, name: str) -> P:
+    if part is None:
+        raise LookupError(f"this competency has no {name}, so it has no page that shows it")
+    return part
 
 
 def ui_text(guide: Guide, name: str, lang: str) -> str:
@@ -95,6 +105,20 @@ class Context:
         lang = lang or self.lang
         return for_language(_counted(getattr(self.guide.labels, name).get(lang), count), lang)
 
+    # A competency's optional files, for the renderers of the pages made only when
+    # the folder has them (a missing one there is a bug, said plainly).
+    @property
+    def why(self) -> WhyFile:
+        return _part(self.guide.why, "why.yml")
+
+    @property
+    def tips(self) -> TipsFile:
+        return _part(self.guide.tips, "tips.yml")
+
+    @property
+    def workshop(self) -> Workshop:
+        return _part(self.guide.workshop, "workshop.yml")
+
     def t(self, bilingual: object) -> str:
         """The escaped, typeset text of anything with ``en`` and ``fr``."""
         return text(bilingual.get(self.lang), self.lang)  # type: ignore[attr-defined]
@@ -171,7 +195,7 @@ def stacked_table(headers: list[str], rows: list[list[str]]) -> str:
     head = "".join(f'<th scope="col">{h}</th>' for h in headers)
     body = "\n".join(
         f'<tr><th scope="row">{cells[0]}</th>'
-        + "".join(f'<td data-label="{h}">{c}</td>' for h, c in zip(headers[1:], cells[1:]))
+        + "".join(f'<td data-label="{h}">{c}</td>' for h, c in zip(headers[1:], cells[1:], strict=True))
         + "</tr>"
         for cells in rows)
     return (f'<div class="md-typeset__table guide-stack"><table>\n<thead><tr>{head}</tr></thead>\n'
@@ -183,7 +207,7 @@ def admonition(kind: str, title: str, body: str) -> str:
     return f'!!! {kind} "{title}"\n\n    {body}'
 
 
-def items_list(ctx: Context, items: list[Item], title: str, numbered: bool = False) -> str:
+def items_list(ctx: Context, items: Sequence[Item], title: str, numbered: bool = False) -> str:
     """Items as a list whose entries carry their ids, indexed for search under ``title``."""
     tag = "ol" if numbered else "ul"
     lines = [f'<{tag} class="guide-items" markdown>']

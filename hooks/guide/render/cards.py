@@ -23,7 +23,7 @@ from guide.render.icons import icon
 
 def qr_target(site_url: str | None, lang: str, card: Card) -> str | None:
     """The item's address on the public guide; none for a local or missing site_url."""
-    if not is_public(site_url):
+    if site_url is None or not is_public(site_url):
         return None
     prefix = "" if lang == "en" else f"{lang}/"
     return f"{site_url.rstrip('/')}/{prefix}{card.page}#{card.item_id}"

@@ -30,7 +30,8 @@ def _dated(label: str, day: str, lang: str) -> str:
 
 def render_changes(ctx: Context) -> Rendered:
     catalogue = ctx.guide.catalogue
-    parts = [f"<p>{_dated(ctx.label('changes_current', version=catalogue.version, date=catalogue.released), catalogue.released, ctx.lang)}</p>",
+    current = ctx.label("changes_current", version=catalogue.version, date=catalogue.released)
+    parts = [f"<p>{_dated(current, catalogue.released, ctx.lang)}</p>",
              f"<p>{ctx.label('changes_intro')}</p>"]
     if not ctx.releases:
         parts.append(f"<p>{ctx.label('changes_none')}</p>")
@@ -40,7 +41,8 @@ def render_changes(ctx: Context) -> Rendered:
         if notes.previous is None:
             parts.append(f"<p>{_dated(ctx.label('changes_first', count=notes.items, date=notes.day), notes.day, ctx.lang)}</p>")
             continue
-        parts.append(f"<p>{_dated(ctx.label('changes_released_on', date=notes.day, previous=notes.previous), notes.day, ctx.lang)}</p>")
+        released_on = ctx.label("changes_released_on", date=notes.day, previous=notes.previous)
+        parts.append(f"<p>{_dated(released_on, notes.day, ctx.lang)}</p>")
         parts.append(_changes(ctx, notes.changes, anchor) if notes.changes else f"<p>{ctx.label('changes_nothing')}</p>")
     ctx.out.markdown = "\n\n".join(parts) + "\n"
     return ctx.out

@@ -58,7 +58,7 @@ def _controls(ctx: Context, levels: list[Level]) -> str:
     views = "".join(
         f'<label><input type="radio" name="compare-view" id="compare-view-{view}" value="{view}"'
         f'{" checked" if view == VIEWS[0] else ""}> {label}</label>'
-        for view, label in zip(VIEWS, (ctx.label("compare_side_by_side"), ctx.label("compare_cumulative"))))
+        for view, label in zip(VIEWS, (ctx.label("compare_side_by_side"), ctx.label("compare_cumulative")), strict=True))
     return ('<div class="guide-compare-controls">'
             f'<fieldset><legend>{ctx.label("compare_levels_shown")}</legend>{boxes}</fieldset>'
             f'<fieldset><legend>{ctx.label("compare_view")}</legend>{views}</fieldset></div>')

@@ -38,7 +38,7 @@ def render_competency(ctx: Context) -> Rendered:
         section("levels", ctx.label("levels", count=len(c.levels)),
                  f'<p class="guide-compare-link"><a href="{compare_href(ctx)}">{ctx.label("compare_link")}</a></p>\n\n'
                  + "\n\n".join(_level(ctx, level, nxt)
-                                for level, nxt in zip(c.levels, [*c.levels[1:], None]))),
+                                for level, nxt in zip(c.levels, [*c.levels[1:], None], strict=True))),
         section("adopt", ctx.label("adopt_heading"),
                  _behaviours(ctx, c.adopt, "adopt", ":material-check-circle:")),
         section("avoid", ctx.label("avoid_heading"),

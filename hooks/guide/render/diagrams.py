@@ -91,7 +91,7 @@ def _clock_label(x: float, width: int, y: int, time: str) -> str:
 
 def timeline_diagram(ctx: Context) -> str:
     """The workshop's blocks side by side, as wide as they are long."""
-    workshop = ctx.guide.workshop
+    workshop = ctx.workshop
     labels = ctx.guide.labels
     total = sum(slot.minutes for slot in workshop.schedule)
     width, bar_y, bar_h = 640, 24, 50

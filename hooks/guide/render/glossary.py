@@ -11,7 +11,8 @@ def render_glossary(ctx: Context) -> Rendered:
     for term in sorted(ctx.guide.glossary.terms, key=lambda t: t.term.get(ctx.lang).lower()):
         ctx.index(term.id, term.term.get(ctx.lang), term.definition.get(ctx.lang))
         rows.append(f'<tr id="{attr_id(term.id)}"><th scope="row">{ctx.t(term.term)}</th>'
-                    f'<td data-label="{ctx.label("definition_column")}">{ctx.t(term.definition)} {ctx.cite(term.source)}</td></tr>')
+                    f'<td data-label="{ctx.label("definition_column")}">'
+                    f'{ctx.t(term.definition)} {ctx.cite(term.source)}</td></tr>')
     ctx.out.markdown = (
         # Plain HTML (the cite is HTML too): a long glossary costs Markdown nothing.
         # Each term is indexed for search on its own (ctx.index), so not the table again.

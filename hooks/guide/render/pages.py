@@ -119,7 +119,7 @@ def navigation(nav: list, guide: Guide) -> list:
 def nav_titles(guide: Guide, lang: str) -> dict[str, str]:
     """English nav title → the same title in ``lang`` (mkdocs-static-i18n's nav_translations)."""
     labels = [kind.label for kind in PAGE_KINDS] + ["nav_competencies"]
-    titles = {theme_text(getattr(guide.labels, label).en):
+    titles: dict[str, str] = {theme_text(getattr(guide.labels, label).en):
               theme_text(for_language(getattr(guide.labels, label).get(lang), lang)) for label in labels}
     return titles | {theme_text(f.competency.name.en): theme_text(for_language(f.competency.name.get(lang), lang))
                      for f in guide.competencies}

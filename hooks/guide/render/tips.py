@@ -9,10 +9,11 @@ from guide.render.base import Context, Rendered, section
 
 
 def render_tips(ctx: Context) -> Rendered:
-    obstacles = {o.id: o for o in ctx.guide.why.obstacles}
-    count = len(ctx.guide.tips.tips)
+    # A tips.yml without a why.yml names no obstacle (the loader checks each name).
+    obstacles = {o.id: o for o in ctx.guide.why.obstacles} if ctx.guide.why is not None else {}
+    count = len(ctx.tips.tips)
     tips = ['<ol class="guide-items guide-tips" markdown>']
-    for tip in ctx.guide.tips.tips:
+    for tip in ctx.tips.tips:
         links = semicolon(ctx.lang).join(f"[{text(obstacles[o].get(ctx.lang).rstrip('.'), ctx.lang)}](why.md#{attr_id(o)})"
                           for o in tip.obstacles)
         tips.append(
@@ -21,7 +22,7 @@ def render_tips(ctx: Context) -> Rendered:
             f'<br><span class="guide-related">{ctx.label("overcomes")} {links}</span></li>'
         )
     tips.append("</ol>")
-    quotes = "\n\n".join(_quote(ctx, quote) for quote in ctx.guide.tips.quotes)
+    quotes = "\n\n".join(_quote(ctx, quote) for quote in ctx.tips.quotes)
     ctx.out.markdown = "\n\n".join([
         section("tips", ctx.label("tips_heading", count=count), "\n".join(tips)),
         section("voices", ctx.label("voices_heading"), quotes),

@@ -8,12 +8,14 @@ from guide.render.base import Context, Rendered, items_list, section
 
 
 def tips_for(ctx: Context, obstacle_id: str) -> list[tuple[int, Tip]]:
-    """The tips that name this obstacle, with their numbers, in tip order."""
-    return [(n, tip) for n, tip in enumerate(ctx.guide.tips.tips, start=1) if obstacle_id in tip.obstacles]
+    """The tips that name this obstacle, with their numbers, in tip order (none
+    when the competency has a why.yml and no tips.yml)."""
+    tips = ctx.guide.tips.tips if ctx.guide.tips is not None else []
+    return [(n, tip) for n, tip in enumerate(tips, start=1) if obstacle_id in tip.obstacles]
 
 
 def render_why(ctx: Context) -> Rendered:
-    why = ctx.guide.why
+    why = ctx.why
     tip_word = ctx.label("tip")
     obstacles = ['<ul class="guide-items guide-obstacles" markdown>']
     for obstacle in why.obstacles:

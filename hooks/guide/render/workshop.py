@@ -15,7 +15,7 @@ DETAIL_MAX = 80
 
 
 def render_workshop(ctx: Context) -> Rendered:
-    w = ctx.guide.workshop
+    w = ctx.workshop
     ctx.out.markdown = "\n\n".join([
         section("purpose", ctx.label("workshop_purpose"),
                  ctx.item_line(w.purpose, ctx.plain_label("workshop_purpose")) + "\n\n"
@@ -41,7 +41,7 @@ def render_workshop(ctx: Context) -> Rendered:
 
 def _roles(ctx: Context) -> str:
     rows = []
-    for role in ctx.guide.workshop.roles:
+    for role in ctx.workshop.roles:
         ctx.index(role.id, ctx.plain_label("roles"),
                   f"{role.name.get(ctx.lang)}: {role.task.get(ctx.lang)} {role.when.get(ctx.lang)}")
         rows.append(f'<tr id="{attr_id(role.id)}"><th scope="row">{ctx.t(role.name)}</th>'
@@ -55,7 +55,7 @@ def _roles(ctx: Context) -> str:
 
 def _timetable(ctx: Context) -> str:
     blocks = []
-    for slot, _, begin, end in timed_slots(ctx.guide.workshop):
+    for slot, _, begin, end in timed_slots(ctx.workshop):
         span = f"{begin}–{end}"
         body = [heading(ctx.t(slot.name), attr_id(slot.id), 3),
                 f"**{span}** · {slot.minutes} {ctx.label('minutes')}"]
@@ -76,7 +76,7 @@ def _timetable(ctx: Context) -> str:
 
 def _harvest(ctx: Context) -> str:
     groups = []
-    for group in ctx.guide.workshop.harvest:
+    for group in ctx.workshop.harvest:
         groups.append(f"{heading(ctx.t(group.name), attr_id(group.id), 3)}\n\n"
                       + items_list(ctx, group.ideas, group.name.get(ctx.lang)))
     return "\n\n".join(groups)
@@ -91,7 +91,7 @@ def render_run_sheet(ctx: Context) -> Rendered:
     printed without them (the published PDF) they are lines to fill in by hand.
     Ideas from past sessions stay on the workshop page.
     """
-    w = ctx.guide.workshop
+    w = ctx.workshop
     rows = []
     for slot, offset, begin, end in timed_slots(w):
         what = [f"<p>{ctx.t(slot.activity)}</p>"] if slot.activity else []
@@ -136,7 +136,7 @@ def _pack(ctx: Context) -> str:
     """The rest of the facilitator's pack, shown after the run sheet with ``?pack=1``
     (run-sheet.js): a card per rotation with its questions, for the tables, then the
     competency's deck, in the page's language, as printed cards."""
-    w = ctx.guide.workshop
+    w = ctx.workshop
     name = ctx.t(ctx.guide.competency.name)
     questions = [
         f'<article class="guide-card guide-card--question" lang="{ctx.lang}">'
