@@ -56,7 +56,8 @@ flow = st.recursive(scalar, lambda kids: st.one_of(
     st.lists(st.tuples(scalar, kids), max_size=4).map(lambda kv: "{" + ", ".join(f"{k}: {v}" for k, v in kv) + "}"),
 ), max_leaves=12)
 depth = st.sampled_from([0, 1, 2, 63, 64, 65, 500, 900, 990, 995, 1100])
-nested = st.tuples(st.one_of(scalar, flow), depth).map(lambda value_depth: "[" * value_depth[1] + value_depth[0] + "]" * value_depth[1])
+nested = st.tuples(st.one_of(scalar, flow), depth).map(
+    lambda value_depth: "[" * value_depth[1] + value_depth[0] + "]" * value_depth[1])
 
 
 @contextmanager

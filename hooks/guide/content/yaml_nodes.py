@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
                          SequenceEndEvent, SequenceStartEvent)
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from guide.content.errors import ContentError
@@ -135,27 +136,29 @@ def _compose(text: str, name: str) -> Node | None:
     documents = 0
     stack: list[Node] = []  # the open lists and records, innermost last
     for event in yaml.parse(text, Loader=_Loader):
+        # libyaml's marks have the fields of PyYAML's own (the type stubs tell them apart).
+        start, end = cast(Mark, event.start_mark), cast(Mark, event.end_mark)
         if isinstance(event, DocumentStartEvent):
             documents += 1
             if documents > 1:
                 raise yaml.composer.ComposerError(
                     "expected a single document in the stream", None,
-                    "but found another document", event.start_mark)
+                    "but found another document", start)
             continue
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
             raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (&name, *name) are not allowed", event.start_mark)
+                None, None, "anchors and aliases (&name, *name) are not allowed", start)
         if isinstance(event, (SequenceEndEvent, MappingEndEvent)):
             closed = stack.pop()
-            closed.end_mark = event.end_mark
+            closed.end_mark = end
             continue
         node: Node
         if isinstance(event, ScalarEvent):
-            node = ScalarNode(_tag(event), event.value, event.start_mark, event.end_mark, style=event.style)
+            node = ScalarNode(_tag(event), event.value, start, end, style=event.style)
         elif isinstance(event, SequenceStartEvent):
-            node = SequenceNode(_tag(event), [], event.start_mark, None, flow_style=event.flow_style)
+            node = SequenceNode(_tag(event), [], start, None, flow_style=event.flow_style)
         elif isinstance(event, MappingStartEvent):
-            node = MappingNode(_tag(event), [], event.start_mark, None, flow_style=event.flow_style)
+            node = MappingNode(_tag(event), [], start, None, flow_style=event.flow_style)
         else:
             continue  # the stream's and documents' ends
         if not stack:
@@ -170,7 +173,7 @@ def _compose(text: str, name: str) -> Node | None:
                 parent.value.append((node, None))
         if not isinstance(node, ScalarNode):
             if len(stack) >= MAX_DEPTH:
-                raise _TooDeep(_too_deep(name, event.start_mark))
+                raise _TooDeep(_too_deep(name, start))
             stack.append(node)
     return root
 

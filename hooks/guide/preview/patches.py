@@ -146,7 +146,7 @@ def _cache_every_environment(cache: BytecodeCache) -> None:
     from mkdocs.theme import Theme
 
     if hasattr(Theme.get_env, "guide_cache"):
-        Theme.get_env.guide_cache = cache  # type: ignore[attr-defined]
+        Theme.get_env.guide_cache = cache
         return
     make_env = Theme.get_env
 
@@ -189,7 +189,7 @@ def _list_installed_themes_once(theme: Any, project_root: Path,
                 names.update(listed[key])
             return sorted(names)
 
-        env.list_templates = list_templates  # type: ignore[method-assign]
+        env.list_templates = list_templates
         return env
 
     theme.get_env = get_env
@@ -211,7 +211,7 @@ def _remember_i18n_files() -> None:
         reconfigure.is_relative_to = functools.lru_cache(maxsize=1 << 14)(reconfigure.is_relative_to)
     if suffix.I18nFiles.get_file_from_path is not _get_file_from_path:
         _get_file_from_path.guide_original = suffix.I18nFiles.get_file_from_path  # type: ignore[attr-defined]
-        suffix.I18nFiles.get_file_from_path = _get_file_from_path  # type: ignore[method-assign]
+        suffix.I18nFiles.get_file_from_path = _get_file_from_path
 
 
 def _i18n_key(file: Any, current: str, default: str, languages: list, config: Any) -> tuple:

@@ -21,11 +21,12 @@ PDFs).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -43,7 +44,7 @@ from guide.exports.open_data import CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, cs
 from guide.exports.schema import open_data_schema
 from guide.history.build_date import pin_build_date
 from guide.history.page_source import edit_url, page_source
-from guide.preview.incremental import (Fingerprints, is_bilingual, output_digest, quiet_dirty_warning, shows_status,
+from guide.preview.incremental import (BuiltPages, Fingerprints, is_bilingual, output_digest, quiet_dirty_warning, shows_status,
                                        theme_files_state, theme_templates_to_skip)
 from guide.preview.state import PreviewState
 from guide.publish.downloads import PUBLISH_ENV, is_public, plan
@@ -406,7 +407,8 @@ class GuideSite:
 
     # -- the preview's choice of pages ------------------------------------------------------
 
-    def _decide_rebuilds(self, preview: PreviewState, files: Files, pages: list[File], config: MkDocsConfig) -> None:
+    def _decide_rebuilds(self, preview: PreviewState, files: Files, pages: Sequence[File],
+                         config: MkDocsConfig) -> None:
         """Give each page's ``is_modified`` the preview's answer: rebuild it when what it shows
         changed (its fingerprint, then its rendered blocks)."""
         guide = self._guide(config)
@@ -432,14 +434,19 @@ class GuideSite:
             bilingual = competency is None and is_bilingual(file.content_string)
             file.guide_fingerprint = fingerprints.page(  # type: ignore[attr-defined]
                 competency, page_lang, bilingual, status=competency is None and shows_status(file.content_string))
-            rendered = lambda f=file: self._rendered_digest(f, config, files)  # noqa: E731
             # i18n keeps a language's File objects from one rebuild to the next: wrap
             # MkDocs' own test once, not once more per save.
             markdown_newer = file.__dict__.setdefault("guide_markdown_newer", file.is_modified)
             file.guide_frame = fingerprints.frame(page_lang)  # type: ignore[attr-defined]
             file.is_modified = _answered_once(  # type: ignore[method-assign]
-                lambda f=file, newer=markdown_newer, r=rendered:
-                newer() or built.needs_build(f.abs_dest_path, f.guide_fingerprint, f.guide_frame, r))
+                functools.partial(self._needs_build, file, markdown_newer, built, config, files))
+
+    def _needs_build(self, file: File, markdown_newer: Callable[[], bool], built: BuiltPages,
+                     config: MkDocsConfig, files: Files) -> bool:
+        """Its Markdown is newer than its page, or what it shows changed (``BuiltPages``)."""
+        return markdown_newer() or built.needs_build(
+            file.abs_dest_path, file.guide_fingerprint, file.guide_frame,  # type: ignore[attr-defined]
+            lambda: self._rendered_digest(file, config, files))
 
     def _rendered_digest(self, file: File, config: MkDocsConfig, files: Files) -> str | None:
         """What a page's blocks render to now, with its source line (None: they cannot,
@@ -502,8 +509,8 @@ class GuideSite:
             (folder / SCHEMA_NAME, lambda: json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n", None),
             (folder / CSV_NAME, lambda: csv_export(data), ""),
         ] + [(folder / CASE_FOLDER / package_name(lang),
-              lambda lang=lang: json_export(case_package(guide, lang, site_url=config.site_url or "", dates=dates,
-                                                         default_time=int(head) if head else None)), None)
+              functools.partial(_case_json, guide, lang, config.site_url or "", dates, int(head) if head else None),
+              None)
              for lang in languages(config)]
         for path, make, newline in made:
             if not going_on():
@@ -515,6 +522,10 @@ class GuideSite:
         """`make build` (GUIDE_PUBLISH=1) prints the PDFs; serve and the offline copy never do."""
         nested = bool(os.environ.get(OFFLINE_COPY_ENV)) or self.build.offline_copy
         return os.environ.get(PUBLISH_ENV) == "1" and self.command != "serve" and not nested
+
+
+def _case_json(guide: Guide, lang: str, site_url: str, dates: dict, default_time: int | None) -> str:
+    return json_export(case_package(guide, lang, site_url=site_url, dates=dates, default_time=default_time))
 
 
 def _answered_once(question: Callable[[], bool]) -> Callable[[], bool]:

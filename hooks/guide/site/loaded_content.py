@@ -19,7 +19,7 @@ from guide.history.build_date import last_commit_epoch
 from guide.history.line_dates import text_dates
 from guide.history.page_source import last_changed
 from guide.history.releases import ReleaseNotes, recorded_releases, release_notes, release_tags
-from guide.history.translation_status import Stale, translation_status
+from guide.history.translation_status import Reviewed, Stale, translation_status
 from guide.site.glossary_terms import TermIndex, term_index
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -38,7 +38,7 @@ class _Derived:
     glossary: dict[str, TermIndex] = field(default_factory=dict)
     page_dates: dict[str, date | None] = field(default_factory=dict)
     text_dates: tuple[dict, str | None] | None = None
-    status: tuple[list[Stale] | None, tuple[str, ...]] | None = None
+    status: tuple[list[Stale] | None, tuple[Reviewed, ...]] | None = None
     releases: tuple[tuple[str, ...], tuple[ReleaseNotes, ...]] | None = None
 
 
@@ -109,11 +109,12 @@ class LoadedContent:
             self.derived.text_dates = (text_dates(self.root, self._guide().bilingual), last_commit_epoch(self.root))
         return self.derived.text_dates
 
-    def translation_status(self) -> tuple[list[Stale] | None, tuple[str, ...]]:
-        """Items whose languages were changed apart, and the reviewed ones, from git."""
+    def translation_status(self) -> tuple[list[Stale] | None, tuple[Reviewed, ...]]:
+        """Items whose languages were changed apart (None: not a git checkout), and the
+        standing reviews, from git."""
         if self.derived.status is None:
             status = translation_status(self.root, self._guide().bilingual)
-            self.derived.status = (status and status.stale, tuple(status.reviewed) if status else ())
+            self.derived.status = (status.stale, tuple(status.reviewed)) if status else (None, ())
         return self.derived.status
 
     def releases(self) -> tuple[ReleaseNotes, ...]:
