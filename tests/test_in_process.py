@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 
 from guide.content.loader import load_guide
 from guide.content.markup import text
-from guide.site.pages import stub_pages
+from guide.render.pages import stub_pages
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -208,6 +208,7 @@ def _bounded(seconds):
     signal.alarm(seconds)
 
 
+@pytest.mark.build
 def test_a_release_that_cannot_be_read_is_left_out_with_its_tag_and_line(bad_releases, caplog):
     _bounded(30)
     try:
@@ -229,6 +230,7 @@ def test_a_release_that_cannot_be_read_is_left_out_with_its_tag_and_line(bad_rel
     assert [(n.version, n.previous) for n in notes] == [("1.1", "1.0"), ("1.0", None)]
 
 
+@pytest.mark.build
 def test_the_build_and_the_next_release_go_on_after_a_bad_release(bad_releases, tmp_path):
     site = tmp_path / "site"
     build = run_build(bad_releases, site)
