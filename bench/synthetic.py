@@ -29,11 +29,32 @@ def copy_project(root: Path, dest: Path) -> Path:
 SEED = "collaboration"
 
 
+def copy_numbers(root: Path, factor: int) -> list[int]:
+    """The numbers of the seed's ``factor - 1`` copies: 2, 3, 4… skipping any whose card
+    codes would collide with a code already taken. Codes are five characters of a hash
+    (``guide.content.card_codes``); at 120 competencies two tips may meet, which the
+    build refuses, as it would for an editor."""
+    from guide.content.card_codes import card_code
+    from guide.content.loader import load_guide
+
+    seed = load_guide(root / "content_data").folder(SEED)
+    taken = {card.code for card in seed.cards}
+    numbers: list[int] = []
+    n = 1
+    while len(numbers) < factor - 1:
+        n += 1
+        codes = {card_code(f"{SEED}-{n}", card.item_id, card.kind, card.level) for card in seed.cards}
+        if not codes & taken:
+            taken |= codes
+            numbers.append(n)
+    return numbers
+
+
 def scaled_project(root: Path, dest: Path, factor: int) -> Path:
     """A copy of the project whose catalogue holds ``factor`` competencies."""
     project = copy_project(root, dest)
     folder = project / "content_data" / "competencies"
-    for n in range(2, factor + 1):
+    for n in copy_numbers(root, factor):
         copy = folder / f"{SEED}-{n}"
         shutil.copytree(folder / SEED, copy)
         competency = copy / "competency.yml"
