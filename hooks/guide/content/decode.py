@@ -97,6 +97,22 @@ class Range:
     high: int
 
 
+# Unicode's "stream-safe" limit (UAX #15): no real text stacks more marks on one
+# letter. NFC puts each run of marks in order by insertion, quadratic in its length.
+MAX_MARKS_IN_A_ROW = 30
+
+
+def marks_in_a_row(text: str) -> int:
+    """The longest run of combining marks (accents and the like) in ``text``."""
+    if text.isascii():
+        return 0
+    longest = run = 0
+    for char in text:
+        run = run + 1 if unicodedata.combining(char) else 0
+        longest = max(longest, run)
+    return longest
+
+
 def invisible_character(text: str) -> str | None:
     """The first character of ``text`` a reader could not see, if any."""
     if text.isprintable():  # no control, format or separator character at all: the usual case
@@ -303,6 +319,10 @@ class Decoder:
             # ~, null or nothing after the colon: YAML's "no value", never the text "null".
             return self._fail(loc, f"{what} is empty (YAML reads {node.value or 'nothing'!r} as no value)",
                               "write the text; to publish the word itself, put it in quotes")
+        if marks_in_a_row(node.value) > MAX_MARKS_IN_A_ROW:
+            return self._fail(loc, f"{what} stacks {marks_in_a_row(node.value)} accents or marks on one letter",
+                              f"keep at most {MAX_MARKS_IN_A_ROW} on a letter (Unicode's limit for text); "
+                              "delete the others, they were probably pasted")
         # The raw scalar: "Non" or "2024" stay text, as the editor wrote them.
         # NFC: the same word typed composed or decomposed is one word (glossary, search).
         text = unicodedata.normalize("NFC", " ".join(node.value.split()))
