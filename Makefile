@@ -40,21 +40,29 @@ schema: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/python scripts/translation_status.py
 
+# The values of ID, VERSION and DATE are data, never shell: each reaches its
+# script unexpanded ($(value …) into a simply expanded variable) through the
+# recipe's environment, so neither make nor the shell reads what an editor typed
+# (pasted from a chat, VERSION='1.1; touch x' is refused as no version number).
+# `unexport` keeps make from expanding them (a $(shell …) inside) to export them.
+unexport ID VERSION DATE
+
 # A new competency's folder, every text marked to write: make competency ID=teamwork
+competency: export GUIDE_MAKE_ID := $(value ID)
 competency: $(STAMP)
-	@test -n "$(ID)" || { echo "usage: make competency ID=<id>   (e.g. ID=teamwork)" >&2; exit 1; }
-	$(BIN)/python scripts/new_competency.py $(ID)
+	$(BIN)/python scripts/new_competency.py
 
 # Record that an item's other language was checked: make reviewed ID=item-id
+reviewed: export GUIDE_MAKE_ID := $(value ID)
 reviewed: $(STAMP)
-	@test -n "$(ID)" || { echo "usage: make reviewed ID=item-id   (several: ID=\"id-1 id-2\")" >&2; exit 1; }
-	$(BIN)/python scripts/mark_reviewed.py $(ID)
+	$(BIN)/python scripts/mark_reviewed.py
 
 # Record a release: make release VERSION=1.1 (DATE=YYYY-MM-DD, default today):
 # sets the catalogue's version and day, adds the changelog entry, commits, tags v1.1.
+release: export GUIDE_MAKE_VERSION := $(value VERSION)
+release: export GUIDE_MAKE_DATE := $(value DATE)
 release: $(STAMP)
-	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.1   (optionally DATE=2026-12-01)" >&2; exit 1; }
-	$(BIN)/python scripts/release.py $(VERSION) $(if $(DATE),--date $(DATE))
+	$(BIN)/python scripts/release.py
 
 bench: $(TEST_STAMP) chromium bench/node_modules/.package-lock.json
 	$(BIN)/python bench/run.py

@@ -149,6 +149,49 @@ def test_release_refuses_an_older_number_and_uncommitted_edits(released, tmp_pat
     assert _git(clone, "tag", "--list").split() == ["v1.0", "v1.1"]
 
 
+@pytest.fixture
+def scratch(tmp_path):
+    """A committed copy of the project, with no release yet (no build: quick)."""
+    repo = copy_project(tmp_path / "scratch")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "content")
+    return repo
+
+
+@pytest.mark.parametrize("version, day, says", [
+    ("1.1\n", "2026-03-01", "is not a version number"),  # once committed "Release 1.1", then a traceback
+    ("1.1\n\n", "2026-03-01", "is not a version number"),
+    (" 1.1", "2026-03-01", "is not a version number"),
+    ("1.1", "2026-03-01\n", "is not a date"),
+    ("1.1", "2026-02-30", "is not a date"),
+])
+def test_release_refuses_a_bad_number_or_day_before_writing_anything(scratch, version, day, says):
+    head = _git(scratch, "rev-parse", "HEAD")
+    result = _release(scratch, version, day)
+    assert result.returncode == 1 and says in result.stderr and "Nothing was released" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert _git(scratch, "rev-parse", "HEAD") == head and _git(scratch, "tag", "--list") == ""
+    assert _git(scratch, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("hook", ["pre-commit", "pre-push"])
+def test_a_release_git_refuses_leaves_nothing_behind(scratch, hook):
+    """A hook refusing the commit (or, for contrast, one that does not run): never a
+    traceback, never a release commit without its tag, never half-edited files."""
+    (scratch / ".git/hooks" / hook).write_text("#!/bin/sh\necho refused by a hook >&2\nexit 1\n", encoding="utf-8")
+    (scratch / ".git/hooks" / hook).chmod(0o755)
+    head = _git(scratch, "rev-parse", "HEAD")
+    result = _release(scratch, "1.0", "2026-03-01")
+    assert "Traceback" not in result.stderr, result.stderr
+    if hook == "pre-commit":
+        assert result.returncode == 1 and "refused by a hook" in result.stderr, result.stderr
+        assert _git(scratch, "rev-parse", "HEAD") == head and _git(scratch, "tag", "--list") == ""
+        assert _git(scratch, "status", "--porcelain") == ""
+    else:
+        assert result.returncode == 0 and _git(scratch, "tag", "--list").split() == ["v1.0"]
+
+
 def test_a_clone_without_tags_builds_and_says_there_is_no_earlier_release(released, tmp_path):
     repo, site, removed = released
     clone = tmp_path / "clone"

@@ -123,7 +123,7 @@ def invisible_character(text: str) -> str | None:
     return None
 
 
-def _real_day(text: str) -> bool:
+def real_day(text: str) -> bool:
     """2026-02-30 has the right shape but is no day of any calendar."""
     import datetime
 
@@ -345,7 +345,7 @@ class Decoder:
 
     def _check_marked(self, text: str, marker: Marker, what: str, loc: Location) -> Any:
         if marker.kind == "id":
-            if not ID_PATTERN.match(text):
+            if not ID_PATTERN.fullmatch(text):
                 return self._fail(loc, f"{what}: '{text}' is not a valid id",
                                   "use lowercase letters, digits and single hyphens, e.g. adopt-share-knowledge")
         elif marker.kind == "url":
@@ -357,11 +357,11 @@ class Decoder:
                 return self._fail(loc, f"{what}: '{text}' is not a time of day",
                                   "write hours and minutes on 24 hours, e.g. 14:35")
         elif marker.kind == "version":
-            if not VERSION_PATTERN.match(text):
+            if not VERSION_PATTERN.fullmatch(text):
                 return self._fail(loc, f"{what}: '{text}' is not a version number",
                                   "write two or three whole numbers separated by dots, e.g. 1.0 or 2.1.3")
         elif marker.kind == "date":
-            if not DAY_PATTERN.match(text) or not _real_day(text):
+            if not DAY_PATTERN.fullmatch(text) or not real_day(text):
                 return self._fail(loc, f"{what}: '{text}' is not a date",
                                   "write the day as year-month-day, e.g. 2026-11-30")
         elif marker.kind == "choice":
