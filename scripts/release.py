@@ -55,6 +55,24 @@ def _set_fields(text: str, version: str, day: str) -> str:
     return text
 
 
+# CommonMark: any ASCII punctuation may be escaped with a backslash, and is then only
+# itself. Escaping every one leaves no link, autolink (":", "www.", "@"), emphasis,
+# HTML or entity in an editor's text: the forge shows CHANGELOG.md as typed.
+_MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+_ITEM_NAME = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*/)?[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown that reads exactly as typed, on one line."""
+    return _MARKDOWN_PUNCTUATION.sub(lambda m: "\\" + m.group(), " ".join(text.split()))
+
+
+def _item_name(scope: str, item_id: str) -> str:
+    """``competency/id`` as code; as escaped text if an old release's YAML holds another id."""
+    name = f"{scope}/{item_id}" if scope else item_id
+    return f"`{name}`" if _ITEM_NAME.fullmatch(name) else markdown_text(name)
+
+
 def _entry(version: str, day: str, previous: str | None, changes: Changes, items: int) -> str:
     lines = [f"## {version} ({day})", ""]
     if previous is None:
@@ -66,7 +84,7 @@ def _entry(version: str, day: str, previous: str | None, changes: Changes, items
     for title, items_ in sections:
         if items_:
             lines += [f"### {title}", ""]
-            lines += [f"- `{w.scope + '/' if w.scope else ''}{w.id}`: {w.label.en}" for w in items_]
+            lines += [f"- {_item_name(w.scope, w.id)}: {markdown_text(w.label.en)}" for w in items_]
             lines.append("")
     return "\n".join(lines)
 

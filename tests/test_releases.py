@@ -119,7 +119,7 @@ def test_release_records_a_tag_a_commit_and_a_changelog_entry(released):
     assert 'version: "1.1"' in catalogue and 'released: "2026-02-20"' in catalogue
     changelog = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.index("## 1.1 (2026-02-20)") < changelog.index("## 1.0 (2026-01-10)")
-    assert "`collaboration/adopt-ask-what-they-need`: Ask partners what they need from you." in changelog
+    assert "`collaboration/adopt-ask-what-they-need`: Ask partners what they need from you\\." in changelog
     assert f"`collaboration/{removed}`" in changelog
     assert "Compared with 1.0: 1 added, 1 removed, 1 reworded." in changelog
 
@@ -190,6 +190,28 @@ def test_a_release_git_refuses_leaves_nothing_behind(scratch, hook):
         assert _git(scratch, "status", "--porcelain") == ""
     else:
         assert result.returncode == 0 and _git(scratch, "tag", "--list").split() == ["v1.0"]
+
+
+HOSTILE_LABEL = ("[Log in again](https://evil.example/login), www.evil.example or https://evil.example <3, "
+                 "*now* & **a@b.example** `x` &amp; ![i](https://evil.example/i.png) | a | \\\\ _b_ # 1.")
+
+
+def test_the_changelog_shows_an_item_text_as_typed_never_as_markup(scratch):
+    """A valid item text that is also Markdown (a link to another site, an autolink,
+    emphasis, an image) is written with every ASCII punctuation escaped, the way
+    CommonMark reads text that is only itself."""
+    assert _release(scratch, "1.0", "2026-01-10").returncode == 0
+    adopt = NEW_ADOPT.replace("Ask partners what they need from you.", '"' + HOSTILE_LABEL.replace("\\", "\\\\") + '"')
+    _edit(scratch, COMPETENCY, "\nadopt:\n", "\nadopt:\n" + adopt)
+    _git(scratch, "commit", "-qam", "content for 1.1")
+    released = _release(scratch, "1.1", "2026-02-20")
+    assert released.returncode == 0, released.stderr
+    changelog = (scratch / "CHANGELOG.md").read_text(encoding="utf-8")
+    [line] = [line for line in changelog.splitlines() if "adopt-ask-what-they-need" in line]
+    name, label = line.split(": ", 1)
+    assert name == "- `collaboration/adopt-ask-what-they-need`"
+    assert not re.search(r"[!-/:-@\[-`{-~]", re.sub(r"\\[!-/:-@\[-`{-~]", "", label)), label
+    assert re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", label) == HOSTILE_LABEL
 
 
 def test_a_clone_without_tags_builds_and_says_there_is_no_earlier_release(released, tmp_path):
