@@ -57,6 +57,19 @@ LanguageCode = Annotated[str, Marker("lang")]
 Time = Annotated[str, Marker("time")]
 Version = Annotated[str, Marker("version")]  # a release's number, e.g. 1.2 or 2026.1
 Day = Annotated[str, Marker("date")]  # a calendar day, written YYYY-MM-DD
+# A web address as RFC 3986 allows it (what CASE's ``format: uri`` checks): only the
+# characters a URI may hold, "%" followed by two hex digits, one "#". Refused rather
+# than percent-encoded: the address is published as written (links, open data, CASE),
+# and a '"', "{", "|", "^" or backtick in it is a paste mistake to see, not to hide.
+# Each part stops where the next begins ("@", ":", "/", "?", "#") and is one character
+# class, so the pattern never retries a stretch (linear time); a "%" not followed by
+# two hex digits is the one rule a class cannot say: BAD_PERCENT.
+_HOST = "[A-Za-z0-9._~!$&'()*+,;=%-]"
+_PATH = "[A-Za-z0-9._~!$&'()*+,;=:@/%-]"
+_QUERY = "[A-Za-z0-9._~!$&'()*+,;=:@/?%-]"
+URL_PATTERN = re.compile(rf"^https://(?:[A-Za-z0-9._~!$&'()*+,;=:%-]*@)?{_HOST}+(?::[0-9]*)?"
+                         rf"(?:/{_PATH}*)?(?:\?{_QUERY}*)?(?:#{_QUERY}*)?$")
+BAD_PERCENT = re.compile("%(?![0-9A-Fa-f]{2})")
 VERSION_PATTERN = re.compile(r"^[0-9]{1,4}(?:\.[0-9]{1,4}){1,2}$")
 DAY_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -349,9 +362,14 @@ class Decoder:
                 return self._fail(loc, f"{what}: '{text}' is not a valid id",
                                   "use lowercase letters, digits and single hyphens, e.g. adopt-share-knowledge")
         elif marker.kind == "url":
-            if not re.match(r"^https://[^\s]+$", text):
+            if not text.startswith("https://"):
                 return self._fail(loc, f"{what}: '{text}' is not a web address",
                                   "give the full address starting with https://")
+            if not URL_PATTERN.fullmatch(text) or BAD_PERCENT.search(text):
+                return self._fail(loc, f"{what}: '{text}' holds characters a web address cannot hold",
+                                  "copy the address again from the browser's address bar; write a space, "
+                                  "quote, brace, bar, caret, backtick or accent percent-encoded "
+                                  "(%20, %22, %7B, %7C, %5E, %60, %C3%A9), and '#' only once")
         elif marker.kind == "time":
             if not re.match(r"^([01][0-9]|2[0-3]):[0-5][0-9]$", text):
                 return self._fail(loc, f"{what}: '{text}' is not a time of day",

@@ -13,7 +13,7 @@ import types
 import typing
 from typing import Annotated, Any, Union
 
-from guide.content.decode import DAY_PATTERN, ID_PATTERN, LOCATION_FIELD, VERSION_PATTERN, Marker, Range
+from guide.content.decode import DAY_PATTERN, ID_PATTERN, LOCATION_FIELD, URL_PATTERN, VERSION_PATTERN, Marker, Range
 from guide.content.model import COMPETENCIES_FOLDER, COMPETENCY_FILES, SHARED_FILES
 from guide.exports.open_data import OpenData
 
@@ -92,7 +92,7 @@ def _string(marker: Marker | None) -> dict[str, Any]:
     if marker.kind == "id":
         schema["pattern"] = ID_PATTERN.pattern
     elif marker.kind == "url":
-        schema["pattern"] = r"^https://\S+$"
+        schema["pattern"] = URL_PATTERN.pattern
     elif marker.kind == "lang":
         schema["enum"] = ["en", "fr"]
     elif marker.kind == "time":
