@@ -230,16 +230,27 @@ def _plural(kind: str) -> str:
 
 
 def _catalogue_errors(shared: _Scope) -> list[ContentError]:
-    """A competency named twice in the catalogue's order would be shown twice."""
+    """A competency named twice in the catalogue's order, or twice among its groups
+    (in one group or in two), would be shown twice on the home page and the grid."""
     catalogue = shared.roots.get("catalogue.yml")
     if not isinstance(catalogue, Catalogue):
         return []
-    errors, seen = [], set()
-    for reference in (r for r in shared.found.references if r.what.startswith("catalogue.order[")):
-        if reference.value in seen:
-            errors.append(reference.loc.error(f"the competency '{reference.value}' is named twice in order",
-                                              "keep one of the two; the order lists each competency once"))
-        seen.add(reference.value)
+    errors = []
+    order: set[str] = set()
+    grouped: dict[str, Reference] = {}
+    for reference in shared.found.references:
+        if reference.what.startswith("catalogue.order["):
+            if reference.value in order:
+                errors.append(reference.loc.error(f"the competency '{reference.value}' is named twice in order",
+                                                  "keep one of the two; the order lists each competency once"))
+            order.add(reference.value)
+        elif reference.what.startswith("catalogue.groups[") and reference.kind == "competency":
+            first = grouped.setdefault(reference.value, reference)
+            if first is not reference:
+                errors.append(reference.loc.error(
+                    f"the competency '{reference.value}' is already in a group, at line {first.loc.line} "
+                    f"({first.what})",
+                    "keep it in one group only, once; each group lists its own competencies"))
     return errors
 
 
