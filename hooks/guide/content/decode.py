@@ -99,6 +99,12 @@ STANDARD_TAGS = {
 # They are invisible, so a reader could not see what the editor published.
 _INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs"}
 _ALLOWED_INVISIBLE = {"\t", "\n", "\r", "\u200d"}  # whitespace we fold; the emoji joiner
+# Letters that print as nothing (Hangul fillers): a name made of one looks empty, and
+# one inside a word looks like a space or like nothing.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+# What a reader sees: letters, digits, punctuation and symbols (not marks alone,
+# spaces, format or control characters, nor the blank letters above).
+_VISIBLE_CATEGORIES = ("L", "N", "P", "S")
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!]|javascript:", re.IGNORECASE)
 
 
@@ -127,13 +133,38 @@ def marks_in_a_row(text: str) -> int:
 
 
 def invisible_character(text: str) -> str | None:
-    """The first character of ``text`` a reader could not see, if any."""
-    if text.isprintable():  # no control, format or separator character at all: the usual case
+    """The first character of ``text`` a reader could not see, if any.
+
+    A noncharacter (U+FFFE, U+FDD0…) counts: YAML refuses one typed raw, but not
+    written as an escape ("\\uFFFE").
+    """
+    if text.isprintable() and _BLANK_LETTERS.isdisjoint(text):  # the usual case
         return None
     for char in text:
-        if char not in _ALLOWED_INVISIBLE and unicodedata.category(char) in _INVISIBLE_CATEGORIES:
+        if char in _BLANK_LETTERS or _noncharacter(char) or (
+                char not in _ALLOWED_INVISIBLE and unicodedata.category(char) in _INVISIBLE_CATEGORIES):
             return char
     return None
+
+
+def _noncharacter(char: str) -> bool:
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
+def has_visible_character(text: str) -> bool:
+    """Whether a reader sees anything of ``text`` (a lone joiner or accent shows nothing)."""
+    return any(unicodedata.category(char).startswith(_VISIBLE_CATEGORIES) and char not in _BLANK_LETTERS
+               for char in text)
+
+
+def compared_name(text: str) -> str:
+    """A name as told apart from others: without invisible characters, NFKC, case
+    folded. "Collaboration", "COLLABORATION", "Ｃollaboration" and "Collab" +
+    zero-width joiner + "oration" read as one name."""
+    shown = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE_CATEGORIES
+                    and c not in _BLANK_LETTERS)
+    return " ".join(unicodedata.normalize("NFKC", shown).casefold().split())
 
 
 def real_day(text: str) -> bool:
@@ -346,6 +377,10 @@ class Decoder:
             name = unicodedata.name(bad, "no name")
             return self._fail(loc, f"{what} contains an invisible character (U+{ord(bad):04X}, {name.lower()})",
                               "delete it and retype the text around it; it was probably pasted from another program")
+        if not has_visible_character(text):
+            shown = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(text[:200]))
+            return self._fail(loc, f"{what} has no visible character (only {shown})",
+                              "write the text with letters or digits; invisible characters alone show as nothing")
         if text.startswith(tuple(TO_WRITE.values())):
             return self._fail(loc, f"{what} is still marked as to be written: {text[:60]!r}",
                               "replace it with the text, in your own words, in this language")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.content.cards import card_errors, code_collisions, deck
-from guide.content.decode import INVALID, Declaration, Decoded, Decoder, Location, Reference
+from guide.content.decode import INVALID, Declaration, Decoded, Decoder, Location, Reference, compared_name
 from guide.content.errors import ContentError, ContentInvalid
 from guide.content.model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
                     Catalogue, Competency, CompetencyFolder, Guide, SourcesFile, UiFile)
@@ -255,15 +255,18 @@ def _catalogue_errors(shared: _Scope) -> list[ContentError]:
 
 
 def _name_errors(competency: Competency, named: dict[str, Competency]) -> list[ContentError]:
-    """Two competencies with one name would share a heading, a menu entry and its translation."""
+    """Two competencies with one name would share a heading, a menu entry and its translation;
+    so would two whose names only differ by case, width or an invisible character."""
     errors = []
     for lang in ("en", "fr"):
         name = competency.name.get(lang)
-        other = named.setdefault(f"{lang}:{name}", competency)
+        other = named.setdefault(f"{lang}:{compared_name(name)}", competency)
         if other is not competency and competency.name.loc is not None:
+            same = "is already" if name == other.name.get(lang) else "reads as"
             errors.append(competency.name.loc.error(
-                f"the name '{name}' is already the name of the competency '{other.id}'",
-                "give each competency its own name, in English and in French"))
+                f"the name {name!r} {same} the name of the competency '{other.id}' ({other.name.get(lang)!r})",
+                "give each competency its own name, in English and in French, that reads differently "
+                "(not only by case, by the width of its letters or by an invisible character)"))
     return errors
 
 
