@@ -28,7 +28,8 @@ test: $(TEST_STAMP) chromium
 	@$(BIN)/python scripts/translation_status.py
 	$(BIN)/python -m pytest
 
-# Validate content_data/ with the build's rules, in well under a second.
+# Validate content_data/ with the build's rules (each page rendered, as the build
+# does, for the ids its sections use), in a second or two.
 check: $(STAMP)
 	$(BIN)/python scripts/check_content.py
 

@@ -3,6 +3,8 @@
 
 Prints every error as ``file:line:column: message`` with a hint, and exits 1
 if there is any; editors run it as ``make check`` (and pre-commit runs it).
+Like the build, it renders every page and refuses an item id that a page also
+uses for one of its own sections (the renderers say which: no list to keep).
 """
 
 from __future__ import annotations
@@ -16,12 +18,16 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from guide.content.errors import ContentInvalid  # noqa: E402
 from guide.content.loader import load_guide  # noqa: E402
 from guide.content.model import bilingual_texts  # noqa: E402
+from guide.site.page_ids import rendered_id_errors, site_markdown  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     content_dir = Path(argv[1]) if len(argv) > 1 else ROOT / "content_data"
     try:
         guide = load_guide(content_dir)
+        errors = rendered_id_errors(guide, content_dir.parent / "docs", site_markdown(content_dir.parent / "mkdocs.yml"))
+        if errors:
+            raise ContentInvalid(errors)
     except ContentInvalid as exc:
         print(exc.report(), file=sys.stderr)
         return 1
