@@ -15,8 +15,10 @@ PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
 .PHONY: serve test build check schema translations competency reviewed release bench lock chromium print-tools clean
 
+# PORT reaches the shell as an environment variable, in quotes: data, never code.
+serve: export GUIDE_MAKE_PORT := $(value PORT)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr "127.0.0.1:$$GUIDE_MAKE_PORT"
 
 # The published site: pages, open data, offline zip and every PDF (card decks,
 # run sheets), printed by the system Chromium. Needs SITE_URL, the public address
@@ -41,12 +43,12 @@ schema: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/python scripts/translation_status.py
 
-# The values of ID, VERSION and DATE are data, never shell: each reaches its
+# The values of ID, VERSION, DATE (and PORT, above) are data, never shell: each reaches its
 # script unexpanded ($(value …) into a simply expanded variable) through the
 # recipe's environment, so neither make nor the shell reads what an editor typed
 # (pasted from a chat, VERSION='1.1; touch x' is refused as no version number).
 # `unexport` keeps make from expanding them (a $(shell …) inside) to export them.
-unexport ID VERSION DATE
+unexport ID VERSION DATE PORT
 
 # A new competency's folder, every text marked to write: make competency ID=teamwork
 competency: export GUIDE_MAKE_ID := $(value ID)

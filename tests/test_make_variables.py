@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 
 import pytest
@@ -44,12 +45,22 @@ def _git(repo, *args):
 
 
 def _make(repo, *args):
-    # -o: the shared environment is ready; never reinstall it from the clone's lock files.
+    """make's result; -o: the shared environment is ready, never reinstall it from the
+    clone's lock files. In a session of its own: were a hostile PORT to start a server,
+    it is stopped with make, not left listening."""
     env = dict(os.environ, **GIT_ENV, HOME=str(repo))
-    for name in ("ID", "VERSION", "DATE"):
+    for name in ("ID", "VERSION", "DATE", "PORT", "MAKEFLAGS", "MFLAGS"):
         env.pop(name, None)
-    return subprocess.run(["make", "--no-print-directory", "-o", ".venv/.installed-build", *args],
-                          cwd=repo, capture_output=True, text=True, env=env, timeout=120)
+    make = subprocess.Popen(["make", "--no-print-directory", "-o", ".venv/.installed-build", *args],
+                            cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)
+    try:
+        stdout, stderr = make.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(make.pid, signal.SIGKILL)
+        make.communicate()
+        raise
+    return subprocess.CompletedProcess(make.args, make.returncode, stdout, stderr)
 
 
 def _unchanged(repo, head):
@@ -121,3 +132,13 @@ def test_a_good_value_still_works(clone, tmp_path):
     assert released.returncode == 0, released.stderr
     assert _git(repo, "tag").split() == ["v1.1"]
     assert 'released: "2026-12-01"' in (repo / "content_data/catalogue.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", ["8000; touch pwned", "$(shell touch pwned)", "`touch pwned`", "8000 & touch pwned"])
+def test_a_preview_port_is_data(clone, value):
+    """mkdocs refuses the address, and nothing inside it runs."""
+    head = _git(clone, "rev-parse", "HEAD")
+    result = _make(clone, "serve", f"PORT={value}")
+    assert result.returncode != 0
+    assert "dev_addr" in result.stdout + result.stderr, result.stdout + result.stderr
+    _unchanged(clone, head)
