@@ -116,6 +116,13 @@ class Range:
     high: int
 
 
+# The longest text a page holds, in characters (the longest written is under 700).
+# Python-Markdown's inline pass over a text costs more than its length when the text
+# is full of characters it must leave alone (each escaped as a reference): a French
+# summary of 120,000 "&x;" held the build for more than 15 minutes. Bounding each
+# text bounds that cost, so a build costs time in proportion to its content.
+MAX_TEXT_CHARACTERS = 2000
+
 # Unicode's "stream-safe" limit (UAX #15): no real text stacks more marks on one
 # letter. NFC puts each run of marks in order by insertion, quadratic in its length.
 MAX_MARKS_IN_A_ROW = 30
@@ -363,6 +370,10 @@ class Decoder:
             # ~, null or nothing after the colon: YAML's "no value", never the text "null".
             return self._fail(loc, f"{what} is empty (YAML reads {node.value or 'nothing'!r} as no value)",
                               "write the text; to publish the word itself, put it in quotes")
+        if len(node.value) > MAX_TEXT_CHARACTERS and len(" ".join(node.value.split())) > MAX_TEXT_CHARACTERS:
+            return self._fail(loc, f"{what} is {len(' '.join(node.value.split())):,} characters long, "
+                                   f"more than the {MAX_TEXT_CHARACTERS:,} a text of the guide may have",
+                              "shorten it, or split it into several items")
         if marks_in_a_row(node.value) > MAX_MARKS_IN_A_ROW:
             return self._fail(loc, f"{what} stacks {marks_in_a_row(node.value)} accents or marks on one letter",
                               f"keep at most {MAX_MARKS_IN_A_ROW} on a letter (Unicode's limit for text); "
