@@ -18,8 +18,10 @@ PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
 .PHONY: serve test quick lint build check schema translations competency reviewed release markdown bench lock chromium print-tools clean
 
+# PORT reaches the shell as an environment variable, in quotes: data, never code.
+serve: export GUIDE_MAKE_PORT := $(value PORT)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr "127.0.0.1:$$GUIDE_MAKE_PORT"
 
 # The published site: pages, open data, offline zip and every PDF (card decks,
 # run sheets), printed by the system Chromium. Needs SITE_URL, the public address
@@ -41,7 +43,8 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# Validate content_data/ with the build's rules, in well under a second.
+# Validate content_data/ with the build's rules (each page rendered, as the build
+# does, for the ids its sections use), in a second or two.
 check: $(STAMP)
 	$(BIN)/python scripts/check_content.py
 
@@ -53,21 +56,29 @@ schema: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/python scripts/translation_status.py
 
+# The values of ID, VERSION, DATE (and PORT, above) are data, never shell: each reaches its
+# script unexpanded ($(value …) into a simply expanded variable) through the
+# recipe's environment, so neither make nor the shell reads what an editor typed
+# (pasted from a chat, VERSION='1.1; touch x' is refused as no version number).
+# `unexport` keeps make from expanding them (a $(shell …) inside) to export them.
+unexport ID VERSION DATE PORT
+
 # A new competency's folder, every text marked to write: make competency ID=teamwork
+competency: export GUIDE_MAKE_ID := $(value ID)
 competency: $(STAMP)
-	@test -n "$(ID)" || { echo "usage: make competency ID=<id>   (e.g. ID=teamwork)" >&2; exit 1; }
-	$(BIN)/python scripts/new_competency.py $(ID)
+	$(BIN)/python scripts/new_competency.py
 
 # Record that an item's other language was checked: make reviewed ID=item-id
+reviewed: export GUIDE_MAKE_ID := $(value ID)
 reviewed: $(STAMP)
-	@test -n "$(ID)" || { echo "usage: make reviewed ID=item-id   (several: ID=\"id-1 id-2\")" >&2; exit 1; }
-	$(BIN)/python scripts/mark_reviewed.py $(ID)
+	$(BIN)/python scripts/mark_reviewed.py
 
 # Record a release: make release VERSION=1.1 (DATE=YYYY-MM-DD, default today):
 # sets the catalogue's version and day, adds the changelog entry, commits, tags v1.1.
+release: export GUIDE_MAKE_VERSION := $(value VERSION)
+release: export GUIDE_MAKE_DATE := $(value DATE)
 release: $(STAMP)
-	@test -n "$(VERSION)" || { echo "usage: make release VERSION=1.1   (optionally DATE=2026-12-01)" >&2; exit 1; }
-	$(BIN)/python scripts/release.py $(VERSION) $(if $(DATE),--date $(DATE))
+	$(BIN)/python scripts/release.py
 
 # The guide as plain Markdown and a hook-free mkdocs.yml, in OUT (default markdown-export/):
 # it builds with MkDocs, Material and mkdocs-static-i18n as they ship, e.g.

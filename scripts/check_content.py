@@ -3,6 +3,8 @@
 
 Prints every error as ``file:line:column: message`` with a hint, and exits 1
 if there is any; editors run it as ``make check`` (and pre-commit runs it).
+Like the build, it renders every page and refuses an item id that a page also
+uses for one of its own sections (the renderers say which: no list to keep).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from guide.content.errors import ContentInvalid
 from guide.content.loader import load_guide
 from guide.content.model import bilingual_texts
+from guide.site.page_ids import rendered_id_errors, site_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,6 +24,9 @@ def main(argv: list[str]) -> int:
     content_dir = Path(argv[1]) if len(argv) > 1 else ROOT / "content_data"
     try:
         guide = load_guide(content_dir)
+        errors = rendered_id_errors(guide, content_dir.parent / "docs", site_markdown(content_dir.parent / "mkdocs.yml"))
+        if errors:
+            raise ContentInvalid(errors)
     except ContentInvalid as exc:
         print(exc.report(), file=sys.stderr)
         return 1

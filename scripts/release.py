@@ -6,11 +6,16 @@ at the top of CHANGELOG.md (the items added, removed and reworded since the
 previous release, worked out from the YAML, as the site's "What changed" page
 does), commits both and tags the commit ``v<version>``. Nothing is pushed:
 push the commit and the tag yourself (``git push --follow-tags``).
+
+``make`` passes VERSION and DATE in the environment (``GUIDE_MAKE_VERSION``,
+``GUIDE_MAKE_DATE``), never through a shell. Everything is checked before the
+first file is written: a release is recorded whole or not at all.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -18,7 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from guide.history.changes import CONTENT, Changes, compare, items_of
-from guide.content.decode import DAY_PATTERN, VERSION_PATTERN
+from guide.content.decode import DAY_PATTERN, VERSION_PATTERN, real_day
 from guide.content.errors import ContentInvalid
 from guide.content.loader import load_guide
 from guide.history.releases import TAG_PREFIX, recorded_releases, release_tags
@@ -49,6 +54,24 @@ def _set_fields(text: str, version: str, day: str) -> str:
     return text
 
 
+# CommonMark: any ASCII punctuation may be escaped with a backslash, and is then only
+# itself. Escaping every one leaves no link, autolink (":", "www.", "@"), emphasis,
+# HTML or entity in an editor's text: the forge shows CHANGELOG.md as typed.
+_MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+_ITEM_NAME = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*/)?[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown that reads exactly as typed, on one line."""
+    return _MARKDOWN_PUNCTUATION.sub(lambda m: "\\" + m.group(), " ".join(text.split()))
+
+
+def _item_name(scope: str, item_id: str) -> str:
+    """``competency/id`` as code; as escaped text if an old release's YAML holds another id."""
+    name = f"{scope}/{item_id}" if scope else item_id
+    return f"`{name}`" if _ITEM_NAME.fullmatch(name) else markdown_text(name)
+
+
 def _entry(version: str, day: str, previous: str | None, changes: Changes, items: int) -> str:
     lines = [f"## {version} ({day})", ""]
     if previous is None:
@@ -60,37 +83,56 @@ def _entry(version: str, day: str, previous: str | None, changes: Changes, items
     for title, items_ in sections:
         if items_:
             lines += [f"### {title}", ""]
-            lines += [f"- `{w.scope + '/' if w.scope else ''}{w.id}`: {w.label.en}" for w in items_]
+            lines += [f"- {_item_name(w.scope, w.id)}: {markdown_text(w.label.en)}" for w in items_]
             lines.append("")
     return "\n".join(lines)
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("version", help="the new release's number, e.g. 1.1")
-    parser.add_argument("--date", help="the release day, YYYY-MM-DD (default: today, UTC)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the repository (default: this one)")
-    args = parser.parse_args(argv[1:])
-    root, version = args.root.resolve(), args.version.removeprefix(TAG_PREFIX)
-    day = args.date or datetime.now(timezone.utc).strftime("%Y-%m-%d")
-    if not VERSION_PATTERN.match(version):
-        print(f"'{version}' is not a version number: write two or three numbers separated by dots, "
-              "e.g. make release VERSION=1.1", file=sys.stderr)
-        return 1
-    if not DAY_PATTERN.match(day):
-        print(f"'{day}' is not a date: write DATE=YYYY-MM-DD", file=sys.stderr)
-        return 1
+USAGE = "usage: make release VERSION=1.1   (optionally DATE=2026-12-01)"
+
+
+def _refusal(root: Path, version: str, day: str) -> str | None:
+    """Why this release cannot be recorded, or None: every check that does not write."""
+    if not VERSION_PATTERN.fullmatch(version):
+        return (f"{version!r} is not a version number: write two or three numbers separated by dots, "
+                "e.g. make release VERSION=1.1")
+    if not DAY_PATTERN.fullmatch(day) or not real_day(day):
+        return f"{day!r} is not a date: write DATE=YYYY-MM-DD, e.g. DATE=2026-12-01"
     if _git(root, "status", "--porcelain", "--untracked-files=no").strip():
-        print("There are uncommitted changes: commit them (or stash them) first, so that the release "
-              "is exactly what the tag records.", file=sys.stderr)
-        return 1
+        return ("There are uncommitted changes: commit them (or stash them) first, so that the release "
+                "is exactly what the tag records.")
     tags = release_tags(root)
     previous = tags[-1].removeprefix(TAG_PREFIX) if tags else None
     if f"{TAG_PREFIX}{version}" in tags or (previous and _numbers(version) <= _numbers(previous)):
-        print(f"Version {version} is not after the latest release ({previous}): choose a higher number.",
-              file=sys.stderr)
+        return f"Version {version} is not after the latest release ({previous}): choose a higher number."
+    return None
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("version", nargs="?", help="the new release's number, e.g. 1.1")
+    parser.add_argument("--date", help="the release day, YYYY-MM-DD (default: today, UTC)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the repository (default: this one)")
+    args = parser.parse_args(argv[1:])
+    given = args.version if args.version is not None else os.environ.get("GUIDE_MAKE_VERSION", "")
+    if not given:
+        print(USAGE, file=sys.stderr)
+        return 1
+    root, version = args.root.resolve(), given.removeprefix(TAG_PREFIX)
+    day = args.date or os.environ.get("GUIDE_MAKE_DATE") or datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    try:
+        return _release(root, version, day)
+    except subprocess.CalledProcessError as exc:
+        print(f"git {' '.join(exc.cmd[1:])!r} failed: {(exc.stderr or '').strip()}\n"
+              "Nothing was released.", file=sys.stderr)
         return 1
 
+
+def _release(root: Path, version: str, day: str) -> int:
+    refusal = _refusal(root, version, day)
+    if refusal:
+        print(f"{refusal}\nNothing was released.", file=sys.stderr)
+        return 1
     catalogue = root / CATALOGUE
     original = catalogue.read_text(encoding="utf-8")
     catalogue.write_text(_set_fields(original, version, day), encoding="utf-8")
@@ -108,12 +150,25 @@ def main(argv: list[str]) -> int:
     entry = _entry(version, day, base.version if base else None, compare(base.files if base else {}, now),
                    len(items_of(now)))
     changelog = root / CHANGELOG
-    old = changelog.read_text(encoding="utf-8") if changelog.is_file() else HEADER
+    changelog_existed = changelog.is_file()
+    old = changelog.read_text(encoding="utf-8") if changelog_existed else HEADER
     body = old[len(HEADER):] if old.startswith(HEADER) else old
     changelog.write_text(f"{HEADER}\n{entry}\n{body.lstrip()}".rstrip() + "\n", encoding="utf-8")
-    _git(root, "add", CATALOGUE, CHANGELOG)
-    _git(root, "commit", "-q", "-m", f"Release {version}")
-    _git(root, "tag", "-a", f"{TAG_PREFIX}{version}", "-m", f"Release {version}")
+    head = _git(root, "rev-parse", "HEAD").strip()
+    try:
+        _git(root, "add", CATALOGUE, CHANGELOG)
+        _git(root, "commit", "-q", "-m", f"Release {version}")
+        _git(root, "tag", "-a", f"{TAG_PREFIX}{version}", "-m", f"Release {version}")
+    except subprocess.CalledProcessError:
+        # git refused (no user name set, a hook): no release commit without its tag, no half-edited files.
+        _git(root, "reset", "-q", head, "--", CATALOGUE, CHANGELOG)
+        _git(root, "reset", "-q", "--soft", head)
+        catalogue.write_text(original, encoding="utf-8")
+        if changelog_existed:
+            changelog.write_text(old, encoding="utf-8")
+        else:
+            changelog.unlink()
+        raise
     print(f"Released {version} ({day}): tagged {TAG_PREFIX}{version}. Publish it with: git push --follow-tags")
     return 0
 

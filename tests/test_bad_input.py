@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import subprocess
 import sys
@@ -13,6 +15,8 @@ from conftest import ROOT, copy_project, run_build, script_env
 
 from guide.content.errors import ContentInvalid
 from guide.content.loader import load_guide
+
+sys.path.insert(0, str(ROOT / "scripts"))
 
 FIXTURES = all_fixtures()
 
@@ -85,6 +89,43 @@ def test_the_build_stops_with_the_same_message_and_no_traceback(fixture, tmp_pat
         assert check.returncode == 1 and "Traceback" not in check.stderr, check.stdout + check.stderr
         assert _error_lines(check.stderr) == _error_lines(output), check.stderr
         assert not any(c in check.stderr for c in "\x1b\x9b\r"), "control codes reach the terminal"
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_make_check_stops_with_the_build_s_message(fixture, tmp_path):
+    """make check and the build apply the same rules: every mistake of the corpus,
+    those only a rendered page shows included (an id a page also uses for a section)."""
+    import check_content
+
+    project = copy_project(tmp_path / "project")
+    bad = apply_fixture(fixture, project / "content_data")
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors):
+        status = check_content.main(["check_content.py", str(project / "content_data")])
+    output = errors.getvalue()
+    assert status == 1
+    assert bad.expected_prefix() in output and bad.error in output and bad.hint in output, output
+    assert "Traceback" not in output
+
+
+def test_make_check_refuses_a_group_named_like_the_other_competencies_heading(tmp_path):
+    """With a competency in no group, the home page adds a heading "other-competencies":
+    a group with that id was passed by make check and refused by the build."""
+    import check_content
+    from conftest import fixture_catalogue_project
+
+    project = fixture_catalogue_project(tmp_path / "project")
+    catalogue = project / "content_data" / "catalogue.yml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
+        "  - id: core\n", "  - id: other-competencies\n", 1).replace(
+        "  - id: team\n    name: {en: Team competencies, fr: Compétences d’équipe}\n    competencies: [fixture-teamwork]\n",
+        "", 1), encoding="utf-8")
+    line = catalogue.read_text(encoding="utf-8").splitlines().index("  - id: other-competencies") + 1
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors):
+        assert check_content.main(["check_content.py", str(project / "content_data")]) == 1
+    assert f"content_data/catalogue.yml:{line}:" in errors.getvalue(), errors.getvalue()
+    assert "the id 'other-competencies' is used twice on the page /" in errors.getvalue()
 
 
 def test_all_errors_are_reported_at_once(tmp_path):

@@ -250,3 +250,27 @@ def test_groups_and_order_together_and_names_used_twice(tmp_path):
         load_guide(content)
     named = [e for e in caught.value.errors if "is already the name of the competency" in e.message]
     assert len(named) == 2 and all(e.file.endswith(f"{NEW}/competency.yml") for e in named)
+
+
+@pytest.mark.parametrize("en, fr", [
+    ("Collab\u200doration with partners and stakeholders", "Collaboration avec les partenaires et intervenants"),
+    ("COLLABORATION WITH PARTNERS AND STAKEHOLDERS", "Ｃollaboration avec les partenaires et intervenants"),
+])
+def test_names_that_read_the_same_are_refused(tmp_path, en, fr):
+    """Two competencies whose names differ only by an invisible character, case or the
+    width of a letter: two headings, menu entries and cards a reader cannot tell apart."""
+    from conftest import ROOT
+
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    shutil.copytree(content / "competencies" / "collaboration", content / "competencies" / NEW)
+    copy = content / "competencies" / NEW / "competency.yml"
+    text = copy.read_text(encoding="utf-8").replace("\nid: collaboration\n", f"\nid: {NEW}\n", 1)
+    text = text.replace("  en: Collaboration with partners and stakeholders\n", f'  en: "{en}"\n', 1)
+    copy.write_text(text.replace("  fr: Collaboration avec les partenaires et intervenants\n", f'  fr: "{fr}"\n', 1),
+                    encoding="utf-8")
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    named = [e for e in caught.value.errors if "the name of the competency 'collaboration'" in e.message]
+    assert len(named) == 2 and all(e.file.endswith(f"{NEW}/competency.yml") and e.hint for e in named), \
+        caught.value.report()

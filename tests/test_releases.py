@@ -121,7 +121,7 @@ def test_release_records_a_tag_a_commit_and_a_changelog_entry(released):
     assert 'version: "1.1"' in catalogue and 'released: "2026-02-20"' in catalogue
     changelog = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.index("## 1.1 (2026-02-20)") < changelog.index("## 1.0 (2026-01-10)")
-    assert "`collaboration/adopt-ask-what-they-need`: Ask partners what they need from you." in changelog
+    assert "`collaboration/adopt-ask-what-they-need`: Ask partners what they need from you\\." in changelog
     assert f"`collaboration/{removed}`" in changelog
     assert "Compared with 1.0: 1 added, 1 removed, 1 reworded." in changelog
 
@@ -151,6 +151,71 @@ def test_release_refuses_an_older_number_and_uncommitted_edits(released, tmp_pat
     dirty = _release(clone, "1.2", "2026-03-01")
     assert dirty.returncode == 1 and "uncommitted changes" in dirty.stderr
     assert _git(clone, "tag", "--list").split() == ["v1.0", "v1.1"]
+
+
+@pytest.fixture
+def scratch(tmp_path):
+    """A committed copy of the project, with no release yet (no build: quick)."""
+    repo = copy_project(tmp_path / "scratch")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "content")
+    return repo
+
+
+@pytest.mark.parametrize("version, day, says", [
+    ("1.1\n", "2026-03-01", "is not a version number"),  # once committed "Release 1.1", then a traceback
+    ("1.1\n\n", "2026-03-01", "is not a version number"),
+    (" 1.1", "2026-03-01", "is not a version number"),
+    ("1.1", "2026-03-01\n", "is not a date"),
+    ("1.1", "2026-02-30", "is not a date"),
+])
+def test_release_refuses_a_bad_number_or_day_before_writing_anything(scratch, version, day, says):
+    head = _git(scratch, "rev-parse", "HEAD")
+    result = _release(scratch, version, day)
+    assert result.returncode == 1 and says in result.stderr and "Nothing was released" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert _git(scratch, "rev-parse", "HEAD") == head and _git(scratch, "tag", "--list") == ""
+    assert _git(scratch, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("hook", ["pre-commit", "pre-push"])
+def test_a_release_git_refuses_leaves_nothing_behind(scratch, hook):
+    """A hook refusing the commit (or, for contrast, one that does not run): never a
+    traceback, never a release commit without its tag, never half-edited files."""
+    (scratch / ".git/hooks" / hook).write_text("#!/bin/sh\necho refused by a hook >&2\nexit 1\n", encoding="utf-8")
+    (scratch / ".git/hooks" / hook).chmod(0o755)
+    head = _git(scratch, "rev-parse", "HEAD")
+    result = _release(scratch, "1.0", "2026-03-01")
+    assert "Traceback" not in result.stderr, result.stderr
+    if hook == "pre-commit":
+        assert result.returncode == 1 and "refused by a hook" in result.stderr, result.stderr
+        assert _git(scratch, "rev-parse", "HEAD") == head and _git(scratch, "tag", "--list") == ""
+        assert _git(scratch, "status", "--porcelain") == ""
+    else:
+        assert result.returncode == 0 and _git(scratch, "tag", "--list").split() == ["v1.0"]
+
+
+HOSTILE_LABEL = ("[Log in again](https://evil.example/login), www.evil.example or https://evil.example <3, "
+                 "*now* & **a@b.example** `x` &amp; ![i](https://evil.example/i.png) | a | \\\\ _b_ # 1.")
+
+
+def test_the_changelog_shows_an_item_text_as_typed_never_as_markup(scratch):
+    """A valid item text that is also Markdown (a link to another site, an autolink,
+    emphasis, an image) is written with every ASCII punctuation escaped, the way
+    CommonMark reads text that is only itself."""
+    assert _release(scratch, "1.0", "2026-01-10").returncode == 0
+    adopt = NEW_ADOPT.replace("Ask partners what they need from you.", '"' + HOSTILE_LABEL.replace("\\", "\\\\") + '"')
+    _edit(scratch, COMPETENCY, "\nadopt:\n", "\nadopt:\n" + adopt)
+    _git(scratch, "commit", "-qam", "content for 1.1")
+    released = _release(scratch, "1.1", "2026-02-20")
+    assert released.returncode == 0, released.stderr
+    changelog = (scratch / "CHANGELOG.md").read_text(encoding="utf-8")
+    [line] = [line for line in changelog.splitlines() if "adopt-ask-what-they-need" in line]
+    name, label = line.split(": ", 1)
+    assert name == "- `collaboration/adopt-ask-what-they-need`"
+    assert not re.search(r"[!-/:-@\[-`{-~]", re.sub(r"\\[!-/:-@\[-`{-~]", "", label)), label
+    assert re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", label) == HOSTILE_LABEL
 
 
 @pytest.mark.build

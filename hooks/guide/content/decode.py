@@ -57,6 +57,19 @@ LanguageCode = Annotated[str, Marker("lang")]
 Time = Annotated[str, Marker("time")]
 Version = Annotated[str, Marker("version")]  # a release's number, e.g. 1.2 or 2026.1
 Day = Annotated[str, Marker("date")]  # a calendar day, written YYYY-MM-DD
+# A web address as RFC 3986 allows it (what CASE's ``format: uri`` checks): only the
+# characters a URI may hold, "%" followed by two hex digits, one "#". Refused rather
+# than percent-encoded: the address is published as written (links, open data, CASE),
+# and a '"', "{", "|", "^" or backtick in it is a paste mistake to see, not to hide.
+# Each part stops where the next begins ("@", ":", "/", "?", "#") and is one character
+# class, so the pattern never retries a stretch (linear time); a "%" not followed by
+# two hex digits is the one rule a class cannot say: BAD_PERCENT.
+_HOST = "[A-Za-z0-9._~!$&'()*+,;=%-]"
+_PATH = "[A-Za-z0-9._~!$&'()*+,;=:@/%-]"
+_QUERY = "[A-Za-z0-9._~!$&'()*+,;=:@/?%-]"
+URL_PATTERN = re.compile(rf"^https://(?:[A-Za-z0-9._~!$&'()*+,;=:%-]*@)?{_HOST}+(?::[0-9]*)?"
+                         rf"(?:/{_PATH}*)?(?:\?{_QUERY}*)?(?:#{_QUERY}*)?$")
+BAD_PERCENT = re.compile("%(?![0-9A-Fa-f]{2})")
 VERSION_PATTERN = re.compile(r"^[0-9]{1,4}(?:\.[0-9]{1,4}){1,2}$")
 DAY_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -86,6 +99,12 @@ STANDARD_TAGS = {
 # They are invisible, so a reader could not see what the editor published.
 _INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs"}
 _ALLOWED_INVISIBLE = {"\t", "\n", "\r", "\u200d"}  # whitespace we fold; the emoji joiner
+# Letters that print as nothing (Hangul fillers): a name made of one looks empty, and
+# one inside a word looks like a space or like nothing.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+# What a reader sees: letters, digits, punctuation and symbols (not marks alone,
+# spaces, format or control characters, nor the blank letters above).
+_VISIBLE_CATEGORIES = ("L", "N", "P", "S")
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!]|javascript:", re.IGNORECASE)
 
 
@@ -97,17 +116,65 @@ class Range:
     high: int
 
 
+# The longest text a page holds, in characters (the longest written is under 700).
+# Python-Markdown's inline pass over a text costs more than its length when the text
+# is full of characters it must leave alone (each escaped as a reference): a French
+# summary of 120,000 "&x;" held the build for more than 15 minutes. Bounding each
+# text bounds that cost, so a build costs time in proportion to its content.
+MAX_TEXT_CHARACTERS = 2000
+
+# Unicode's "stream-safe" limit (UAX #15): no real text stacks more marks on one
+# letter. NFC puts each run of marks in order by insertion, quadratic in its length.
+MAX_MARKS_IN_A_ROW = 30
+
+
+def marks_in_a_row(text: str) -> int:
+    """The longest run of combining marks (accents and the like) in ``text``."""
+    if text.isascii():
+        return 0
+    longest = run = 0
+    for char in text:
+        run = run + 1 if unicodedata.combining(char) else 0
+        longest = max(longest, run)
+    return longest
+
+
 def invisible_character(text: str) -> str | None:
-    """The first character of ``text`` a reader could not see, if any."""
-    if text.isprintable():  # no control, format or separator character at all: the usual case
+    """The first character of ``text`` a reader could not see, if any.
+
+    A noncharacter (U+FFFE, U+FDD0…) counts: YAML refuses one typed raw, but not
+    written as an escape ("\\uFFFE").
+    """
+    if text.isprintable() and _BLANK_LETTERS.isdisjoint(text):  # the usual case
         return None
     for char in text:
-        if char not in _ALLOWED_INVISIBLE and unicodedata.category(char) in _INVISIBLE_CATEGORIES:
+        if char in _BLANK_LETTERS or _noncharacter(char) or (
+                char not in _ALLOWED_INVISIBLE and unicodedata.category(char) in _INVISIBLE_CATEGORIES):
             return char
     return None
 
 
-def _real_day(text: str) -> bool:
+def _noncharacter(char: str) -> bool:
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
+def has_visible_character(text: str) -> bool:
+    """Whether a reader sees anything of ``text`` (a lone joiner or accent shows nothing)."""
+    return any(unicodedata.category(char).startswith(_VISIBLE_CATEGORIES) and char not in _BLANK_LETTERS
+               for char in text)
+
+
+def compared_name(text: str) -> str:
+    """A name as told apart from others: without invisible characters, NFKC, case
+    folded. "Collaboration", "COLLABORATION", "Ｃollaboration" and "Collab" +
+    zero-width joiner + "oration" read as one name."""
+    shown = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE_CATEGORIES
+                    and c not in _BLANK_LETTERS)
+    return " ".join(unicodedata.normalize("NFKC", shown).casefold().split())
+
+
+def real_day(text: str) -> bool:
     """2026-02-30 has the right shape but is no day of any calendar."""
     import datetime
 
@@ -303,6 +370,14 @@ class Decoder:
             # ~, null or nothing after the colon: YAML's "no value", never the text "null".
             return self._fail(loc, f"{what} is empty (YAML reads {node.value or 'nothing'!r} as no value)",
                               "write the text; to publish the word itself, put it in quotes")
+        if len(node.value) > MAX_TEXT_CHARACTERS and len(" ".join(node.value.split())) > MAX_TEXT_CHARACTERS:
+            return self._fail(loc, f"{what} is {len(' '.join(node.value.split())):,} characters long, "
+                                   f"more than the {MAX_TEXT_CHARACTERS:,} a text of the guide may have",
+                              "shorten it, or split it into several items")
+        if marks_in_a_row(node.value) > MAX_MARKS_IN_A_ROW:
+            return self._fail(loc, f"{what} stacks {marks_in_a_row(node.value)} accents or marks on one letter",
+                              f"keep at most {MAX_MARKS_IN_A_ROW} on a letter (Unicode's limit for text); "
+                              "delete the others, they were probably pasted")
         # The raw scalar: "Non" or "2024" stay text, as the editor wrote them.
         # NFC: the same word typed composed or decomposed is one word (glossary, search).
         text = unicodedata.normalize("NFC", " ".join(node.value.split()))
@@ -313,6 +388,10 @@ class Decoder:
             name = unicodedata.name(bad, "no name")
             return self._fail(loc, f"{what} contains an invisible character (U+{ord(bad):04X}, {name.lower()})",
                               "delete it and retype the text around it; it was probably pasted from another program")
+        if not has_visible_character(text):
+            shown = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(text[:200]))
+            return self._fail(loc, f"{what} has no visible character (only {shown})",
+                              "write the text with letters or digits; invisible characters alone show as nothing")
         if text.startswith(tuple(TO_WRITE.values())):
             return self._fail(loc, f"{what} is still marked as to be written: {text[:60]!r}",
                               "replace it with the text, in your own words, in this language")
@@ -325,23 +404,28 @@ class Decoder:
 
     def _check_marked(self, text: str, marker: Marker, what: str, loc: Location) -> Any:
         if marker.kind == "id":
-            if not ID_PATTERN.match(text):
+            if not ID_PATTERN.fullmatch(text):
                 return self._fail(loc, f"{what}: '{text}' is not a valid id",
                                   "use lowercase letters, digits and single hyphens, e.g. adopt-share-knowledge")
         elif marker.kind == "url":
-            if not re.match(r"^https://[^\s]+$", text):
+            if not text.startswith("https://"):
                 return self._fail(loc, f"{what}: '{text}' is not a web address",
                                   "give the full address starting with https://")
+            if not URL_PATTERN.fullmatch(text) or BAD_PERCENT.search(text):
+                return self._fail(loc, f"{what}: '{text}' holds characters a web address cannot hold",
+                                  "copy the address again from the browser's address bar; write a space, "
+                                  "quote, brace, bar, caret, backtick or accent percent-encoded "
+                                  "(%20, %22, %7B, %7C, %5E, %60, %C3%A9), and '#' only once")
         elif marker.kind == "time":
             if not re.match(r"^([01][0-9]|2[0-3]):[0-5][0-9]$", text):
                 return self._fail(loc, f"{what}: '{text}' is not a time of day",
                                   "write hours and minutes on 24 hours, e.g. 14:35")
         elif marker.kind == "version":
-            if not VERSION_PATTERN.match(text):
+            if not VERSION_PATTERN.fullmatch(text):
                 return self._fail(loc, f"{what}: '{text}' is not a version number",
                                   "write two or three whole numbers separated by dots, e.g. 1.0 or 2.1.3")
         elif marker.kind == "date":
-            if not DAY_PATTERN.match(text) or not _real_day(text):
+            if not DAY_PATTERN.fullmatch(text) or not real_day(text):
                 return self._fail(loc, f"{what}: '{text}' is not a date",
                                   "write the day as year-month-day, e.g. 2026-11-30")
         elif marker.kind == "choice":

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.content.cards import card_errors, code_collisions, deck
-from guide.content.decode import INVALID, Declaration, Decoded, Decoder, Location, Reference
+from guide.content.decode import INVALID, Declaration, Decoded, Decoder, Location, Reference, compared_name
 from guide.content.errors import ContentError, ContentInvalid
 from guide.content.model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
                     Catalogue, Competency, CompetencyFolder, Guide, SourcesFile, UiFile)
@@ -286,29 +286,43 @@ def _plural(kind: str) -> str:
 
 
 def _catalogue_errors(shared: _Scope) -> list[ContentError]:
-    """A competency named twice in the catalogue's order would be shown twice."""
+    """A competency named twice in the catalogue's order, or twice among its groups
+    (in one group or in two), would be shown twice on the home page and the grid."""
     catalogue = shared.roots.get("catalogue.yml")
     if not isinstance(catalogue, Catalogue):
         return []
-    errors, seen = [], set()
-    for reference in (r for r in shared.found.references if r.what.startswith("catalogue.order[")):
-        if reference.value in seen:
-            errors.append(reference.loc.error(f"the competency '{reference.value}' is named twice in order",
-                                              "keep one of the two; the order lists each competency once"))
-        seen.add(reference.value)
+    errors = []
+    order: set[str] = set()
+    grouped: dict[str, Reference] = {}
+    for reference in shared.found.references:
+        if reference.what.startswith("catalogue.order["):
+            if reference.value in order:
+                errors.append(reference.loc.error(f"the competency '{reference.value}' is named twice in order",
+                                                  "keep one of the two; the order lists each competency once"))
+            order.add(reference.value)
+        elif reference.what.startswith("catalogue.groups[") and reference.kind == "competency":
+            first = grouped.setdefault(reference.value, reference)
+            if first is not reference:
+                errors.append(reference.loc.error(
+                    f"the competency '{reference.value}' is already in a group, at line {first.loc.line} "
+                    f"({first.what})",
+                    "keep it in one group only, once; each group lists its own competencies"))
     return errors
 
 
 def _name_errors(competency: Competency, named: dict[str, Competency]) -> list[ContentError]:
-    """Two competencies with one name would share a heading, a menu entry and its translation."""
+    """Two competencies with one name would share a heading, a menu entry and its translation;
+    so would two whose names only differ by case, width or an invisible character."""
     errors = []
     for lang in ("en", "fr"):
         name = competency.name.get(lang)
-        other = named.setdefault(f"{lang}:{name}", competency)
+        other = named.setdefault(f"{lang}:{compared_name(name)}", competency)
         if other is not competency and competency.name.loc is not None:
+            same = "is already" if name == other.name.get(lang) else "reads as"
             errors.append(competency.name.loc.error(
-                f"the name '{name}' is already the name of the competency '{other.id}'",
-                "give each competency its own name, in English and in French"))
+                f"the name {name!r} {same} the name of the competency '{other.id}' ({other.name.get(lang)!r})",
+                "give each competency its own name, in English and in French, that reads differently "
+                "(not only by case, by the width of its letters or by an invisible character)"))
     return errors
 
 

@@ -23,7 +23,7 @@ LEVELS = 2  # how many levels the scaffold shows; copy one to add more
 
 def scaffold(competency_id: str) -> str:
     """The YAML text of a new ``competency.yml`` for ``competency_id``."""
-    if not ID_PATTERN.match(competency_id):
+    if not ID_PATTERN.fullmatch(competency_id):
         raise ValueError(f"'{competency_id}' is not a valid id: use lowercase letters, digits and hyphens")
     lines = [
         "# yaml-language-server: $schema=../../../schemas/competency.schema.json",

@@ -13,20 +13,21 @@ import re
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 
-_BEFORE_TIGHT = re.compile(r"(?<=[^\s;!?])[ \u00a0\u202f]*([;!?]+)")
+# Every pattern is tried at each position of the text, so each must look at a
+# bounded stretch there or start only where a run starts (a lookbehind that the run's
+# own characters fail): otherwise a long run costs its length at each of its positions.
+# First alternative: "&lt;" or "&#233;", a character reference typed as text, shows as
+# typed, not as "&lt ;"; it is matched whole where it starts, never searched for backwards.
+_BEFORE_TIGHT = re.compile(r"(?P<reference>&#?[A-Za-z0-9]+;)|(?<=[^\s;!?])[ \u00a0\u202f]*(?P<marks>[;!?]+)")
 _BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=\s|$)")
 _OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
-_CLOSE_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
-
-
-# "&lt" or "&#233" just before a ";": the editor typed a character reference as text.
-_REFERENCE_BEFORE = re.compile(r"&#?[A-Za-z0-9]+$")
+_CLOSE_QUOTE = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*»")
 
 
 def _tight(match: re.Match[str]) -> str:
-    if match.group(0).startswith(";") and _REFERENCE_BEFORE.search(match.string, 0, match.start()):
-        return match.group(0)  # "&lt;" shows as typed, not as "&lt ;"
-    return NNBSP + match.group(1)
+    if match.group("reference"):
+        return match.group(0)
+    return NNBSP + match.group("marks")
 
 
 def french(text: str) -> str:

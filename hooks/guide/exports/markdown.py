@@ -56,7 +56,7 @@ from guide.history.translation_status import translation_status
 from guide.render.base import ui_text
 from guide.render.dispatch import UnknownBlock, render_blocks
 from guide.site.page_scripts import scripts_for
-from guide.render.pages import FOLDER as STUB_FOLDER, nav_titles, navigation, stub_pages, theme_text
+from guide.render.pages import FOLDER as STUB_FOLDER, navigation, stub_pages, theme_text
 
 GENERATORS = ("mkdocs", "zensical")
 # Written into every export: a folder holding it may be replaced by the next export.
@@ -272,7 +272,7 @@ def hook_free_config(config: dict[str, Any], guide: Guide) -> dict[str, Any]:
     if "palette" in theme:
         theme["palette"] = _localised_palette(theme["palette"], guide, default)
     out["theme"] = theme
-    out["nav"] = navigation(config["nav"], guide)
+    out["nav"] = navigation(config["nav"], guide, default)
     out["markdown_extensions"] = [_without_permalink_title(extension)
                                   for extension in out.get("markdown_extensions") or []]
     plugins = []
@@ -284,8 +284,7 @@ def hook_free_config(config: dict[str, Any], guide: Guide) -> dict[str, Any]:
                 locale = language.get("locale") if isinstance(language, dict) else None
                 if locale in LANGUAGES and locale != default:
                     language = {**language, "site_name": title(locale), "site_description": description(locale),
-                                "nav_translations": {**(language.get("nav_translations") or {}),
-                                                     **nav_titles(guide, locale)}}
+                                "nav": navigation(config["nav"], guide, locale)}
                     if "palette" in theme:
                         language["theme"] = {"palette": _localised_palette(theme["palette"], guide, locale)}
                 languages.append(language)

@@ -13,7 +13,8 @@ import types
 import typing
 from typing import Annotated, Any, Union
 
-from guide.content.decode import DAY_PATTERN, ID_PATTERN, LOCATION_FIELD, VERSION_PATTERN, Marker, Range
+from guide.content.decode import (DAY_PATTERN, ID_PATTERN, LOCATION_FIELD, MAX_TEXT_CHARACTERS, URL_PATTERN,
+                                  VERSION_PATTERN, Marker, Range)
 from guide.content.model import COMPETENCIES_FOLDER, COMPETENCY_FILES, SHARED_FILES
 from guide.exports.open_data import OpenData
 
@@ -86,13 +87,13 @@ def _value(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
 
 
 def _string(marker: Marker | None) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
+    schema: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARACTERS, "pattern": r"\S"}
     if marker is None:
         return schema
     if marker.kind == "id":
         schema["pattern"] = ID_PATTERN.pattern
     elif marker.kind == "url":
-        schema["pattern"] = r"^https://\S+$"
+        schema["pattern"] = URL_PATTERN.pattern
     elif marker.kind == "lang":
         schema["enum"] = ["en", "fr"]
     elif marker.kind == "time":

@@ -94,32 +94,30 @@ def theme_text(text: str) -> Markup:
     return Markup(html.escape(text, quote=True))
 
 
-def navigation(nav: list, guide: Guide) -> list:
+def navigation(nav: list, guide: Guide, lang: str = "en") -> list:
     """``nav`` with its ``competencies/`` entry replaced by one section listing the
-    competencies, each a sub-section of its pages.
+    competencies, each a sub-section of its pages, titled in ``lang``.
 
     Material (``navigation.prune``) writes out the pages of the current
     competency only, the others as one link each: every page's navigation, and
     so the build, grows with the number of competencies, not with competencies
-    × pages. Titles are in English; ``nav_titles`` gives their translations.
+    × pages. One navigation per language (mkdocs-static-i18n's per-language
+    ``nav``), not English titles translated by their words (its
+    ``nav_translations``): a competency named "Overview" in English, "Vue X" in
+    French, renamed every French "Vue d'ensemble" of the site, one English word having
+    had two French ones.
     """
-    sections = [{theme_text(folder.competency.name.en): [
-                    {theme_text(getattr(guide.labels, kind.label).en): page_path(folder.id, kind.name)}
+    def title(text) -> Markup:
+        return theme_text(for_language(text.get(lang), lang))
+
+    sections = [{title(folder.competency.name): [
+                    {title(getattr(guide.labels, kind.label)): page_path(folder.id, kind.name)}
                     for kind in page_kinds(folder)]}
                 for folder in guide.competencies]
-    out = []
-    for entry in nav:
-        if entry == NAV_MARKER:
-            out.append({theme_text(guide.labels.nav_competencies.en): sections})
-        else:
-            out.append(entry)
-    return out
+    return [CompetenciesSection({title(guide.labels.nav_competencies): sections})
+            if entry == NAV_MARKER or isinstance(entry, CompetenciesSection) else entry for entry in nav]
 
 
-def nav_titles(guide: Guide, lang: str) -> dict[str, str]:
-    """English nav title → the same title in ``lang`` (mkdocs-static-i18n's nav_translations)."""
-    labels = [kind.label for kind in PAGE_KINDS] + ["nav_competencies"]
-    titles: dict[str, str] = {theme_text(getattr(guide.labels, label).en):
-              theme_text(for_language(getattr(guide.labels, label).get(lang), lang)) for label in labels}
-    return titles | {theme_text(f.competency.name.en): theme_text(for_language(f.competency.name.get(lang), lang))
-                     for f in guide.competencies}
+class CompetenciesSection(dict):
+    """The section ``navigation`` puts in place of ``competencies/``: known by its type,
+    so a navigation already made (another language's) can be made again in this one."""

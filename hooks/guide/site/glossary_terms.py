@@ -19,7 +19,6 @@ from guide.content.model import Guide
 from guide.content.typography import for_language
 
 _WORD = re.compile(r"\w+")
-_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 # Where a tooltip would be wrong or unreachable: links and controls already act
 # on hover or click, code is literal, headings feed the table of contents (and
@@ -70,35 +69,68 @@ def explain_terms(page_html: str, index: TermIndex) -> str:
     if not index:
         return page_html
     out: list[str] = []
-    skipping: list[str] = []
+    skipping: dict[str, int] = {}  # each skipped element open around here → how many times
+    tags = _Tags(page_html)
     position = 0
     while position < len(page_html):
-        tag = _TAG.search(page_html, position)
-        end = tag.start() if tag else len(page_html)
+        tag = tags.next(position)
+        end = tag[0] if tag else len(page_html)
         if end > position:
             text = page_html[position:end]
-            out.append(text if skipping else _explain_text(text, index))
+            out.append(text if any(skipping.values()) else _explain_text(text, index))
         if tag is None:
             break
-        out.append(tag.group())
-        position = tag.end()
-        name_match = _TAG_NAME.match(tag.group())
+        written = page_html[tag[0]:tag[1]]
+        out.append(written)
+        position = tag[1]
+        name_match = _TAG_NAME.match(written)
         if name_match is None:
             continue  # a comment or a doctype
         name = name_match.group(1).lower()
-        closing = tag.group().startswith("</")
+        closing = written.startswith("</")
         if name in _RAW and not closing:
             close = re.compile(rf"</\s*{name}\s*>", re.I).search(page_html, position)
             stop = close.end() if close else len(page_html)
             out.append(page_html[position:stop])
             position = stop
-        elif name in _SKIPPED and not tag.group().endswith("/>"):
-            if closing:
-                if name in skipping:
-                    del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
-            else:
-                skipping.append(name)
+        elif name in _SKIPPED and not written.endswith("/>"):
+            if not closing:
+                skipping[name] = skipping.get(name, 0) + 1
+            elif skipping.get(name):
+                skipping[name] -= 1
     return "".join(out)
+
+
+class _Tags:
+    """Finds the tags of one page in order, in time proportional to the page.
+
+    A pattern such as ``<[^>]*>`` searched from each "<" reads to the next ">":
+    on a text of "<" with no ">" that is the rest of the page at every one. Here
+    each search is done once: a "-->" or ">" not found from one place is not found
+    from any later place either.
+    """
+
+    def __init__(self, page_html: str) -> None:
+        self._html = page_html
+        self._no_comment_end = False
+        self._no_tag_end = False
+
+    def next(self, position: int) -> tuple[int, int] | None:
+        """The start and end of the first comment or tag at or after ``position``."""
+        page = self._html
+        start = -1 if self._no_tag_end else page.find("<", position)
+        if start < 0:
+            return None
+        if not self._no_comment_end and page.startswith("<!--", start):
+            end = page.find("-->", start + 4)
+            if end >= 0:
+                return start, end + 3
+            self._no_comment_end = True
+        end = page.find(">", start)
+        if end < 0:
+            self._no_tag_end = True
+            return None
+        return start, end + 1
 
 
 def _explain_text(raw: str, index: TermIndex) -> str:

@@ -62,7 +62,7 @@ from guide.site.loaded_content import LoadedContent
 from guide.site.one_build import OneBuild, Rendered
 from guide.site.page_ids import duplicate_id_errors
 from guide.site.page_scripts import scripts_for
-from guide.render.pages import competency_of, nav_titles, navigation, theme_text
+from guide.render.pages import competency_of, navigation, theme_text
 from guide.site.stub_pages import StubPages
 from guide.site.search_index import LanguageIndexes
 from guide.site.sitemap import language_sitemap
@@ -278,7 +278,7 @@ class GuideSite:
         """
         if write_stubs:
             self.stubs.write(Path(config.docs_dir), guide)  # stat only, when nothing changed
-        config.nav = navigation(config.nav or [], guide)
+        config.nav = navigation(config.nav or [], guide, default_language(config))
         # Escaped, but plain strings: mkdocs-static-i18n only overrides options of type str.
         # Material prints them raw in attributes and <title>, so escaping is needed; where
         # it adds "| e" a rare &, <, > or " shows escaped twice, never as markup.
@@ -288,8 +288,7 @@ class GuideSite:
         i18n = config.plugins.get("i18n")
         for language in i18n.config.languages if i18n is not None else []:
             if language.locale != default:
-                language.nav_translations = {**(language.nav_translations or {}),
-                                             **nav_titles(guide, language.locale)}
+                language.nav = navigation(config.nav, guide, language.locale)
                 language.site_name = str(theme_text(for_language(guide.catalogue.title.get(language.locale),
                                                                  language.locale)))
                 language.site_description = str(theme_text(for_language(

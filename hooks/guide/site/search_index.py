@@ -35,11 +35,19 @@ def fold(text: str) -> str:
     Only non-ASCII characters are looked at: a character-by-character pass over
     every entry cost seconds at 30 competencies. Remembered: a text seen in one
     build is folded again in the next (the offline copy's, a preview's save).
+    Character by character: NFKD of the whole text also puts each run of marks
+    in canonical order, by insertion, quadratic in a run's length; the marks all
+    go, so their order does not matter and the result is the same.
     """
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return _NON_ASCII.sub(lambda m: "" if unicodedata.combining(m.group()) else m.group(), decomposed)
+    return _NON_ASCII.sub(lambda m: _fold_character(m.group()), text)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _fold_character(char: str) -> str:
+    """One character's NFKD without its combining marks ("é" -> "e", "ﬁ" -> "fi", a mark -> "")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
 
 
 def language_of(location: str, languages: Iterable[str], default: str) -> str:

@@ -1,0 +1,105 @@
+"""Every pass over an editor's text costs time in proportion to the text's length.
+
+A French summary of ``a`` and 120,000 ``&x;`` once held the build for more than
+fifteen minutes: the typography searched back from the start of the text at each
+";". Hypothesis (fixed seed) draws texts made of two pieces, each repeated, from
+the characters the passes treat specially; each pass gets the text at N and at 8N
+characters. Linear work takes about 8 times longer, quadratic work 64 times: the
+bound sits between the two, far from both. Each cost is the fastest of several
+runs, each run long enough for the clock, so a busy machine slows both sizes
+alike instead of failing the test; no absolute time is ever compared.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from typing import Callable
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from yaml import Mark
+from yaml.nodes import ScalarNode
+
+from guide.content.decode import Decoder
+from guide.content.markup import escape, text as page_text
+from guide.content.typography import french
+from guide.site.glossary_terms import explain_terms, term_index
+from guide.site.search_index import fold
+
+SHORT = 4_000  # characters; the long text is EIGHT times that
+EIGHT = 8
+BOUND = 20  # linear: about 8; quadratic: about 64
+PIECES = [
+    "&x;", "&#233;", "&", ";", "!", "?", ":", " ", "\u00a0", "\u202f", "«", "»", "'", "a", "é",
+    "e\u0301", "\u0301\u0316", "\u0316", "ﬁ", "<", ">", "<!--", "-->", "<code>", "</code>", "<script>",
+    "partner", "partners", "<p>", "\n", "*", "#", "1. ",
+]
+pieces = st.lists(st.sampled_from(PIECES), min_size=1, max_size=4).map("".join)
+
+
+def _text(first: str, second: str, length: int) -> str:
+    """``a``, then ``first`` repeated over half of ``length``, then ``second`` over the rest."""
+    half = length // 2
+    return "a" + first * (half // len(first) + 1) + second * (half // len(second) + 1)
+
+
+def _cost(run: Callable[[str], object], text: str) -> float:
+    """Seconds per call of ``run(text)``: the fastest of 5 rounds, each at least 5 ms long."""
+    calls = 1
+    while True:
+        start = time.perf_counter()
+        for _ in range(calls):
+            run(text)
+        if time.perf_counter() - start >= 0.005:
+            break
+        calls *= 2
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(calls):
+            run(text)
+        best = min(best, (time.perf_counter() - start) / calls)
+    return best
+
+
+def _decode(value: str) -> object:
+    """The decoder's pass over a text as YAML read it (whitespace, NFC, checks)."""
+    mark = Mark("test.yml", 0, 0, 0, None, None)
+    return Decoder("content_data/test.yml").decode(ScalarNode("tag:yaml.org,2002:str", value, mark, mark),
+                                                   str, "test.fr")
+
+
+def _passes(guide) -> dict[str, Callable[[str], object]]:
+    index = term_index(guide, "fr")
+    return {
+        "decoding": _decode,
+        "typography": french,
+        "escaping": escape,
+        "typography then escaping": lambda value: page_text(value, "fr"),
+        # The glossary reads a page's HTML: the text as the page holds it, and as raw HTML.
+        "glossary (escaped text)": lambda value: explain_terms(f"<p>{html.escape(value)}</p>", index),
+        "glossary (raw HTML)": lambda value: explain_terms(f"<p>{value}</p>", index),
+        # Unwrapped: the cache would make every call after the first free.
+        "search folding": fold.__wrapped__,
+    }
+
+
+@pytest.mark.parametrize("name", ["decoding", "typography", "escaping", "typography then escaping",
+                                  "glossary (escaped text)", "glossary (raw HTML)", "search folding"])
+@settings(max_examples=12, derandomize=True, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(first=pieces, second=pieces)
+@example(first="&x;", second="&x;")  # the case found: quadratic typography
+@example(first=" ", second="b")  # a run of spaces with no punctuation after it
+@example(first="\u0301\u0316", second="b")  # a run of marks out of canonical order (NFC, NFKD)
+@example(first="<", second="b")  # "<" with no ">" (the glossary's tag search)
+@example(first="<code>", second="</code>")  # deep nesting, then every element closed
+def test_a_text_8_times_longer_costs_about_8_times_more(guide, name, first, second):
+    run = _passes(guide)[name]
+    short, long = _text(first, second, SHORT), _text(first, second, SHORT * EIGHT)
+    ratio = _cost(run, long) / _cost(run, short)
+    if ratio >= BOUND:  # once more, in case the machine was busy during one of the two
+        ratio = min(ratio, _cost(run, long) / _cost(run, short))
+    assert ratio < BOUND, f"{name}: {EIGHT}x the text ({first!r}, {second!r}) cost {ratio:.0f}x the time"
