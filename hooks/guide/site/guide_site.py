@@ -38,7 +38,7 @@ from mkdocs.utils.meta import get_data as get_markdown_and_meta
 from guide.content.errors import ContentInvalid
 from guide.content.model import Guide
 from guide.content.typography import for_language
-from guide.exports.case_package import FOLDER as CASE_FOLDER, case_package, package_name
+from guide.exports.case_package import FOLDER as CASE_FOLDER, REST_ROOT, case_package, package_name, rest_responses
 from guide.exports.open_data import CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export, exported_data, json_export
 from guide.exports.schema import open_data_schema
 from guide.history.build_date import pin_build_date
@@ -496,18 +496,30 @@ class GuideSite:
         data = exported_data(guide)
         # A preview skips git: every date is then the release day, and each save reloads sooner.
         dates, head = ({}, None) if self.command == "serve" else self._content(config).text_dates()
+        packages: dict[str, dict[str, Any]] = {}
+
+        def package(lang: str) -> dict[str, Any]:
+            if lang not in packages:  # made once: the package file and the REST files hold the same
+                packages[lang] = case_package(guide, lang, site_url=config.site_url or "", dates=dates,
+                                              default_time=int(head) if head else None)
+            return packages[lang]
+
         made: list[tuple[Path, Callable[[], str], str | None]] = [
             (folder / JSON_NAME, lambda: json_export(data), None),
             (folder / SCHEMA_NAME, lambda: json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n", None),
             (folder / CSV_NAME, lambda: csv_export(data), ""),
-        ] + [(folder / CASE_FOLDER / package_name(lang),
-              lambda lang=lang: json_export(case_package(guide, lang, site_url=config.site_url or "", dates=dates,
-                                                         default_time=int(head) if head else None)), None)
+        ] + [(folder / CASE_FOLDER / package_name(lang), lambda lang=lang: json_export(package(lang)), None)
              for lang in languages(config)]
         for path, make, newline in made:
             if not going_on():
                 return False
             write_whole(path, make(), newline)
+        # The CASE REST binding's read paths, as files named exactly by the path (no extension).
+        rest = folder.parent / REST_ROOT
+        for name, response in rest_responses({lang: package(lang) for lang in languages(config)}).items():
+            if not going_on():
+                return False
+            write_whole(rest / name, json_export(response))
         return True
 
     def _publishing(self) -> bool:
