@@ -14,10 +14,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import ROOT
-from test_case_package import _yaml_items
-
-from guide.exports.case_package import RUBRIC_CRITERIA, RUBRIC_LEVELS, REST_ROOT
+from guide.exports.case_package import REST_ROOT, RUBRIC_CRITERIA, RUBRIC_LEVELS
 from guide.publish.local_server import serve
+from test_case_package import _yaml_items
 
 VENDOR = ROOT / "schemas/vendor"
 REST_SCHEMAS = VENDOR / "case-v1p1-rest"
@@ -126,7 +125,7 @@ def test_a_broken_response_fails(responses, breakage):
 # -- as a harvester reads the site over HTTP ---------------------------------------------
 
 def _get(url: str) -> tuple[str, bytes]:
-    with urllib.request.urlopen(url, timeout=30) as answer:  # noqa: S310  (loopback only)
+    with urllib.request.urlopen(url, timeout=30) as answer:
         return answer.headers.get_content_type(), answer.read()
 
 

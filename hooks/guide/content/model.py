@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Annotated, Optional
 
-from guide.content.decode import Day, Id, LanguageCode, Location, Range, Time, Url, Version, one_of, ref
+from guide.content.decode import (Day, Id, LanguageCode, LanguageTag, Location, Range, Time, Url, Version, one_of,
+                                  ref)
 
 LANGUAGES = ("en", "fr")
 SourceRef = ref("source")
@@ -359,6 +360,8 @@ class Labels:
     data_json: Text
     data_csv: Text
     data_schema: Text
+    data_bank: Text
+    data_package: Text
     guide_licence: Text
     offline_heading: Text
     offline_link: Text
@@ -475,6 +478,18 @@ class Group:
 
 
 @dataclass(frozen=True)
+class LanguageTags:
+    """The language tag each language's exports carry for HR and learning systems,
+    which expect a region with the language (the flat competency bank's column)."""
+
+    en: LanguageTag = "en-CA"
+    fr: LanguageTag = "fr-CA"
+
+    def get(self, lang: str) -> str:
+        return str(getattr(self, lang))
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """The guide as a whole: its title and introduction, who publishes it, which release
     this is, and the order of its competencies."""
@@ -486,6 +501,7 @@ class Catalogue:
     released: Day  # the day of that release (make release sets both)
     order: list[ref("competency")] = field(default_factory=list)  # type: ignore[valid-type]
     groups: list[Group] = field(default_factory=list)
+    language_tags: LanguageTags = field(default_factory=LanguageTags)  # optional: en-CA and fr-CA
     loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 

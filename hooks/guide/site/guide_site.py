@@ -39,7 +39,10 @@ from guide.content.errors import ContentInvalid
 from guide.content.model import Guide
 from guide.content.typography import for_language
 from guide.exports.case_package import FOLDER as CASE_FOLDER, REST_ROOT, case_package, package_name, rest_responses
-from guide.exports.open_data import CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export, exported_data, json_export
+from guide.exports.competency_bank import bank_csv, bank_name
+from guide.exports.data_package import NAME as DATA_PACKAGE, data_package
+from guide.exports.open_data import (CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export, exported_data, json_export,
+                                     schema_url)
 from guide.exports.schema import open_data_schema
 from guide.history.build_date import pin_build_date
 from guide.history.page_source import edit_url, page_source
@@ -505,11 +508,15 @@ class GuideSite:
             return packages[lang]
 
         made: list[tuple[Path, Callable[[], str], str | None]] = [
-            (folder / JSON_NAME, lambda: json_export(data), None),
-            (folder / SCHEMA_NAME, lambda: json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n", None),
+            (folder / JSON_NAME, lambda: json_export(data, schema_url(config.site_url or "")), None),
+            (folder / SCHEMA_NAME, lambda: json.dumps(open_data_schema(schema_url(config.site_url or "")),
+                                                      ensure_ascii=False, indent=2) + "\n", None),
             (folder / CSV_NAME, lambda: csv_export(data), ""),
         ] + [(folder / CASE_FOLDER / package_name(lang), lambda lang=lang: json_export(package(lang)), None)
-             for lang in languages(config)]
+             for lang in languages(config)] + [
+            (folder / bank_name(lang), lambda lang=lang: bank_csv(guide, lang), "") for lang in languages(config)
+        ] + [(folder / DATA_PACKAGE, lambda: json_export(data_package(guide, languages(config), config.site_url or "")),
+              None)]
         for path, make, newline in made:
             if not going_on():
                 return False
