@@ -13,7 +13,7 @@ STAMP  := $(VENV)/.installed-build
 TEST_STAMP := $(VENV)/.installed-test
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve test build check schema translations competency reviewed release bench lock chromium print-tools clean
+.PHONY: serve test build check schema translations competency reviewed release bench lock chromium print-tools vnu clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:$(PORT)
@@ -24,7 +24,7 @@ serve: $(STAMP)
 build: $(STAMP) print-tools
 	GUIDE_PUBLISH=1 $(BIN)/mkdocs build --strict
 
-test: $(TEST_STAMP) chromium
+test: $(TEST_STAMP) chromium vnu
 	@$(BIN)/python scripts/translation_status.py
 	$(BIN)/python -m pytest
 
@@ -65,6 +65,12 @@ bench/node_modules/.package-lock.json: bench/package-lock.json
 
 chromium:
 	@sh scripts/ensure-chromium.sh
+
+# The W3C Nu HTML Checker the tests run with the system Java: exactly the vnu-jar of
+# tests/vnu/package-lock.json (--ignore-scripts: its postinstall would fetch a Java).
+vnu: tests/vnu/node_modules/.package-lock.json
+tests/vnu/node_modules/.package-lock.json: tests/vnu/package-lock.json
+	cd tests/vnu && npm ci --no-audit --no-fund --ignore-scripts
 
 # Only what printing the PDFs needs (Chromium and a font), for `make build`.
 print-tools:
