@@ -78,3 +78,19 @@ def test_a_broken_data_folder_fails(data, breakage):
         descriptor["resources"][2]["schema"]["fields"][0]["type"] = "word"
         (data / NAME).write_text(json.dumps(descriptor), encoding="utf-8")
     assert not _report(data).valid, breakage
+
+
+@pytest.mark.parametrize("prefix, says", [
+    ("", ("For HR and learning systems", "Which file is for whom", "An HR or learning system")),
+    ("fr/", ("Pour les systèmes RH et d’apprentissage", "Quel fichier pour qui", "Un système RH ou d’apprentissage")),
+])
+def test_the_open_data_page_links_every_described_file_and_says_who_it_is_for(site, prefix, says):
+    from html_text import visible_text
+
+    html = (site / prefix / "data/index.html").read_text(encoding="utf-8")
+    root = "../" * (prefix.count("/") + 1)
+    descriptor = json.loads((site / "data" / NAME).read_text(encoding="utf-8"))
+    for path in [NAME] + [resource["path"] for resource in descriptor["resources"]]:
+        assert f'href="{root}data/{path}"' in html, path
+    text = visible_text(html)
+    assert all(said in text for said in says), says

@@ -108,7 +108,8 @@ def _file(name: str, path: str, fmt: str, media: str, description: str) -> dict[
 def _table(name: str, path: str, description: str, meanings: dict[str, str], columns: Iterable[str],
            key: list[str]) -> dict[str, Any]:
     columns = list(columns)
-    assert set(columns) == set(meanings), "every column is described"
+    if set(columns) != set(meanings):  # a column added to an export must be described here too
+        raise ValueError(f"{path}: describe the columns {sorted(set(columns) ^ set(meanings))}")
     return {
         "$schema": RESOURCE_PROFILE, "name": name, "type": "table", "path": path, "format": "csv",
         "mediatype": "text/csv", "encoding": "utf-8-sig", "description": description, "dialect": DIALECT,
