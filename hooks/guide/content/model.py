@@ -11,7 +11,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Optional
 
-from guide.content.decode import Day, Id, LanguageCode, Location, Marker, Range, Time, Url, Version, one_of
+from guide.content.decode import (Day, Id, LanguageCode, LanguageTag, Location, Marker, Range, Time, Url, Version,
+                                  one_of)
 
 if TYPE_CHECKING:
     from guide.content.cards import Card
@@ -364,6 +365,8 @@ class Labels:
     data_json: Text
     data_csv: Text
     data_schema: Text
+    data_bank: Text
+    data_package: Text
     guide_licence: Text
     offline_heading: Text
     offline_link: Text
@@ -487,6 +490,18 @@ class Group:
 
 
 @dataclass(frozen=True)
+class LanguageTags:
+    """The language tag each language's exports carry for HR and learning systems,
+    which expect a region with the language (the flat competency bank's column)."""
+
+    en: LanguageTag = "en-CA"
+    fr: LanguageTag = "fr-CA"
+
+    def get(self, lang: str) -> str:
+        return str(getattr(self, lang))
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """The guide as a whole: its title and introduction, who publishes it, which release
     this is, and the order of its competencies."""
@@ -498,6 +513,7 @@ class Catalogue:
     released: Day  # the day of that release (make release sets both)
     order: list[Annotated[str, Marker("competency")]] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
+    language_tags: LanguageTags = field(default_factory=LanguageTags)  # optional: en-CA and fr-CA
     loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 

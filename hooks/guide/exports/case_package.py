@@ -18,9 +18,17 @@ What becomes what:
 * a level behaviour → a ``CFItem`` child of its level; behaviours to adopt and
   to avoid, and tips, → ``CFItems`` of their own types, children of the
   competency; a behaviour ``isRelatedTo`` each tip that helps practise it;
-* every French item ``isTranslationOf`` its English one, and the French
-  document the English document (origin: the translation, destination: the
-  original, read like ``isChildOf``: "origin isChildOf destination").
+* in the French package, an ``isTranslationOf`` association from each
+  English item to its French one, and from the English document to the French
+  document. CASE 1.1 defines this type the other way round from how its name
+  reads (Information Model, CFAssociationTypeEnum: "The target/destination node
+  is a translation of the source node"), so the origin is the English original
+  and the destination the French translation.
+
+Every record's ``uri`` resolves to that record on the published site: an
+item's to its place on its page; every other record's to its own response of
+the CASE 1.1 REST binding, published as a static file under
+``ims/case/v1p1/`` (``rest_responses``), never to a fragment of a package.
 
 Identifiers are UUID version 5 of a fixed namespace and the item's stable ids
 (``<lang>/<competency>/<item>``): the same on every build, and adding an item
@@ -42,6 +50,7 @@ from guide.content.model import LANGUAGES, Guide, Text
 NAMESPACE = uuid.UUID("6f1c2f0e-9a7b-4d55-8c1e-2b7f4e3a9d10")  # never change: every identifier derives from it
 CASE_VERSION = "1.1"
 FOLDER = "case"  # under the open-data folder: data/case/en.json, data/case/fr.json
+REST_ROOT = "ims/case/v1p1"  # the REST binding's base path, from the site root
 SOURCE_LANGUAGE = LANGUAGES[0]  # the language the others are translations of
 ITEM_TYPES = ("competency", "level", "level-behaviour", "adopt", "avoid", "tip")
 
@@ -129,6 +138,49 @@ def case_package(guide: Guide, lang: str, *, site_url: str, dates: Dates | None 
     return _Package(guide, lang, site_url, dates or {}, default_time).build()
 
 
+# Records the binding gives no read path of their own: each still gets its own
+# file, so that its ``uri`` resolves to it (the binding forbids no other paths).
+RUBRIC_CRITERIA = "CFRubricCriteria"
+RUBRIC_LEVELS = "CFRubricCriterionLevels"
+
+
+def rest_uri(site: str, kind: str, record: str) -> str:
+    """The address of a record's REST response: ``kind`` is the binding's path (``CFItems``)."""
+    return f"{site.rstrip('/')}/{REST_ROOT}/{kind}/{record}"
+
+
+def rest_responses(packages: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    """What a CASE 1.1 provider answers to each read path, from the packages of every
+    language: path under ``REST_ROOT`` (``CFItems/<id>``) → the response's JSON.
+
+    The shapes are the binding's ``200`` responses: ``CFDocuments`` lists the documents,
+    each with its ``CFPackageURI``; an item or an association names its document
+    (``CFDocumentURI``); ``CFItemTypes/<id>`` is a set of one type.
+    """
+    found: dict[str, Any] = {"CFDocuments": {"CFDocuments": []}}
+    for package in packages.values():
+        document = package["CFDocument"]
+        named = {"title": document["title"], "identifier": document["identifier"], "uri": document["uri"]}
+        found["CFDocuments"]["CFDocuments"].append(document | {"CFPackageURI": dict(named)})
+        found[f"CFPackages/{document['identifier']}"] = package
+        for item in package.get("CFItems", []):
+            found[f"CFItems/{item['identifier']}"] = item | {"CFDocumentURI": dict(named)}
+        for association in package.get("CFAssociations", []):
+            found[f"CFAssociations/{association['identifier']}"] = association | {"CFDocumentURI": dict(named)}
+        definitions = package.get("CFDefinitions", {})
+        for item_type in definitions.get("CFItemTypes", []):
+            found[f"CFItemTypes/{item_type['identifier']}"] = {"CFItemTypes": [item_type]}
+        for licence in definitions.get("CFLicenses", []):
+            found[f"CFLicenses/{licence['identifier']}"] = licence
+        for rubric in package.get("CFRubrics", []):
+            found[f"CFRubrics/{rubric['identifier']}"] = rubric
+            for criterion in rubric.get("CFRubricCriteria", []):
+                found[f"{RUBRIC_CRITERIA}/{criterion['identifier']}"] = criterion
+                for level in criterion.get("CFRubricCriterionLevels", []):
+                    found[f"{RUBRIC_LEVELS}/{level['identifier']}"] = level
+    return found
+
+
 def _text(item: Any) -> Text:
     return Text(item.en, item.fr)
 
@@ -149,18 +201,19 @@ class _Package:
 
     # -- addresses and names ---------------------------------------------------
 
-    def data_uri(self, lang: str | None = None) -> str:
-        from guide.exports.open_data import FOLDER as DATA
-
-        return f"{self.site}{DATA}/{FOLDER}/{package_name(lang or self.lang)}"
+    def document_uri(self, lang: str | None = None) -> str:
+        """The document's own REST response would be ``CFDocuments/{id}``, but a static
+        site cannot have that folder beside the ``CFDocuments`` list file; the
+        package's response, whose root is the document, stands for it."""
+        return rest_uri(self.site, "CFPackages", identifier(lang or self.lang, "document"))
 
     def page_uri(self, entry: Entry, lang: str) -> str:
         prefix = "" if lang == SOURCE_LANGUAGE else f"{lang}/"
         return f"{self.site}{prefix}{entry.page}" + (f"#{entry.anchor}" if entry.anchor else "")
 
-    def own(self, key: str) -> str:
-        """The address of a record that only the package holds (associations, rubrics, definitions)."""
-        return f"{self.data_uri()}#{identifier(self.lang, key)}"
+    def own(self, kind: str, key: str) -> str:
+        """The address of a record that has no page: its REST response (``kind`` is its path)."""
+        return rest_uri(self.site, kind, identifier(self.lang, key))
 
     def label(self, name: str) -> str:
         return getattr(self.guide.labels, name).get(self.lang)
@@ -175,7 +228,7 @@ class _Package:
 
     def document_link(self) -> dict[str, str]:
         return {"title": self.guide.catalogue.title.get(self.lang), "identifier": identifier(self.lang, "document"),
-                "uri": self.data_uri()}
+                "uri": self.document_uri()}
 
     # -- the package -----------------------------------------------------------
 
@@ -200,7 +253,7 @@ class _Package:
         prefix = "" if self.lang == SOURCE_LANGUAGE else f"{self.lang}/"
         return {
             "identifier": identifier(self.lang, "document"),
-            "uri": self.data_uri(),
+            "uri": self.document_uri(),
             "caseVersion": CASE_VERSION,
             "creator": catalogue.publisher.get(self.lang),
             "title": catalogue.title.get(self.lang),
@@ -248,29 +301,37 @@ class _Package:
         return found
 
     def document_translation(self) -> dict[str, Any]:
-        """This language's document isTranslationOf the source language's."""
-        key = f"isTranslationOf/document/{SOURCE_LANGUAGE}/document"
+        """This language's document is a translation of the source language's: the
+        original is the origin, the translation the destination (CASE 1.1)."""
+        key = f"isTranslationOf/document/{SOURCE_LANGUAGE}/document"  # kept: the identifier never changes
         original = {"title": self.guide.catalogue.title.get(SOURCE_LANGUAGE),
-                    "identifier": identifier(SOURCE_LANGUAGE, "document"), "uri": self.data_uri(SOURCE_LANGUAGE)}
+                    "identifier": identifier(SOURCE_LANGUAGE, "document"), "uri": self.document_uri(SOURCE_LANGUAGE)}
         return {"identifier": identifier(self.lang, key), "associationType": "isTranslationOf",
-                "uri": self.own(key), "originNodeURI": self.document_link(), "destinationNodeURI": original,
-                "lastChangeDateTime": self.document_time()}
+                "uri": self.own("CFAssociations", key), "originNodeURI": original,
+                "destinationNodeURI": self.document_link(), "lastChangeDateTime": self.document_time()}
 
     def association(self, kind: str, origin: Entry, destination: Optional[Entry], sequence: int | None = None,
                     translation: bool = False) -> dict[str, Any]:
-        """``origin kind destination``: a level isChildOf its competency, a French item
-        isTranslationOf the English one (in the English package)."""
+        """``origin kind destination``, read as CASE defines each type: a level isChildOf
+        its competency (origin: the child). With ``translation`` (``origin`` and
+        ``destination`` are then the same entry) the origin is the entry in the
+        source language and the destination this language's translation of it."""
         target_lang = SOURCE_LANGUAGE if translation else self.lang
         end = self.document_link() if destination is None else self.link(destination, target_lang)
         end_key = "document" if destination is None else f"{target_lang}/{destination.key}"
+        # The key, hence the identifier, is the one the association had when it pointed
+        # the wrong way: a tool that imported that one updates it instead of keeping both.
         key = f"{kind}/{origin.key}/{end_key}"
         times = [self.when(origin.file, origin.names)]
         if destination is not None:
             times.append(self.when(destination.file, destination.names, target_lang))
+        start = self.link(origin)
+        if translation:
+            start, end = end, start
         record: dict[str, Any] = {"identifier": identifier(self.lang, key), "associationType": kind}
         if sequence is not None:
             record["sequenceNumber"] = sequence
-        record |= {"uri": self.own(key), "originNodeURI": self.link(origin), "destinationNodeURI": end,
+        record |= {"uri": self.own("CFAssociations", key), "originNodeURI": start, "destinationNodeURI": end,
                    "lastChangeDateTime": _stamp(max(times))}
         return record
 
@@ -282,13 +343,13 @@ class _Package:
         name = (competency.short or competency.text).get(self.lang)
         return {
             "identifier": rubric_id,
-            "uri": self.own(f"{competency.key}/rubric"),
+            "uri": self.own("CFRubrics", f"{competency.key}/rubric"),
             "title": name,
             "description": self.guide.folder(competency.key).competency.scale_intro.get(self.lang),
             "lastChangeDateTime": changed,
             "CFRubricCriteria": [{
                 "identifier": criterion_id,
-                "uri": self.own(f"{competency.key}/rubric/criterion"),
+                "uri": self.own(RUBRIC_CRITERIA, f"{competency.key}/rubric/criterion"),
                 "category": name,
                 "description": competency.text.get(self.lang),
                 "CFItemURI": self.link(competency),
@@ -297,7 +358,7 @@ class _Package:
                 "lastChangeDateTime": changed,
                 "CFRubricCriterionLevels": [{
                     "identifier": identifier(self.lang, f"{level.key}/rubric-level"),
-                    "uri": self.own(f"{level.key}/rubric-level"),
+                    "uri": self.own(RUBRIC_LEVELS, f"{level.key}/rubric-level"),
                     "description": level.text.get(self.lang),
                     "quality": (level.short or level.text).get(self.lang),
                     "score": position,
@@ -310,13 +371,13 @@ class _Package:
 
     def item_type(self, kind: str, changed: str) -> dict[str, Any]:
         name = kind.replace("-", "_")
-        return {"identifier": identifier(self.lang, f"type/{kind}"), "uri": self.own(f"type/{kind}"),
+        return {"identifier": identifier(self.lang, f"type/{kind}"), "uri": self.own("CFItemTypes", f"type/{kind}"),
                 "title": self.label(f"case_type_{name}"), "description": self.label(f"case_type_{name}_about"),
                 "hierarchyCode": kind, "typeCode": kind, "lastChangeDateTime": changed}
 
     def item_type_link(self, kind: str) -> dict[str, str]:
         return {"title": self.label(f"case_type_{kind.replace('-', '_')}"),
-                "identifier": identifier(self.lang, f"type/{kind}"), "uri": self.own(f"type/{kind}")}
+                "identifier": identifier(self.lang, f"type/{kind}"), "uri": self.own("CFItemTypes", f"type/{kind}")}
 
     def licence_time(self) -> int:
         licence = self.guide.licence
@@ -324,11 +385,11 @@ class _Package:
 
     def licence(self) -> dict[str, Any]:
         licence = self.guide.licence
-        return {"identifier": identifier(self.lang, "licence"), "uri": licence.url,
-                "title": licence.name.get(self.lang), "description": licence.spdx,
+        return {"identifier": identifier(self.lang, "licence"), "uri": self.own("CFLicenses", "licence"),
+                "title": licence.name.get(self.lang), "description": f"{licence.spdx}: {licence.url}",
                 "licenseText": licence.scope.get(self.lang), "lastChangeDateTime": _stamp(self.licence_time())}
 
     def licence_link(self) -> dict[str, str]:
         licence = self.guide.licence
         return {"title": licence.name.get(self.lang), "identifier": identifier(self.lang, "licence"),
-                "uri": licence.url}
+                "uri": self.own("CFLicenses", "licence")}

@@ -45,10 +45,7 @@ import yaml
 from guide.content.loader import load_guide
 from guide.content.model import LANGUAGES, Guide
 from guide.content.typography import for_language
-from guide.exports.case_package import FOLDER as CASE_FOLDER, case_package, package_name
-from guide.exports.open_data import (CSV_NAME, FOLDER as DATA_FOLDER, JSON_NAME, SCHEMA_NAME,
-                                     csv_export, exported_data, json_export)
-from guide.exports.schema import open_data_schema
+from guide.exports.files import open_data_files
 from guide.history.build_date import last_commit_epoch
 from guide.history.line_dates import text_dates
 from guide.history.releases import recorded_releases, release_notes
@@ -346,22 +343,17 @@ def _copy_static(docs: Path, dest: Path) -> None:
             shutil.copyfile(path, dest / rel)
 
 
-def _write_open_data(folder: Path, guide: Guide, site_url: str, project: Path | None) -> None:
-    """The open-data files the data page links to, as the build writes them. The CASE
-    packages date each text from ``project``'s git history; without (None), the release day."""
-    data = exported_data(guide)
+def _write_open_data(docs: Path, guide: Guide, site_url: str, project: Path | None) -> None:
+    """The open-data files (``guide.exports.files``), as the build writes them, under
+    ``docs``: the generator copies them to the same addresses. The CASE packages date
+    each text from ``project``'s git history; without (None), the release day."""
     head = last_commit_epoch(project) if project is not None else None
     dates = text_dates(project, guide.bilingual) if project is not None else None
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / JSON_NAME).write_text(json_export(data), encoding="utf-8")
-    (folder / SCHEMA_NAME).write_text(json_export(open_data_schema()), encoding="utf-8")
-    with (folder / CSV_NAME).open("w", encoding="utf-8", newline="") as stream:
-        stream.write(csv_export(data))
-    (folder / CASE_FOLDER).mkdir(exist_ok=True)
-    for lang in LANGUAGES:
-        (folder / CASE_FOLDER / package_name(lang)).write_text(
-            json_export(case_package(guide, lang, site_url=site_url, dates=dates,
-                                     default_time=int(head) if head else None)), encoding="utf-8")
+    for file in open_data_files(guide, list(LANGUAGES), site_url, dates, int(head) if head else None):
+        target = docs / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8", newline=file.newline) as stream:
+            stream.write(file.make())
 
 
 def export_markdown(project: Path, out: Path, generator: str = "mkdocs", history: bool = True,
@@ -387,7 +379,7 @@ def export_markdown(project: Path, out: Path, generator: str = "mkdocs", history
     dest.mkdir()
     _copy_static(docs, dest)
     site_url = _resolved(config.get("site_url"), environ)
-    _write_open_data(dest / DATA_FOLDER, guide, site_url, project if history else None)
+    _write_open_data(dest, guide, site_url, project if history else None)
     for path, markdown in sorted(sources.items()):
         source = source_of(path)
         root = site_root(source, generator, directory_urls)

@@ -88,8 +88,15 @@ def exported_data(guide: Guide) -> dict[str, Any]:
     return plain(open_data(guide))
 
 
-def json_export(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def json_export(data: dict[str, Any], schema: str | None = None) -> str:
+    """``schema``: the address of the JSON Schema the file follows, given as its
+    ``$schema`` so that editors and validators find it."""
+    return json.dumps({"$schema": schema, **data} if schema else data, ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_url(site_url: str) -> str:
+    """Where the JSON export's schema is published: its ``$id`` and the export's ``$schema``."""
+    return f"{site_url.rstrip('/')}/{FOLDER}/{SCHEMA_NAME}"
 
 
 def text_rows(data: dict[str, Any]) -> Iterator[dict[str, str]]:

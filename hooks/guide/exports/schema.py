@@ -13,8 +13,8 @@ import types
 import typing
 from typing import Annotated, Any, Union
 
-from guide.content.decode import (DAY_PATTERN, ID_PATTERN, LOCATION_FIELD, MAX_TEXT_CHARACTERS, URL_PATTERN,
-                                  VERSION_PATTERN, Marker, Range)
+from guide.content.decode import (DAY_PATTERN, ID_PATTERN, LANGUAGE_TAG_PATTERN, LOCATION_FIELD, MAX_TEXT_CHARACTERS,
+                                  URL_PATTERN, VERSION_PATTERN, Marker, Range)
 from guide.content.model import COMPETENCIES_FOLDER, COMPETENCY_FILES, SHARED_FILES
 from guide.exports.open_data import OpenData
 
@@ -40,8 +40,13 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     return schemas
 
 
-def open_data_schema() -> dict[str, Any]:
-    return schema_for(OpenData, "Competency guide: open data")
+def open_data_schema(published_at: str | None = None) -> dict[str, Any]:
+    """The export's schema; ``published_at``, its address on the site, becomes its ``$id``
+    (the copy in schemas/ has none: it serves every site)."""
+    schema = schema_for(OpenData, "Competency guide: open data")
+    # The export names its schema in "$schema"; nothing else may be added.
+    schema["properties"] = {"$schema": {"type": "string", "format": "uri"}, **schema["properties"]}
+    return {"$schema": schema.pop("$schema"), **({"$id": published_at} if published_at else {}), **schema}
 
 
 def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
@@ -96,6 +101,8 @@ def _string(marker: Marker | None) -> dict[str, Any]:
         schema["pattern"] = URL_PATTERN.pattern
     elif marker.kind == "lang":
         schema["enum"] = ["en", "fr"]
+    elif marker.kind == "tag":
+        schema["pattern"] = LANGUAGE_TAG_PATTERN.pattern
     elif marker.kind == "time":
         schema["pattern"] = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
     elif marker.kind == "version":

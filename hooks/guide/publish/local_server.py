@@ -9,16 +9,28 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
+import posixpath
 import threading
 from pathlib import Path
 from typing import Iterator
 
+from guide.exports.case_package import REST_ROOT
+
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without a log line per request."""
+    """Serves files without a log line per request, and the CASE REST binding's read
+    paths (files without an extension under ``/ims/case/v1p1/``) as JSON, as the
+    published site's host must (see docs/data.md)."""
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        where = os.fspath(path).replace(os.sep, "/")
+        if f"/{REST_ROOT}/" in where and not posixpath.splitext(posixpath.basename(where))[1]:
+            return "application/json"
+        return super().guess_type(path)
 
 
 @contextlib.contextmanager

@@ -39,9 +39,7 @@ from mkdocs.utils.meta import get_data as get_markdown_and_meta
 from guide.content.errors import ContentInvalid
 from guide.content.model import Guide
 from guide.content.typography import for_language
-from guide.exports.case_package import FOLDER as CASE_FOLDER, case_package, package_name
-from guide.exports.open_data import CSV_NAME, FOLDER, JSON_NAME, SCHEMA_NAME, csv_export, exported_data, json_export
-from guide.exports.schema import open_data_schema
+from guide.exports.files import open_data_files
 from guide.history.build_date import pin_build_date
 from guide.history.page_source import edit_url, page_source
 from guide.preview.incremental import (BuiltPages, Fingerprints, is_bilingual, output_digest, quiet_dirty_warning, shows_status,
@@ -232,10 +230,10 @@ class GuideSite:
         site = Path(config.site_dir)
         guide = self._guide(config)
         if self.preview is not None:
-            self.preview.open_data.start(lambda going_on: self._write_open_data(site / FOLDER, guide, config, going_on),
+            self.preview.open_data.start(lambda going_on: self._write_open_data(site, guide, config, going_on),
                                          quiet=self.preview.dirty)
         else:
-            self._write_open_data(site / FOLDER, guide, config)
+            self._write_open_data(site, guide, config)
         self._write_search_indexes(config, site, build)
         if wanted(self.command, build.offline_copy):
             try:
@@ -495,36 +493,24 @@ class GuideSite:
                             language_sitemap((site / "sitemap.xml").read_text(encoding="utf-8"),
                                              config.site_url or "", lang))
 
-    def _write_open_data(self, folder: Path, guide: Guide, config: MkDocsConfig,
+    def _write_open_data(self, site: Path, guide: Guide, config: MkDocsConfig,
                          going_on: Callable[[], bool] = lambda: True) -> bool:
-        """The open-data files, at the same address for every language and version; each
-        made only while ``going_on()`` (the preview's writer stops when a save comes).
-        True when every file was written."""
-        data = exported_data(guide)
+        """The open-data files (``guide.exports.files``), at the same address for every
+        language and version; each made only while ``going_on()`` (the preview's writer
+        stops when a save comes). True when every file was written."""
         # A preview skips git: every date is then the release day, and each save reloads sooner.
         dates, head = ({}, None) if self.command == "serve" else self._content(config).text_dates()
-        made: list[tuple[Path, Callable[[], str], str | None]] = [
-            (folder / JSON_NAME, lambda: json_export(data), None),
-            (folder / SCHEMA_NAME, lambda: json.dumps(open_data_schema(), ensure_ascii=False, indent=2) + "\n", None),
-            (folder / CSV_NAME, lambda: csv_export(data), ""),
-        ] + [(folder / CASE_FOLDER / package_name(lang),
-              functools.partial(_case_json, guide, lang, config.site_url or "", dates, int(head) if head else None),
-              None)
-             for lang in languages(config)]
-        for path, make, newline in made:
+        for file in open_data_files(guide, languages(config), config.site_url or "", dates,
+                                    int(head) if head else None):
             if not going_on():
                 return False
-            write_whole(path, make(), newline)
+            write_whole(site / file.path, file.make(), file.newline)
         return True
 
     def _publishing(self) -> bool:
         """`make build` (GUIDE_PUBLISH=1) prints the PDFs; serve and the offline copy never do."""
         nested = bool(os.environ.get(OFFLINE_COPY_ENV)) or self.build.offline_copy
         return os.environ.get(PUBLISH_ENV) == "1" and self.command != "serve" and not nested
-
-
-def _case_json(guide: Guide, lang: str, site_url: str, dates: dict, default_time: int | None) -> str:
-    return json_export(case_package(guide, lang, site_url=site_url, dates=dates, default_time=default_time))
 
 
 def _answered_once(question: Callable[[], bool]) -> Callable[[], bool]:
