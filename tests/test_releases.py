@@ -238,6 +238,9 @@ def test_a_clone_without_tags_builds_and_says_there_is_no_earlier_release(releas
 
 ALIAS_BOMB = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}' if i else 'x'] * 9)}]\n" for i in range(9))
 DEEP_WHY = "reasons: " + "[" * 3000 + "]" * 3000 + "\n"
+# Texts the content's own rules refuse (too long; marks stacked on one letter, which NFC
+# sorts in quadratic time): a release holding them is refused the same way.
+HOSTILE_TEXTS = ("id: x\nsource: s\nen: " + "a" + "&x;" * 40_000 + "\nfr: " + "e" + "\u0301\u0316" * 30_000 + "\n")
 
 
 def _tag_broken(repo, tag, path, text, date):
@@ -252,13 +255,16 @@ def _tag_broken(repo, tag, path, text, date):
 
 @pytest.fixture(scope="module")
 def bad_releases(released, tmp_path_factory):
-    """The released repository with two more tags a red team made: v1.2, whose
-    catalogue.yml is a 9-level alias bomb, and v1.3, whose why.yml nests 3,000 deep."""
+    """The released repository with three more tags a red team made: v1.2, whose
+    catalogue.yml is a 9-level alias bomb, v1.3, whose why.yml nests 3,000 deep, and
+    v1.4, whose glossary.yml holds a text of 120,000 characters and 60,000 marks
+    stacked on one letter."""
     repo = tmp_path_factory.mktemp("bad-releases") / "repo"
     shutil.copytree(released[0], repo, symlinks=True)
     _tag_broken(repo, "v1.2", "content_data/catalogue.yml", ALIAS_BOMB, "2026-03-01T10:00:00+00:00")
     _tag_broken(repo, "v1.3", "content_data/competencies/collaboration/why.yml", DEEP_WHY,
                 "2026-03-02T10:00:00+00:00")
+    _tag_broken(repo, "v1.4", "content_data/glossary.yml", HOSTILE_TEXTS, "2026-03-03T10:00:00+00:00")
     return repo
 
 
@@ -289,6 +295,8 @@ def test_a_release_that_cannot_be_read_is_left_out_with_its_tag_and_line(bad_rel
     assert any(m.startswith("What changed leaves out release v1.3: "
                             "content_data/competencies/collaboration/why.yml:1:")
                and "nested more than 64 levels" in m for m in said), said
+    assert any(m.startswith("What changed leaves out release v1.4: content_data/glossary.yml:3:")
+               for m in said), said
     assert all("\n" not in m for m in said), "one line each"
     assert {r.levelname for r in caplog.records} == {"INFO"}, "not a warning: --strict must not fail for ever"
     notes = release_notes(releases)
@@ -303,15 +311,16 @@ def test_the_build_and_the_next_release_go_on_after_a_bad_release(bad_releases, 
     assert "What changed leaves out release v1.2: content_data/catalogue.yml:1:" in build.stderr
     article = _article((site / "changes/index.html").read_text(encoding="utf-8"))
     assert 'id="version-1-1"' in article and 'id="version-1-2"' not in article
-    assert 'id="version-1-3"' not in article
+    assert 'id="version-1-3"' not in article and 'id="version-1-4"' not in article
     clone = tmp_path / "clone"
     shutil.copytree(bad_releases, clone, symlinks=True)
-    after = _release(clone, "1.4", "2026-04-01")
+    after = _release(clone, "1.5", "2026-04-01")
     assert after.returncode == 0 and "Traceback" not in after.stderr, after.stderr
-    assert "v1.4" in _git(clone, "tag", "--list").split()
+    assert "v1.5" in _git(clone, "tag", "--list").split()
     assert "What changed leaves out release v1.3" in after.stderr
+    assert "What changed leaves out release v1.4" in after.stderr
     changelog = (clone / "CHANGELOG.md").read_text(encoding="utf-8")
-    entry = changelog[changelog.index("## 1.4"):changelog.index("## 1.1")]
+    entry = changelog[changelog.index("## 1.5"):changelog.index("## 1.1")]
     assert "Compared with 1.1: 0 added, 0 removed, 0 reworded." in entry, entry
 
 

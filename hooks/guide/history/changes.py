@@ -16,6 +16,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from guide.content.decode import MAX_MARKS_IN_A_ROW, MAX_TEXT_CHARACTERS, marks_in_a_row
 from guide.content.errors import ContentError
 from guide.content.model import COMPETENCIES_FOLDER, Text
 from guide.content.yaml_nodes import plain_values, read_yaml
@@ -65,9 +68,36 @@ def _scope(path: str) -> str | None:
 
 def read_tree(text: str, path: str = "") -> tuple[Any, list[ContentError]]:
     """A content file (``path`` under content_data/) as plain text values, read the
-    one bounded way, or None with the errors that stop it."""
-    node, errors = read_yaml(text, f"{CONTENT}/{path}")
-    return (None, errors) if node is None else (plain_values(node), [])
+    one bounded way, or None with the errors that stop it: those of the YAML, and
+    texts the content's own rules refuse (too long, or marks stacked on one letter,
+    which would cost the comparison time out of proportion to their length)."""
+    shown = f"{CONTENT}/{path}"
+    node, errors = read_yaml(text, shown)
+    if node is None:
+        return None, errors
+    problems = _text_problems(node, shown)
+    return (None, problems) if problems else (plain_values(node), [])
+
+
+def _text_problems(root: Node, shown: str) -> list[ContentError]:
+    """Texts over the decoder's limits, the first in the file only: the release is left
+    out whole. Walked in document order, last child pushed first."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ScalarNode):
+            value = node.value
+            too_long = len(value) > MAX_TEXT_CHARACTERS
+            if too_long or marks_in_a_row(value) > MAX_MARKS_IN_A_ROW:
+                what = (f"a text of {len(value):,} characters, over the {MAX_TEXT_CHARACTERS:,} a text may have"
+                        if too_long else f"more than {MAX_MARKS_IN_A_ROW} marks stacked on one letter")
+                return [ContentError(shown, node.start_mark.line + 1, node.start_mark.column + 1, what,
+                                     "a release is read as the content is; this one is left out")]
+        elif isinstance(node, SequenceNode):
+            pending.extend(reversed(node.value))
+        elif isinstance(node, MappingNode):
+            pending.extend(reversed([child for pair in node.value for child in pair]))
+    return []
 
 
 def items_of(files: Mapping[str, str]) -> dict[tuple[str, str], Wording]:
