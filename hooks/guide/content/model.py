@@ -340,7 +340,7 @@ class Labels:
     pdf_paper_letter: Text
     pdf_sheets: Text
     pdf_sheet_one: Text
-    pdf_all_competencies: Text
+    pdf_print_across: Text
     pdf_run_sheets: Text
     pdf_packs: Text
     pdf_run_sheet: Text
@@ -486,6 +486,9 @@ class Catalogue:
     released: Day  # the day of that release (make release sets both)
     order: list[ref("competency")] = field(default_factory=list)  # type: ignore[valid-type]
     groups: list[Group] = field(default_factory=list)
+    # The papers the published PDFs are printed on: a publisher that prints only on
+    # Letter halves the printing (each PDF is made once per paper).
+    papers: list[one_of("a4", "letter")] = field(default_factory=lambda: ["a4", "letter"])  # type: ignore[valid-type]
     loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 
