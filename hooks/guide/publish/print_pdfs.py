@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import base64
 import fcntl
+from fnmatch import fnmatch
 import hashlib
 import json
 import os
@@ -94,7 +95,9 @@ _PUBLIC_LINKS = """(function (root) {
 # What the tab is about to print, run with print media emulated: the elements print
 # displays, serialised (a <template>'s content is never in the tree: the cards page's
 # pool of every competency's cards is left out), the head, the address without its
-# origin (the loopback port changes with each build), and every file the page loaded.
+# origin (the loopback port changes with each build), and the files that style and
+# script the page (what scripts fetch, such as the search index, shows in the DOM
+# if at all; the favicon, fetched whenever the browser gets to it, prints nowhere).
 _PRINTED = """(function () {
   var out = [location.pathname + location.search, document.documentElement.getAttributeNames().map(
     function (name) { return name + "=" + document.documentElement.getAttribute(name); }).join(" "),
@@ -110,10 +113,11 @@ _PRINTED = """(function () {
     out.push("</" + node.localName + ">");
   }
   walk(document.body);
-  var files = performance.getEntriesByType("resource").map(function (entry) { return entry.name; });
-  document.querySelectorAll("link[href], script[src], img[src]").forEach(function (e) {
-    files.push(e.href || e.src);
-  });
+  var files = performance.getEntriesByType("resource").filter(function (entry) {
+    return entry.initiatorType === "css";  // fonts and images a stylesheet asked for
+  }).map(function (entry) { return entry.name; });
+  Array.prototype.forEach.call(document.styleSheets, function (sheet) { if (sheet.href) files.push(sheet.href); });
+  document.querySelectorAll("script[src], img[src]").forEach(function (e) { files.push(e.src); });
   return {dom: out.join(""), files: files};
 })()"""
 # Requests a printed page does not need: Material's search worker and the index it loads.
@@ -263,6 +267,8 @@ class _Job:
         files = {}
         for address in shown["files"]:
             name = self._local(address)
+            if any(fnmatch(name, blocked) for blocked in NOT_PRINTED):
+                continue  # never loaded, whether or not its request was made yet
             files[name] = self._file_hash(name) if name.startswith("/") else ""
         material = [KEY_FORMAT, self._browser_version, PRINT, self._public_root, download.paper,
                     shown["dom"], sorted(files.items())]
