@@ -278,11 +278,10 @@ class Decoder:
         values = [self.decode(child, item, f"{what}[{i + 1}]") for i, child in enumerate(node.value)]
         if any(value is INVALID for value in values):
             return INVALID
-        if choices:
-            for child, value in zip(node.value, values):
-                if values.count(value) > 1:
-                    return self._fail(Location.of(self.file, child), f"{what}: '{value}' is named twice",
-                                      "keep one of the two")
+        for number, (child, value) in enumerate(zip(node.value, values)):
+            if choices and value in values[:number]:
+                return self._fail(Location.of(self.file, child), f"{what}: '{value}' is named twice",
+                                  "keep one of the two")
         return values
 
     def _decode_int(self, node: Node, what: str, loc: Location, marker: Any) -> Any:
