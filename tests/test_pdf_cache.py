@@ -168,8 +168,8 @@ def test_a_cached_pdf_is_the_bytes_a_fresh_one_tab_print_makes(publications, tmp
 
 def _links(html: str) -> dict[str, str]:
     """downloads/ file name -> the link's text as a reader sees it."""
-    return {name: visible_text(label)
-            for name, label in re.findall(r'<a href="(?:\.\./)*downloads/([^"]+\.pdf)"[^>]*>(.*?)</a>', html, re.S)}
+    found = re.findall(r'<a href="(?:\.\./)*downloads/([^"]+\.pdf)"[^>]*>(.*?)</a>', html, re.DOTALL)
+    return {name: visible_text(label) for name, label in found}
 
 
 @pytest.mark.parametrize("prefix, note, named", [

@@ -278,7 +278,7 @@ class Decoder:
         values = [self.decode(child, item, f"{what}[{i + 1}]") for i, child in enumerate(node.value)]
         if any(value is INVALID for value in values):
             return INVALID
-        for number, (child, value) in enumerate(zip(node.value, values)):
+        for number, (child, value) in enumerate(zip(node.value, values, strict=True)):
             if choices and value in values[:number]:
                 return self._fail(Location.of(self.file, child), f"{what}: '{value}' is named twice",
                                   "keep one of the two")

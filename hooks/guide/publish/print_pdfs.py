@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import base64
 import fcntl
-from fnmatch import fnmatch
 import hashlib
 import json
 import os
@@ -57,11 +56,12 @@ import shutil
 import subprocess
 import tempfile
 import threading
-import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from guide.publish.downloads import FOLDER, Download
@@ -217,7 +217,7 @@ class _Job:
         self._failures: list[BaseException] = []
         self._outcome: dict[str, bool] = {}  # download name -> printed (True) or reused
 
-    def run(self, tabs: list["_Tab"], pages: list[list[Download]]) -> None:
+    def run(self, tabs: list[_Tab], pages: list[list[Download]]) -> None:
         todo: queue.SimpleQueue[list[Download]] = queue.SimpleQueue()
         for page in pages:
             todo.put(page)
@@ -236,7 +236,7 @@ class _Job:
         for download in sorted(self._outcome):
             (self._result.printed if self._outcome[download] else self._result.reused).append(download)
 
-    def _work(self, tab: "_Tab", todo: "queue.SimpleQueue[list[Download]]") -> None:
+    def _work(self, tab: _Tab, todo: queue.SimpleQueue[list[Download]]) -> None:
         try:
             while not self._failures:
                 try:
@@ -249,7 +249,7 @@ class _Job:
             with self._lock:
                 self._failures.append(exc)
 
-    def _one(self, tab: "_Tab", download: Download) -> None:
+    def _one(self, tab: _Tab, download: Download) -> None:
         tab.show(f"{self._origin}/{download.page}", download.paper)
         key = self._key(tab, download) if self._cache is not None else ""
         pdf = self._cache.get(key) if self._cache is not None else None
@@ -262,7 +262,7 @@ class _Job:
         with self._lock:
             self._outcome[download.name] = printed
 
-    def _key(self, tab: "_Tab", download: Download) -> str:
+    def _key(self, tab: _Tab, download: Download) -> str:
         shown = tab.printed_part()
         files = {}
         for address in shown["files"]:
@@ -311,7 +311,7 @@ class _Browser:
         self._queues: dict[str | None, queue.SimpleQueue[dict]] = {}
         self._closed = False
 
-    def __enter__(self) -> "_Browser":
+    def __enter__(self) -> _Browser:
         to_browser, self._to_browser = os.pipe()
         self._from_browser, from_browser = os.pipe()
 
@@ -352,7 +352,7 @@ class _Browser:
         """The browser's product and version: another Chromium may print other bytes."""
         return str(self._call("Browser.getVersion").get("product", ""))
 
-    def open_tab(self, public_root: str) -> "_Tab":
+    def open_tab(self, public_root: str) -> _Tab:
         """A new tab, with the requests no print needs blocked; closed with the browser."""
         target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
@@ -363,7 +363,7 @@ class _Browser:
 
     # -- the pipe ---------------------------------------------------------------
 
-    def _queue(self, session: str | None) -> "queue.SimpleQueue[dict]":
+    def _queue(self, session: str | None) -> queue.SimpleQueue[dict]:
         with self._lock:
             found = self._queues.get(session)
             if found is None:
