@@ -19,6 +19,7 @@ from html_text import visible_text
 
 from guide.content.loader import load_guide
 from guide.publish.downloads import plan
+from guide.publish.pdf_cache import CACHE_ENV, CacheFailed, PdfCache, cache_folder
 from guide.publish.print_pdfs import print_pdfs
 
 CARD_WORD = "Quokkaword"  # put into one behaviour of the fixture competency (English)
@@ -192,3 +193,44 @@ def test_the_pages_link_exactly_the_pdfs_that_exist_named_in_their_language(publ
         assert links[name] == label
     assert note in visible_text(cards)
     assert not any(".pdf" in label for label in links.values())
+
+
+# -- the cache folder alone (no browser) ----------------------------------------------------
+
+KEY, OTHER = "a" * 64, "b" * 64
+
+
+def test_an_entry_is_used_only_while_its_bytes_match_their_hash(tmp_path):
+    cache = PdfCache(tmp_path / "cache")
+    cache.put(KEY, b"%PDF-1.4 whole")
+    assert cache.get(KEY) == b"%PDF-1.4 whole"
+    pdf, digest = tmp_path / "cache" / f"{KEY}.pdf", tmp_path / "cache" / f"{KEY}.sha256"
+    for damage in (lambda: pdf.write_bytes(b"%PDF-1.4 whol"), lambda: pdf.write_bytes(b"%PDF-1.4 WHOLE"),
+                   lambda: digest.write_bytes(b"not a hash\n"), digest.unlink, pdf.unlink):
+        cache.put(KEY, b"%PDF-1.4 whole")
+        damage()
+        assert cache.get(KEY) is None
+
+
+def test_pruning_removes_only_entries_no_build_asked_for(tmp_path):
+    folder = tmp_path / "cache"
+    PdfCache(folder).put(KEY, b"%PDF old")
+    (folder / "notes.txt").write_text("someone's file", encoding="utf-8")
+    (folder / f"{OTHER}.txt").write_text("not an entry", encoding="utf-8")
+    cache = PdfCache(folder)
+    cache.put(OTHER, b"%PDF new")
+    assert cache.prune() == 1
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        ["notes.txt", f"{OTHER}.txt", f"{OTHER}.pdf", f"{OTHER}.sha256"])
+
+
+def test_the_cache_folder_is_a_setting_and_a_wrong_one_says_how_to_fix_it(tmp_path, monkeypatch):
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    assert cache_folder(tmp_path) == tmp_path / ".cache" / "pdfs"
+    monkeypatch.setenv(CACHE_ENV, "elsewhere/pdfs")
+    assert cache_folder(tmp_path) == tmp_path / "elsewhere" / "pdfs"
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "absolute"))
+    assert cache_folder(Path("/nowhere")) == tmp_path / "absolute"
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    with pytest.raises(CacheFailed, match=f"cannot be made .*set {CACHE_ENV}"):
+        PdfCache(tmp_path / "a-file")
