@@ -24,14 +24,14 @@ from guide.publish.print_pdfs import print_pdfs
 
 CARD_WORD = "Quokkaword"  # put into one behaviour of the fixture competency (English)
 LABEL_WORD = "Wombat"  # the English name of level-behaviour cards (ui.yml card_level)
-LOG = re.compile(r"PDFs: printed (\d+), reused (\d+) from .* \((\d+) old removed\)")
+LOG = re.compile(r"PDFs: printed (\d+), reused (\d+) from .* \((\d+) old removed; (\d+) pages opened\)")
 
 
 @dataclass
 class Publication:
     site: Path
     entries: dict[str, bytes]  # the cache's entries after the build: key -> the PDF kept
-    counts: tuple[int, int, int]  # printed, reused, removed, as the build says
+    counts: tuple[int, int, int, int]  # printed, reused, removed, pages opened, as the build says
 
     def pdfs(self) -> dict[str, bytes]:
         return {path.name: path.read_bytes() for path in sorted((self.site / "downloads").glob("*.pdf"))}
@@ -52,7 +52,7 @@ def _publish(project: Path, site: Path, cache: Path) -> Publication:
     assert "WARNING" not in result.stderr, result.stderr
     said = LOG.search(result.stderr)
     assert said, result.stderr
-    return Publication(site, _entries(cache), (int(said[1]), int(said[2]), int(said[3])))
+    return Publication(site, _entries(cache), (int(said[1]), int(said[2]), int(said[3]), int(said[4])))
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -71,6 +71,7 @@ class History:
     label: Publication
     damaged: Publication
     damaged_bytes: set[bytes]  # what the two damaged cache files held
+    again: Publication  # nothing changed since
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +95,8 @@ def publications(tmp_path_factory) -> History:
     damaged_bytes = {truncated.read_bytes()[:-100], _flipped(flipped.read_bytes())}
     truncated.write_bytes(truncated.read_bytes()[:-100])
     flipped.write_bytes(_flipped(flipped.read_bytes()))
-    return History(project, first, card, label, _publish(project, work / "damaged", cache), damaged_bytes)
+    damaged = _publish(project, work / "damaged", cache)
+    return History(project, first, card, label, damaged, damaged_bytes, _publish(project, work / "again", cache))
 
 
 def _flipped(pdf: bytes) -> bytes:
@@ -119,7 +121,7 @@ def test_the_first_publication_prints_every_pdf_of_the_plan(publications):
     first = publications.first
     names = set(first.pdfs())
     assert len(names) == 12 and all(name.endswith("-letter.pdf") for name in names), names
-    assert first.counts == (12, 0, 0)
+    assert first.counts == (12, 0, 0, 4)  # the cards pages and run sheets, in English and French
     assert len(first.entries) == 12
 
 
@@ -128,7 +130,9 @@ def test_a_changed_card_reprints_exactly_the_pdfs_that_show_it(publications):
     showing = _showing(after, CARD_WORD)
     assert showing == {f"cards-{FIXTURE_COMPETENCY}-{lang}-letter.pdf" for lang in ("en", "en-fr", "fr-en")}
     assert _printed(before, after) == showing
-    assert after.counts == (3, 9, 3)  # the three old decks' entries removed
+    # The three old decks' entries removed, and the notes of the two cards pages (each
+    # holds every card): only they were opened, the run sheets' pages did not change.
+    assert after.counts == (3, 9, 5, 2)
     assert len(after.entries) == 12
     changed = {name for name, pdf in after.pdfs().items() if before.pdfs()[name] != pdf}
     assert changed == showing
@@ -143,15 +147,21 @@ def test_a_changed_shared_label_reprints_what_shows_it_and_a_label_off_paper_not
                    "pack-collaboration-fr-letter.pdf", "run-sheet-collaboration-fr-letter.pdf"}
     assert not showing & (french_only | {"run-sheet-collaboration-en-letter.pdf"}), showing
     assert _printed(before, after) == showing
-    assert after.counts == (len(showing), 12 - len(showing), len(showing))
+    assert after.counts[:2] == (len(showing), 12 - len(showing))
 
 
 def test_a_damaged_or_truncated_cache_file_is_printed_again_never_published(publications):
     before, after = publications.label, publications.damaged
-    assert after.counts == (2, 10, 0)
+    assert after.counts[:3] == (2, 10, 0)
     assert set(after.entries) == set(before.entries)
     assert after.pdfs() == before.pdfs()
     assert not publications.damaged_bytes & set(after.pdfs().values())
+
+
+def test_a_publication_that_changed_nothing_opens_no_page(publications):
+    """Each page left a note of its PDFs' keys: an unchanged page is not loaded again."""
+    assert publications.again.counts == (0, 12, 0, 0)
+    assert publications.again.pdfs() == publications.damaged.pdfs()
 
 
 def test_a_cached_pdf_is_the_bytes_a_fresh_one_tab_print_makes(publications, tmp_path):

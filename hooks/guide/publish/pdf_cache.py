@@ -7,9 +7,11 @@ public address) and asks this folder first. The folder is `.cache/pdfs/` under
 the project (ignored by git; the workflow keeps it with actions/cache), or
 ``GUIDE_PDF_CACHE``. Each entry is two files: ``<key>.pdf`` and
 ``<key>.sha256``, the hash of the PDF's bytes, checked before the PDF is used:
-a file cut short or damaged on disk is printed again, never published. Entries
-no build asked for are removed at its end (``prune``); only files named like
-entries are ever touched, whatever folder the variable names.
+a file cut short or damaged on disk is printed again, never published. A page
+the printer loaded leaves a note too (``<key>.json``, keyed by the page's
+file): the keys of the PDFs it gave, so an unchanged page is not loaded again.
+Entries no build asked for are removed at its end (``prune``); only files
+named like entries are ever touched, whatever folder the variable names.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 
 CACHE_ENV = "GUIDE_PDF_CACHE"  # a folder, absolute or from the project's root
 DEFAULT_FOLDER = Path(".cache") / "pdfs"
-_ENTRY = re.compile(r"^([0-9a-f]{64})\.(?:pdf|sha256)$")
+_ENTRY = re.compile(r"^([0-9a-f]{64})\.(?:pdf|json|sha256)$")
 _DIGEST = re.compile(rb"^[0-9a-f]{64}\n?$")
 
 
@@ -51,23 +53,25 @@ class PdfCache:
             raise CacheFailed(f"the PDF cache {folder} cannot be made ({exc.strerror}): set {CACHE_ENV} "
                               "to a folder the build may write, or remove what is in the way") from None
 
-    def get(self, key: str) -> bytes | None:
-        """The PDF printed for ``key``, when its bytes are whole (their hash matches)."""
-        self._use(key)
+    def get(self, key: str, kind: str = "pdf", use: bool = True) -> bytes | None:
+        """The PDF (or page note) kept under ``key``, when its bytes are whole (their
+        hash matches); ``use=False`` only looks: the entry is pruned unless used."""
+        if use:
+            self.use(key)
         try:
-            pdf = (self.folder / f"{key}.pdf").read_bytes()
+            data = (self.folder / f"{key}.{kind}").read_bytes()
             digest = (self.folder / f"{key}.sha256").read_bytes()
         except OSError:
             return None
-        if not _DIGEST.match(digest) or hashlib.sha256(pdf).hexdigest() != digest.decode("ascii").strip():
+        if not _DIGEST.match(digest) or hashlib.sha256(data).hexdigest() != digest.decode("ascii").strip():
             return None
-        return pdf
+        return data
 
-    def put(self, key: str, pdf: bytes) -> None:
-        """Keep ``pdf`` under ``key``: the PDF, then its hash, each replaced whole."""
-        self._use(key)
-        self._write(f"{key}.pdf", pdf)
-        self._write(f"{key}.sha256", hashlib.sha256(pdf).hexdigest().encode("ascii") + b"\n")
+    def put(self, key: str, data: bytes, kind: str = "pdf") -> None:
+        """Keep ``data`` under ``key``: the file, then its hash, each replaced whole."""
+        self.use(key)
+        self._write(f"{key}.{kind}", data)
+        self._write(f"{key}.sha256", hashlib.sha256(data).hexdigest().encode("ascii") + b"\n")
 
     def prune(self) -> int:
         """Remove the entries this build did not ask for; how many."""
@@ -79,9 +83,10 @@ class PdfCache:
                 removed.add(found[1])
         return len(removed)
 
-    def _use(self, key: str) -> None:
+    def use(self, *keys: str) -> None:
+        """Keep these entries past this build's pruning."""
         with self._lock:
-            self._used.add(key)
+            self._used.update(keys)
 
     def _write(self, name: str, data: bytes) -> None:
         written = None

@@ -27,7 +27,10 @@ print media displays, serialised, with the page's head and address), the bytes
 of every file the page loaded (styles, scripts, images), the paper, the public
 address its links and QR codes lead to, the Chromium version and the print
 options. Not the page's file: the cards page holds every competency's cards, so
-its bytes change with any card; a deck's printed DOM holds its own.
+its bytes change with any card; a deck's printed DOM holds its own. A page whose
+file and files used are the bytes they were when it was last loaded shows the
+same DOM again: the note it left in the cache (the keys of its PDFs) is used
+without loading it, so a publication that changed nothing starts no browser.
 
 The PDFs are the same bytes whichever tab printed them, after whatever pages,
 or when they come from the cache. Chromium is driven over
@@ -120,6 +123,9 @@ _PRINTED = """(function () {
   document.querySelectorAll("script[src], img[src]").forEach(function (e) { files.push(e.src); });
   return {dom: out.join(""), files: files};
 })()"""
+# How a PDF is made from a page, part of every key: another way gives other bytes.
+_PROCEDURE = hashlib.sha256(json.dumps([KEY_FORMAT, PRINT, _PUBLIC_LINKS, _PRINTED]).encode("utf-8")).hexdigest()
+_KEY = re.compile(r"^[0-9a-f]{64}$")
 # Requests a printed page does not need: Material's search worker and the index it loads.
 NOT_PRINTED = ["*/search/search_index.json", "*/assets/javascripts/workers/*"]
 _DATE = re.compile(rb"(/(?:CreationDate|ModDate) ?\(D:)[0-9]{14}")
@@ -140,6 +146,7 @@ class Printed:
     printed: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     pruned: int = 0  # cache entries no download asked for, removed
+    pages_opened: int = 0  # pages loaded in a tab (an unchanged page is not)
 
 
 def find_chromium() -> str:
@@ -179,14 +186,30 @@ def print_pdfs(site: Path, downloads: Sequence[Download], site_url: str,
     pages = [list(group) for _, group in groupby(by_page(downloads), key=lambda d: without_paper(d.page)[0])]
     pages.sort(key=len, reverse=True)  # the cards pages first: the longest work starts first
     result = Printed([out / download.name for download in downloads])
-    with serve(site) as origin, tempfile.TemporaryDirectory(prefix="guide-chromium-") as profile, \
-            _Browser(browser, profile) as session:
-        job = _Job(site, origin, public_root, session.version(), out, kept, result)
-        tabs_open = [session.open_tab(public_root) for _ in range(max(1, min(tabs, len(pages))))]
-        job.run(tabs_open, pages)
+    job = _Job(site, public_root, out, kept, _chromium_identity(browser) if kept is not None else "")
+    pages = [page for page in pages if not job.reuse_page(page)]
+    if pages:
+        with serve(site) as origin, tempfile.TemporaryDirectory(prefix="guide-chromium-") as profile, \
+                _Browser(browser, profile) as session:
+            job.start(origin, session.version())
+            tabs_open = [session.open_tab(public_root) for _ in range(max(1, min(tabs, len(pages))))]
+            job.run(tabs_open, pages)
+    job.tell(result)
+    result.pages_opened = len(pages)
     if kept is not None:
         result.pruned = kept.prune()
     return result
+
+
+def _chromium_identity(chromium: str) -> str:
+    """What ``chromium --version`` says, part of a page's note key (another Chromium may
+    print other bytes); empty when it says nothing: every page is then loaded."""
+    try:
+        done = subprocess.run([chromium, "--version"], stdin=subprocess.DEVNULL, capture_output=True,
+                              text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
 
 
 def by_page(downloads: Sequence[Download]) -> list[Download]:
@@ -207,15 +230,42 @@ def without_paper(url: str) -> tuple[str, str]:
 class _Job:
     """One call's pages, shared by its tabs: each tab takes the next page still to print."""
 
-    def __init__(self, site: Path, origin: str, public_root: str, browser_version: str, out: Path,
-                 cache: PdfCache | None, result: Printed) -> None:
-        self._site, self._origin, self._public_root = site.resolve(), origin, public_root
-        self._out, self._cache, self._result = out, cache, result
-        self._browser_version = browser_version
+    def __init__(self, site: Path, public_root: str, out: Path, cache: PdfCache | None, identity: str) -> None:
+        self._site, self._public_root = site.resolve(), public_root
+        self._out, self._cache, self._identity = out, cache, identity
+        self._origin, self._browser_version = "", ""
         self._file_hashes: dict[str, str] = {}  # a loaded file's address -> the hash of its bytes
         self._lock = threading.Lock()
         self._failures: list[BaseException] = []
         self._outcome: dict[str, bool] = {}  # download name -> printed (True) or reused
+
+    def start(self, origin: str, browser_version: str) -> None:
+        """The loopback address the pages are served at, and the browser that prints them."""
+        self._origin, self._browser_version = origin, browser_version
+
+    def reuse_page(self, page: list[Download]) -> bool:
+        """Write the page's PDFs from the cache without loading it, when its note says which
+        they are and the page's file and the files it uses are the bytes they were then."""
+        page_key = self._page_key(page)
+        if self._cache is None or page_key is None:
+            return False
+        note = _note(self._cache.get(page_key, "json", use=False))
+        if note is None or any(self._file_hash(name) != digest for name, digest in note["files"].items()):
+            return False
+        keys = [note["keys"].get(download.page, "") for download in page]
+        pdfs = [self._cache.get(key, use=False) if key else None for key in keys]
+        if any(pdf is None for pdf in pdfs):
+            return False
+        self._cache.use(page_key, *keys)
+        for download, pdf in zip(page, pdfs, strict=True):
+            (self._out / download.name).write_bytes(pdf or b"")
+            self._outcome[download.name] = False
+        return True
+
+    def tell(self, result: Printed) -> None:
+        """Which PDFs were printed and which reused, by name."""
+        for download in sorted(self._outcome):
+            (result.printed if self._outcome[download] else result.reused).append(download)
 
     def run(self, tabs: list[_Tab], pages: list[list[Download]]) -> None:
         todo: queue.SimpleQueue[list[Download]] = queue.SimpleQueue()
@@ -233,8 +283,6 @@ class _Job:
             if isinstance(failure, CacheFailed):
                 raise PrintFailed(str(failure)) from None
             raise PrintFailed(f"printing the PDFs failed: {failure!r}") from failure
-        for download in sorted(self._outcome):
-            (self._result.printed if self._outcome[download] else self._result.reused).append(download)
 
     def _work(self, tab: _Tab, todo: queue.SimpleQueue[list[Download]]) -> None:
         try:
@@ -243,15 +291,20 @@ class _Job:
                     page = todo.get_nowait()
                 except queue.Empty:
                     return
+                keys, files = {}, {}
                 for download in page:
-                    self._one(tab, download)
+                    keys[download.page], used = self._one(tab, download)
+                    files.update(used)
+                self._remember(page, files, keys)
         except Exception as exc:  # noqa: BLE001  (raised again by run, in the build's thread)
             with self._lock:
                 self._failures.append(exc)
 
-    def _one(self, tab: _Tab, download: Download) -> None:
+    def _one(self, tab: _Tab, download: Download) -> tuple[str, dict[str, str]]:
+        """Show the download in the tab; print it, or copy it from the cache: its key
+        and the files the page uses, with the hashes of their bytes."""
         tab.show(f"{self._origin}/{download.page}", download.paper)
-        key = self._key(tab, download) if self._cache is not None else ""
+        key, files = self._key(tab, download) if self._cache is not None else ("", {})
         pdf = self._cache.get(key) if self._cache is not None else None
         printed = pdf is None
         if pdf is None:
@@ -261,8 +314,25 @@ class _Job:
         (self._out / download.name).write_bytes(pdf)
         with self._lock:
             self._outcome[download.name] = printed
+        return key, files
 
-    def _key(self, tab: _Tab, download: Download) -> str:
+    def _page_key(self, page: list[Download]) -> str | None:
+        """The key of a page's note: its file's bytes, the Chromium, the public address."""
+        path = "/" + without_paper(page[0].page)[0]
+        digest = self._file_hash(path)
+        if not self._identity or digest == "missing":
+            return None
+        material = [_PROCEDURE, self._identity, self._public_root, path, digest]
+        return hashlib.sha256(json.dumps(material).encode("utf-8")).hexdigest()
+
+    def _remember(self, page: list[Download], files: dict[str, str], keys: dict[str, str]) -> None:
+        """Leave the page's note: the keys of its PDFs and the files it used."""
+        page_key = self._page_key(page)
+        if self._cache is not None and page_key is not None:
+            note = {"files": files, "keys": keys}
+            self._cache.put(page_key, json.dumps(note, sort_keys=True).encode("utf-8"), "json")
+
+    def _key(self, tab: _Tab, download: Download) -> tuple[str, dict[str, str]]:
         shown = tab.printed_part()
         files = {}
         for address in shown["files"]:
@@ -270,9 +340,9 @@ class _Job:
             if any(fnmatch(name, blocked) for blocked in NOT_PRINTED):
                 continue  # never loaded, whether or not its request was made yet
             files[name] = self._file_hash(name) if name.startswith("/") else ""
-        material = [KEY_FORMAT, self._browser_version, PRINT, self._public_root, download.paper,
+        material = [_PROCEDURE, self._browser_version, self._public_root, download.paper,
                     shown["dom"], sorted(files.items())]
-        return hashlib.sha256(json.dumps(material, ensure_ascii=False).encode("utf-8")).hexdigest()
+        return hashlib.sha256(json.dumps(material, ensure_ascii=False).encode("utf-8")).hexdigest(), files
 
     def _local(self, address: str) -> str:
         """A file of the site by its path and query; any other address as it is."""
@@ -298,6 +368,20 @@ class _Job:
         with self._lock:
             self._file_hashes[name] = digest
         return digest
+
+
+def _note(data: bytes | None) -> dict[str, dict[str, str]] | None:
+    """A page's note read back: its files' hashes and its PDFs' keys; None if not one."""
+    try:
+        note = json.loads(data) if data else None
+    except ValueError:
+        return None
+    if not isinstance(note, dict) or not isinstance(note.get("files"), dict) or not isinstance(note.get("keys"), dict):
+        return None
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in note["files"].items()) \
+            or not all(isinstance(k, str) and isinstance(v, str) and _KEY.match(v) for k, v in note["keys"].items()):
+        return None
+    return note
 
 
 class _Browser:
