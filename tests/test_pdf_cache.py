@@ -196,7 +196,7 @@ def _links(html: str) -> dict[str, str]:
 def test_the_pages_link_exactly_the_pdfs_that_exist_named_in_their_language(publications, prefix, note, named):
     site = publications.first.site
     cards = (site / prefix / "cards" / "index.html").read_text(encoding="utf-8")
-    run_sheet = (site / prefix / "competencies" / "collaboration" / "run-sheet" / "index.html").read_text(encoding="utf-8")
+    run_sheet = (site / prefix / "competencies/collaboration/run-sheet/index.html").read_text(encoding="utf-8")
     links = {**_links(cards), **_links(run_sheet)}
     assert set(links) == set(publications.first.pdfs())
     for name, label in named.items():
