@@ -244,3 +244,5 @@ def test_the_cache_folder_is_a_setting_and_a_wrong_one_says_how_to_fix_it(tmp_pa
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     with pytest.raises(CacheFailed, match=f"cannot be made .*set {CACHE_ENV}"):
         PdfCache(tmp_path / "a-file")
+    with pytest.raises(CacheFailed, match=f"cannot be made .*set {CACHE_ENV}"):
+        PdfCache(tmp_path / "a\0name")

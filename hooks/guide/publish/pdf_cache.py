@@ -49,8 +49,9 @@ class PdfCache:
         self._lock = threading.Lock()
         try:
             folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise CacheFailed(f"the PDF cache {folder} cannot be made ({exc.strerror}): set {CACHE_ENV} "
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+            why = exc.strerror if isinstance(exc, OSError) else "not a folder's name"
+            raise CacheFailed(f"the PDF cache {str(folder)[:200]!r} cannot be made ({why}): set {CACHE_ENV} "
                               "to a folder the build may write, or remove what is in the way") from None
 
     def get(self, key: str, kind: str = "pdf", use: bool = True) -> bytes | None:
