@@ -24,14 +24,14 @@ from guide.publish.print_pdfs import print_pdfs
 
 CARD_WORD = "Quokkaword"  # put into one behaviour of the fixture competency (English)
 LABEL_WORD = "Wombat"  # the English name of level-behaviour cards (ui.yml card_level)
-LOG = re.compile(r"PDFs: printed (\d+), reused (\d+) from .* \((\d+) old removed; (\d+) pages opened\)")
+LOG = re.compile(r"PDFs: printed (\d+), reused (\d+) from .* \((\d+) old removed; (\d+) pages opened, (\d+) PDFs shown\)")
 
 
 @dataclass
 class Publication:
     site: Path
     entries: dict[str, bytes]  # the cache's entries after the build: key -> the PDF kept
-    counts: tuple[int, int, int, int]  # printed, reused, removed, pages opened, as the build says
+    counts: tuple[int, ...]  # printed, reused, removed, pages opened, PDFs shown, as the build says
 
     def pdfs(self) -> dict[str, bytes]:
         return {path.name: path.read_bytes() for path in sorted((self.site / "downloads").glob("*.pdf"))}
@@ -52,7 +52,7 @@ def _publish(project: Path, site: Path, cache: Path) -> Publication:
     assert "WARNING" not in result.stderr, result.stderr
     said = LOG.search(result.stderr)
     assert said, result.stderr
-    return Publication(site, _entries(cache), (int(said[1]), int(said[2]), int(said[3]), int(said[4])))
+    return Publication(site, _entries(cache), tuple(int(count) for count in said.groups()))
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -121,7 +121,7 @@ def test_the_first_publication_prints_every_pdf_of_the_plan(publications):
     first = publications.first
     names = set(first.pdfs())
     assert len(names) == 12 and all(name.endswith("-letter.pdf") for name in names), names
-    assert first.counts == (12, 0, 0, 4)  # the cards pages and run sheets, in English and French
+    assert first.counts == (12, 0, 0, 4, 12)  # the cards pages and run sheets, in English and French
     assert len(first.entries) == 12
 
 
@@ -130,9 +130,10 @@ def test_a_changed_card_reprints_exactly_the_pdfs_that_show_it(publications):
     showing = _showing(after, CARD_WORD)
     assert showing == {f"cards-{FIXTURE_COMPETENCY}-{lang}-letter.pdf" for lang in ("en", "en-fr", "fr-en")}
     assert _printed(before, after) == showing
-    # The three old decks' entries removed, and the notes of the two cards pages (each
-    # holds every card): only they were opened, the run sheets' pages did not change.
-    assert after.counts == (3, 9, 5, 2)
+    # The three old decks' entries removed, and the competency's notes on the two cards
+    # pages (each holds every card in both languages): only they were opened, and on
+    # them only that competency's four decks shown; the run sheets' pages did not change.
+    assert after.counts == (3, 9, 5, 2, 4)
     assert len(after.entries) == 12
     changed = {name for name, pdf in after.pdfs().items() if before.pdfs()[name] != pdf}
     assert changed == showing
@@ -160,7 +161,7 @@ def test_a_damaged_or_truncated_cache_file_is_printed_again_never_published(publ
 
 def test_a_publication_that_changed_nothing_opens_no_page(publications):
     """Each page left a note of its PDFs' keys: an unchanged page is not loaded again."""
-    assert publications.again.counts == (0, 12, 0, 0)
+    assert publications.again.counts == (0, 12, 0, 0, 0)
     assert publications.again.pdfs() == publications.damaged.pdfs()
 
 

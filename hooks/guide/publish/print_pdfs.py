@@ -31,6 +31,10 @@ its bytes change with any card; a deck's printed DOM holds its own. A page whose
 file and files used are the bytes they were when it was last loaded shows the
 same DOM again: the note it left in the cache (the keys of its PDFs) is used
 without loading it, so a publication that changed nothing starts no browser.
+On the cards page the note is per competency, keyed by the page as that
+competency's decks see it (``deck_view``: the pool holding only its cards, the
+default sheets, which every deck replaces, left out): an edit to one
+competency shows only its own decks again, whatever the catalogue's size.
 
 The PDFs are the same bytes whichever tab printed them, after whatever pages,
 or when they come from the cache. Chromium is driven over
@@ -97,12 +101,13 @@ _PUBLIC_LINKS = """(function (root) {
 })(%s)"""
 # What the tab is about to print, run with print media emulated: the elements print
 # displays, serialised (a <template>'s content is never in the tree: the cards page's
-# pool of every competency's cards is left out), the head, the address without its
-# origin (the loopback port changes with each build), and the files that style and
+# pool of every competency's cards is left out), the head, the page's path (not its
+# query: a deck opened at its address and one switched to hold the same DOM, under
+# addresses that differ; the origin's port changes with each build), and the files that style and
 # script the page (what scripts fetch, such as the search index, shows in the DOM
 # if at all; the favicon, fetched whenever the browser gets to it, prints nowhere).
 _PRINTED = """(function () {
-  var out = [location.pathname + location.search, document.documentElement.getAttributeNames().map(
+  var out = [location.pathname, document.documentElement.getAttributeNames().map(
     function (name) { return name + "=" + document.documentElement.getAttribute(name); }).join(" "),
     document.head.outerHTML];
   function walk(node) {
@@ -147,6 +152,7 @@ class Printed:
     reused: list[str] = field(default_factory=list)
     pruned: int = 0  # cache entries no download asked for, removed
     pages_opened: int = 0  # pages loaded in a tab (an unchanged page is not)
+    shown: int = 0  # PDFs shown in a tab to read their key (the others came from notes)
 
 
 def find_chromium() -> str:
@@ -187,7 +193,7 @@ def print_pdfs(site: Path, downloads: Sequence[Download], site_url: str,
     pages.sort(key=len, reverse=True)  # the cards pages first: the longest work starts first
     result = Printed([out / download.name for download in downloads])
     job = _Job(site, public_root, out, kept, _chromium_identity(browser) if kept is not None else "")
-    pages = [page for page in pages if not job.reuse_page(page)]
+    pages = [left for page in pages if (left := job.not_reused(page))]
     if pages:
         with serve(site) as origin, tempfile.TemporaryDirectory(prefix="guide-chromium-") as profile, \
                 _Browser(browser, profile) as session:
@@ -195,7 +201,7 @@ def print_pdfs(site: Path, downloads: Sequence[Download], site_url: str,
             tabs_open = [session.open_tab(public_root) for _ in range(max(1, min(tabs, len(pages))))]
             job.run(tabs_open, pages)
     job.tell(result)
-    result.pages_opened = len(pages)
+    result.pages_opened, result.shown = len(pages), sum(len(page) for page in pages)
     if kept is not None:
         result.pruned = kept.prune()
     return result
@@ -243,9 +249,15 @@ class _Job:
         """The loopback address the pages are served at, and the browser that prints them."""
         self._origin, self._browser_version = origin, browser_version
 
-    def reuse_page(self, page: list[Download]) -> bool:
-        """Write the page's PDFs from the cache without loading it, when its note says which
-        they are and the page's file and the files it uses are the bytes they were then."""
+    def not_reused(self, page: list[Download]) -> list[Download]:
+        """The page's downloads its notes could not give (``reuse``), in their order."""
+        left = {d.name for unit in _units(page) if not self.reuse(unit) for d in unit}
+        return [download for download in page if download.name in left]
+
+    def reuse(self, page: list[Download]) -> bool:
+        """Write the PDFs of a page (or one competency's decks on it) from the cache without
+        loading it, when its note says which they are and the page's file (as those
+        decks see it) and the files it uses are the bytes they were then."""
         page_key = self._page_key(page)
         if self._cache is None or page_key is None:
             return False
@@ -295,7 +307,8 @@ class _Job:
                 for download in page:
                     keys[download.page], used = self._one(tab, download)
                     files.update(used)
-                self._remember(page, files, keys)
+                for unit in _units(page):
+                    self._remember(unit, files, keys)
         except Exception as exc:  # noqa: BLE001  (raised again by run, in the build's thread)
             with self._lock:
                 self._failures.append(exc)
@@ -317,19 +330,29 @@ class _Job:
         return key, files
 
     def _page_key(self, page: list[Download]) -> str | None:
-        """The key of a page's note: its file's bytes, the Chromium, the public address."""
+        """The key of a page's note: its file's bytes (as one competency's decks see them,
+        for those), the Chromium, the public address; None when it cannot be read."""
         path = "/" + without_paper(page[0].page)[0]
-        digest = self._file_hash(path)
-        if not self._identity or digest == "missing":
+        scope = page[0].competency if page[0].kind == "deck" else None
+        if scope is None:
+            digest: str | None = self._file_hash(path)
+        else:
+            found = self._site_file(path)
+            try:
+                view = deck_view(found.read_text(encoding="utf-8"), scope) if found else None
+            except (OSError, UnicodeDecodeError):
+                view = None
+            digest = hashlib.sha256(view.encode("utf-8")).hexdigest() if view is not None else None
+        if not self._identity or digest in (None, "missing"):
             return None
-        material = [_PROCEDURE, self._identity, self._public_root, path, digest]
+        material = [_PROCEDURE, self._identity, self._public_root, path, scope, digest]
         return hashlib.sha256(json.dumps(material).encode("utf-8")).hexdigest()
 
     def _remember(self, page: list[Download], files: dict[str, str], keys: dict[str, str]) -> None:
         """Leave the page's note: the keys of its PDFs and the files it used."""
         page_key = self._page_key(page)
         if self._cache is not None and page_key is not None:
-            note = {"files": files, "keys": keys}
+            note = {"files": files, "keys": {d.page: keys[d.page] for d in page}}
             self._cache.put(page_key, json.dumps(note, sort_keys=True).encode("utf-8"), "json")
 
     def _key(self, tab: _Tab, download: Download) -> tuple[str, dict[str, str]]:
@@ -358,16 +381,51 @@ class _Job:
             known = self._file_hashes.get(name)
         if known is not None:
             return known
-        path = unquote(urlsplit(name).path).lstrip("/")
-        found = (self._site / path).resolve()
-        if found.is_dir():
-            found = found / "index.html"
-        digest = "missing"
-        if found.is_relative_to(self._site) and found.is_file():
-            digest = hashlib.sha256(found.read_bytes()).hexdigest()
+        found = self._site_file(name)
+        digest = hashlib.sha256(found.read_bytes()).hexdigest() if found else "missing"
         with self._lock:
             self._file_hashes[name] = digest
         return digest
+
+    def _site_file(self, name: str) -> Path | None:
+        """The site's file at the address ``name`` (a folder's index.html), if it has one."""
+        found = (self._site / unquote(urlsplit(name).path).lstrip("/")).resolve()
+        if found.is_dir():
+            found = found / "index.html"
+        return found if found.is_relative_to(self._site) and found.is_file() else None
+
+
+_POOL = '<template id="guide-card-pool">'  # render/cards.py: every card, both languages
+_SHEETS = '<div class="guide-sheets"'  # render/cards.py: the default deck's sheets
+
+
+def deck_view(html: str, competency: str) -> str | None:
+    """The cards page as the decks of one competency see it: every card of the pool but
+    its own left out, and the default sheets, which every deck replaces (cards.js). A
+    deck shown on the page is the same DOM whatever the left-out parts held. None when
+    the page is not laid out as render/cards.py writes it."""
+    if html.count(_POOL) != 1 or html.count(_SHEETS) != 1:
+        return None
+    sheets = html.find(">", html.find(_SHEETS)) + 1
+    sheets_end, pool = html.find("</div>", sheets), html.find(_POOL) + len(_POOL)
+    pool_end = html.find("</template>", pool)
+    if not 0 < sheets <= sheets_end < pool <= pool_end:
+        return None
+    cards = html[pool:pool_end].split("</article>")
+    if cards[-1] or not all(card.startswith("<article ") for card in cards[:-1]):
+        return None
+    own = [card + "</article>" for card in cards[:-1]
+           if f' data-competency="{competency}"' in card.split(">", 1)[0]]
+    return html[:sheets] + html[sheets_end:pool] + "".join(own) + html[pool_end:]
+
+
+def _units(page: list[Download]) -> list[list[Download]]:
+    """A page's downloads by the note that keeps them: a deck of one competency on the
+    cards page has its competency's; anything else, the page's."""
+    units: dict[str | None, list[Download]] = {}
+    for download in page:
+        units.setdefault(download.competency if download.kind == "deck" else None, []).append(download)
+    return list(units.values())
 
 
 def _note(data: bytes | None) -> dict[str, dict[str, str]] | None:

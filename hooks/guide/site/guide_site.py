@@ -249,8 +249,8 @@ class GuideSite:
                 made = print_pdfs(site, build.downloads, config.site_url or "", cache=cache, tabs=tab_count())
             except PrintFailed as exc:
                 raise PluginError(str(exc)) from None
-            log.info("PDFs: printed %d, reused %d from %s (%d old removed; %d pages opened).",
-                     len(made.printed), len(made.reused), cache, made.pruned, made.pages_opened)
+            log.info("PDFs: printed %d, reused %d from %s (%d old removed; %d pages opened, %d PDFs shown).",
+                     len(made.printed), len(made.reused), cache, made.pruned, made.pages_opened, made.shown)
 
     # -- the content -------------------------------------------------------------------
 
