@@ -24,7 +24,8 @@ from guide.publish.print_pdfs import print_pdfs
 
 CARD_WORD = "Quokkaword"  # put into one behaviour of the fixture competency (English)
 LABEL_WORD = "Wombat"  # the English name of level-behaviour cards (ui.yml card_level)
-LOG = re.compile(r"PDFs: printed (\d+), reused (\d+) from .* \((\d+) old removed; (\d+) pages opened, (\d+) PDFs shown\)")
+LOG = re.compile(r"PDFs: printed (\d+), reused (\d+) from .* "
+                 r"\((\d+) old removed; (\d+) pages opened, (\d+) PDFs shown\)")
 
 
 @dataclass
