@@ -20,7 +20,7 @@ from html_text import visible_text
 from guide.content.loader import load_guide
 from guide.publish.downloads import plan
 from guide.publish.pdf_cache import CACHE_ENV, CacheFailed, PdfCache, cache_folder
-from guide.publish.print_pdfs import print_pdfs
+from guide.publish.print_pdfs import deck_view, print_pdfs
 
 CARD_WORD = "Quokkaword"  # put into one behaviour of the fixture competency (English)
 LABEL_WORD = "Wombat"  # the English name of level-behaviour cards (ui.yml card_level)
@@ -248,3 +248,19 @@ def test_the_cache_folder_is_a_setting_and_a_wrong_one_says_how_to_fix_it(tmp_pa
         PdfCache(tmp_path / "a-file")
     with pytest.raises(CacheFailed, match=f"cannot be made .*set {CACHE_ENV}"):
         PdfCache(tmp_path / "a\0name")
+
+
+def test_a_competency_s_decks_see_the_cards_page_without_the_other_cards():
+    """What keys a competency's note on the cards page: its own cards of the pool, not the
+    others', nor the default sheets; a page laid out otherwise has no such view."""
+    page = ('<p>x</p><div class="guide-sheets" data-page-lang="en"><section><article class="guide-card" '
+            'data-competency="a">S</article></section></div><p>y</p><template id="guide-card-pool">'
+            '<article class="guide-card" data-competency="a">A</article>'
+            '<article class="guide-card" data-competency="b">B</article></template><p>z</p>')
+    assert deck_view(page, "a") == (
+        '<p>x</p><div class="guide-sheets" data-page-lang="en"></div><p>y</p><template id="guide-card-pool">'
+        '<article class="guide-card" data-competency="a">A</article></template><p>z</p>')
+    assert deck_view(page, "b").count("<article") == 1
+    assert deck_view(page.replace('<article class="guide-card" data-competency="b">', "<div>"), "a") is None
+    assert deck_view(page.replace('<template id="guide-card-pool">', ""), "a") is None
+    assert deck_view(page + page, "a") is None
