@@ -13,7 +13,11 @@ way they inflate wall time); wall times are shown beside them.
    largest step costs at most 1.25 times one added from 1 to 10.
 2. Published build (every part a publication adds: the offline zip, and the
    the PDFs printed by Chromium) against the plain
-   build of the same content: goal <= 2x, each part on its own line.
+   build of the same content: goal <= 2x, each part on its own line. The PDFs
+   are printed again only when what they show changed (a cache folder), so
+   their part is measured three ways: cold (an empty cache), warm after an edit
+   to one behaviour of one competency (only its PDFs are printed), and warm
+   with no change; with how many PDFs each build printed and reused.
 3. Edit to reload: `mkdocs serve --dirty` (make serve), a real Chromium on the
    competency page; change one YAML text; time from the save to the new text
    visible in the browser. Goal: < 1 s at every size, 120 competencies included.
@@ -29,6 +33,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -61,6 +66,9 @@ PUBLISHED_PARTS: dict[str, dict[str, str]] = {
 # 120: the size of a large public framework (SFIA has 121 skills).
 FACTORS = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1,10,30,120").split(","))
 PUBLISHED_FACTORS = (1, 10)  # BENCH_SIZES must hold them: the page weights and search use 1 and 10 too
+PDF_FACTORS = tuple(int(n) for n in os.environ.get("BENCH_PDF_FACTORS", "1,10").split(","))
+PDF_ENV = PUBLISHED_PARTS["PDFs (decks, run sheets, packs)"]
+PDF_COUNTS = re.compile(r"PDFs: printed (\d+), reused (\d+)")
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))  # more for quieter medians; fewer for a quick look
 SEED_TEXT = "Work towards shared objectives."
 LIGHTHOUSE_PAGES = ("/", "/fr/", "/competencies/collaboration/", "/fr/competencies/collaboration/")
@@ -128,6 +136,49 @@ def build_costs(builds: list[tuple[Path, Path, dict | None]]) -> list[dict[str, 
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus[n].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return [{"wall_s": statistics.median(w), "cpu_s": statistics.median(c)} for w, c in zip(walls, cpus, strict=True)]
+
+
+def publish_once(project: Path, site: Path, cache: Path) -> dict[str, float]:
+    """One build that prints the PDFs (no offline zip) with ``cache``: its wall and CPU
+    seconds (Chromium's included), and how many PDFs it printed and reused."""
+    known = _children()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=project,
+                          env=dict(ENV, **PDF_ENV, GUIDE_PDF_CACHE=str(cache)), check=True,
+                          capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    _wait_for_adopted(known)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    counts = PDF_COUNTS.search(done.stderr)
+    if counts is None:
+        raise RuntimeError("the build did not say how many PDFs it printed:\n" + done.stderr[-2000:])
+    return {"wall_s": wall, "cpu_s": after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime,
+            "printed": int(counts[1]), "reused": int(counts[2])}
+
+
+def pdf_costs(project: Path, site: Path, cache: Path) -> dict[str, dict[str, float]]:
+    """Medians of publications with the cache cold, warm after an edit to one behaviour
+    of one competency (another wording each time), and warm with no change."""
+    def median(runs: list[dict[str, float]]) -> dict[str, float]:
+        return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+    cold = []
+    for _ in range(RUNS):
+        shutil.rmtree(cache, ignore_errors=True)
+        cold.append(publish_once(project, site, cache))
+    path = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
+    original = path.read_text(encoding="utf-8")
+    edited = []
+    try:
+        for n in range(RUNS):
+            _save(path, original.replace(SEED_TEXT, f"Benchmark edit {n}.", 1))
+            edited.append(publish_once(project, site, cache))
+    finally:
+        _save(path, original)
+    publish_once(project, site, cache)  # the cache holds the original's PDFs again
+    unchanged = [publish_once(project, site, cache) for _ in range(RUNS)]
+    return {"cold": median(cold), "one edit": median(edited), "no change": median(unchanged)}
 
 
 # The time (ms since the epoch) the page's first content was painted: the page is
@@ -299,6 +350,17 @@ def main() -> int:
             results["published"][factor] = {"plain": plain, "published": published, "parts_cpu_s": parts,
                                             "ratio": published["cpu_s"] / plain["cpu_s"]}
             print(f"  published {factor}x: {published['cpu_s']:.2f} s CPU", flush=True)
+        results["pdfs"] = {}
+        for factor in PDF_FACTORS:
+            if factor not in results["builds"]:
+                continue
+            costs = pdf_costs(work / f"x{factor}", work / f"site-x{factor}-pdfs", work / f"pdf-cache-x{factor}")
+            plain = results["builds"][factor]["guide"]
+            for cost in costs.values():
+                cost["pdf_cpu_s"], cost["pdf_wall_s"] = cost["cpu_s"] - plain["cpu_s"], cost["wall_s"] - plain["wall_s"]
+            results["pdfs"][factor] = costs
+            print(f"  PDFs {factor}x: " + ", ".join(f"{name} {c['pdf_cpu_s']:.2f} s CPU" for name, c in costs.items()),
+                  flush=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
             results["reload"], results["reload_cpu"] = {}, {}
@@ -350,6 +412,12 @@ def table_rows(r: dict) -> list[tuple[str, str, str, str]]:
                      "<= 2", mark(p["ratio"] <= 2)))
         for name, cost in p["parts_cpu_s"].items():
             rows.append((f"  {name}, {_competencies(factor)} (CPU added)", f"{cost:.2f} s", "-", "-"))
+    for factor, costs in {int(k): v for k, v in r.get("pdfs", {}).items()}.items():
+        for name, c in costs.items():
+            rows.append((f"  PDF part, {_competencies(factor)}, {name} (CPU; wall; printed / reused)",
+                         f"{c['pdf_cpu_s']:.2f} s; {c['pdf_wall_s']:.2f} s; {c['printed']:.0f} / {c['reused']:.0f}",
+                         "no change: < 1 s CPU" if name == "no change" else "-",
+                         ("pass" if c["pdf_cpu_s"] < 1 else "MISS") if name == "no change" else "-"))
     for factor, times in {int(k): v for k, v in r["reload"].items()}.items():
         median = statistics.median(times)
         rows.append((f"edit to reload, {_competencies(factor)} (median of {len(times)})",

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from itertools import groupby
+
+import pytest
 
 from conftest import PUBLIC_URL
 
-from guide.publish.downloads import plan
-from guide.publish.print_pdfs import by_page, print_pdfs, without_paper
+from guide.publish.downloads import PAPERS, plan
+from guide.publish.print_pdfs import PrintFailed, by_page, print_pdfs, tab_count, without_paper
 
 
 def test_the_paper_is_the_only_part_of_an_address_a_loaded_page_can_switch_alone():
@@ -40,15 +43,15 @@ def test_each_pdf_is_the_same_bytes_printed_after_others_or_alone(fixture_site, 
     gives in a browser of its own."""
     downloads = {d.name: d for d in plan(fixture_guide)}
     chosen = [downloads[name] for name in (
-        "cards-en-a4.pdf", "cards-fr-a4.pdf", "cards-collaboration-en-fr-letter.pdf",
+        "cards-collaboration-en-a4.pdf", "cards-collaboration-fr-a4.pdf", "cards-collaboration-en-fr-letter.pdf",
         "cards-fixture-teamwork-en-a4.pdf", "run-sheet-collaboration-en-a4.pdf",
         "pack-collaboration-en-letter.pdf")]
     together = shutil.copytree(fixture_site, tmp_path / "together")
     printed = print_pdfs(together, chosen, PUBLIC_URL)
-    assert [path.name for path in printed] == [d.name for d in chosen]
+    assert [path.name for path in printed.paths] == [d.name for d in chosen]
     for download in chosen[1:]:
         alone = shutil.copytree(fixture_site, tmp_path / download.name)
-        [expected] = print_pdfs(alone, [download], PUBLIC_URL)
+        [expected] = print_pdfs(alone, [download], PUBLIC_URL).paths
         assert (together / "downloads" / download.name).read_bytes() == expected.read_bytes(), download.name
 
 
@@ -61,5 +64,42 @@ def test_a_published_build_s_pdfs_are_the_bytes_each_address_prints_alone(publis
     for page in ("fr/cards/index.html", "fr/competencies/collaboration/run-sheet/index.html"):
         assert "guide-card__qr" in (site / page).read_text(encoding="utf-8"), page
     for name in ("cards-fr-en-letter.pdf", "pack-collaboration-fr-letter.pdf"):
-        [alone] = print_pdfs(site, [downloads[name]], PUBLIC_URL)
+        [alone] = print_pdfs(site, [downloads[name]], PUBLIC_URL).paths
         assert (published / "downloads" / name).read_bytes() == alone.read_bytes(), name
+
+
+def test_with_several_competencies_each_deck_is_one_competency_s(fixture_guide):
+    """A whole-catalogue deck would be printed again whenever any card changed: with
+    several competencies, the cards page's own print prints across them."""
+    planned = plan(fixture_guide)
+    ids = [folder.id for folder in fixture_guide.competencies]
+    assert all(d.competency in ids for d in planned)
+    decks = [d for d in planned if d.kind == "deck"]
+    assert {(d.competency, d.lang, d.paper) for d in decks} == {
+        (scope, lang, paper) for scope in ids for lang in ("en", "fr", "en-fr", "fr-en") for paper in PAPERS}
+    assert all(f"competencies={d.competency}" in d.page for d in decks)
+
+
+def test_with_one_competency_its_deck_is_the_catalogue_s(guide):
+    assert len(guide.competencies) == 1
+    decks = [d for d in plan(guide) if d.kind == "deck"]
+    assert len(decks) == 8 and all(d.competency is None and "competencies=" not in d.page for d in decks)
+
+
+@pytest.mark.parametrize("papers", [["letter"], ["a4"], ["letter", "a4"]])
+def test_the_catalogue_chooses_the_papers(fixture_guide, papers):
+    guide = replace(fixture_guide, catalogue=replace(fixture_guide.catalogue, papers=papers))
+    planned = plan(guide)
+    assert {d.paper for d in planned} == set(papers)
+    assert len(planned) == len(plan(fixture_guide)) * len(papers) // 2
+
+
+def test_the_number_of_tabs_is_a_setting_checked_before_printing(monkeypatch):
+    monkeypatch.delenv("GUIDE_PDF_TABS", raising=False)
+    assert tab_count() >= 1
+    monkeypatch.setenv("GUIDE_PDF_TABS", "3")
+    assert tab_count() == 3
+    for bad in ("0", "two", "-1", "1e3", "999"):
+        monkeypatch.setenv("GUIDE_PDF_TABS", bad)
+        with pytest.raises(PrintFailed, match="GUIDE_PDF_TABS=.*whole number from 1 to 64"):
+            tab_count()

@@ -338,12 +338,20 @@ class Decoder:
         if not isinstance(node, SequenceNode):
             return self._fail(loc, f"{what} must be a list",
                               "start each entry on its own line with '- '")
-        if not node.value and required:
+        # A list of fixed words (the papers to print on) means nothing empty, and a word twice is a slip.
+        words = getattr(item, "__metadata__", (None,))[0]
+        choices = words.choices if isinstance(words, Marker) and words.kind == "choice" else ()
+        if not node.value and (required or choices):
             return self._fail(loc, f"{what} is an empty list",
-                              "add at least one entry, each on its own line starting with '- '")
+                              f"add at least one entry{' (' + ', '.join(choices) + ')' if choices else ''}, "
+                              "each on its own line starting with '- '")
         values = [self.decode(child, item, f"{what}[{i + 1}]") for i, child in enumerate(node.value)]
         if any(value is INVALID for value in values):
             return INVALID
+        for number, (child, value) in enumerate(zip(node.value, values, strict=True)):
+            if choices and value in values[:number]:
+                return self._fail(Location.of(self.file, child), f"{what}: '{value}' is named twice",
+                                  "keep one of the two")
         return values
 
     def _decode_int(self, node: Node, what: str, loc: Location, marker: Any) -> Any:

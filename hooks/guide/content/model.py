@@ -346,7 +346,7 @@ class Labels:
     pdf_paper_letter: Text
     pdf_sheets: Text
     pdf_sheet_one: Text
-    pdf_all_competencies: Text
+    pdf_print_across: Text
     pdf_run_sheets: Text
     pdf_packs: Text
     pdf_run_sheet: Text
@@ -514,6 +514,9 @@ class Catalogue:
     order: list[Annotated[str, Marker("competency")]] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     language_tags: LanguageTags = field(default_factory=LanguageTags)  # optional: en-CA and fr-CA
+    # The papers the published PDFs are printed on: a publisher that prints only on
+    # Letter halves the printing (each PDF is made once per paper).
+    papers: list[one_of("a4", "letter")] = field(default_factory=lambda: ["a4", "letter"])  # type: ignore[valid-type]
     loc: Optional[Location] = field(default=None, compare=False, repr=False)
 
 

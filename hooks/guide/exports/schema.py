@@ -76,7 +76,10 @@ def _value(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if origin in (Union, types.UnionType):
         return _value(next(a for a in typing.get_args(hint) if a is not type(None)), definitions)
     if origin is list:
-        return {"type": "array", "items": _value(typing.get_args(hint)[0], definitions)}
+        items = _value(typing.get_args(hint)[0], definitions)
+        if "enum" in items:  # a list of fixed words: at least one, each once (as the loader says)
+            return {"type": "array", "items": items, "minItems": 1, "uniqueItems": True}
+        return {"type": "array", "items": items}
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if hint.__name__ not in definitions:
             definitions[hint.__name__] = {}  # placeholder against recursion

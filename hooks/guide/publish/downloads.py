@@ -53,20 +53,27 @@ def _prefix(lang: str) -> str:
     return "" if front == LANGUAGES[0] else f"{front}/"
 
 
+def papers(guide: Guide) -> tuple[str, ...]:
+    """The papers the catalogue asks for (``papers:`` in catalogue.yml; both by default)."""
+    return tuple(paper for paper in PAPERS if paper in guide.catalogue.papers)
+
+
 def plan(guide: Guide) -> tuple[Download, ...]:
-    """Every PDF of a published build: each deck on each paper, for the whole
-    catalogue and, when it has several competencies, for each one; each
-    competency's run sheet and facilitator's pack (run sheet, a question card per
-    rotation, the competency's deck) per language and paper."""
+    """Every PDF of a published build, the competency being the unit: each competency's
+    decks (one per language and duplex direction) on each of the catalogue's papers, its
+    run sheet and its facilitator's pack (run sheet, a question card per rotation, the
+    competency's deck) per language and paper. A deck of the whole catalogue only while
+    it has one competency: with more, it would be printed again whenever any of them
+    changed, and the cards page prints any selection itself."""
     cards = deck(guide)
-    scopes: list[Optional[str]] = [None]
-    if len(guide.competencies) > 1:
-        scopes += [folder.id for folder in guide.competencies]
+    chosen = papers(guide)
+    several = len(guide.competencies) > 1
+    scopes: list[Optional[str]] = [folder.id for folder in guide.competencies] if several else [None]
     out = []
     for scope in scopes:
         count = len([c for c in cards if scope is None or c.competency == scope])
         for lang in DECKS:
-            for paper in PAPERS:
+            for paper in chosen:
                 name = "-".join(["cards"] + ([scope] if scope else []) + [lang, paper]) + ".pdf"
                 query = f"?lang={lang}&paper={paper}" + (f"&competencies={scope}" if scope else "")
                 out.append(Download(name, f"{_prefix(lang)}cards/{query}", "deck", lang, paper,
@@ -79,7 +86,7 @@ def plan(guide: Guide) -> tuple[Download, ...]:
         for kind, query, sheets in (("run-sheet", "", 1),
                                     ("pack", "pack=1&", 1 + math.ceil(rotations / PER_SHEET) + math.ceil(own / PER_SHEET))):
             for lang in LANGUAGES:
-                for paper in PAPERS:
+                for paper in chosen:
                     page = f"{_prefix(lang)}competencies/{folder.id}/run-sheet/?{query}paper={paper}"
                     out.append(Download(f"{kind}-{folder.id}-{lang}-{paper}.pdf", page, kind,
                                         lang, paper, sheets, folder.id))

@@ -38,15 +38,17 @@ def download_list(ctx: Context, downloads: Sequence[Download]) -> str:
 def download_section(ctx: Context, title: str, kind: str, competency: Optional[str] = None,
                      grouped: bool = False) -> str:
     """One kind of PDF (for one competency, or grouped by competency); empty when the
-    build prints none (a preview, or a local build)."""
+    build prints none (a preview, or a local build). Grouped, a deck of one competency
+    each: the page says its own print is the way to print across competencies."""
     chosen = [d for d in ctx.downloads if d.kind == kind and (competency is None or d.competency == competency)]
     if not chosen:
         return ""
     if not grouped or all(d.competency is None for d in chosen):
         return f'<p class="guide-downloads-title"><strong>{title}</strong></p>\n{download_list(ctx, chosen)}'
     names = {f.id: ctx.t(f.competency.name) for f in ctx.guide.competencies}
-    parts = [f'<p class="guide-downloads-title"><strong>{title}</strong></p>']
+    parts = [f'<p class="guide-downloads-title"><strong>{title}</strong></p>',
+             f'<p class="guide-downloads-note">{ctx.label("pdf_print_across")}</p>']
     for scope in dict.fromkeys(d.competency for d in chosen):
-        heading = names.get(scope, "") if scope else ctx.label("pdf_all_competencies")
-        parts.append(f"<p>{heading}</p>\n{download_list(ctx, [d for d in chosen if d.competency == scope])}")
+        parts.append(f"<p>{names.get(scope or '', '')}</p>\n"
+                     f"{download_list(ctx, [d for d in chosen if d.competency == scope])}")
     return "\n".join(parts)

@@ -47,7 +47,8 @@ from guide.preview.incremental import (BuiltPages, Fingerprints, is_bilingual, o
 from guide.preview.state import PreviewState
 from guide.publish.downloads import PUBLISH_ENV, is_public, plan
 from guide.publish.offline_bundle import OFFLINE_COPY_ENV, ZIP_NAME, BundleFailed, make_bundle, wanted
-from guide.publish.print_pdfs import PrintFailed, print_pdfs
+from guide.publish.pdf_cache import cache_folder
+from guide.publish.print_pdfs import PrintFailed, print_pdfs, tab_count
 from guide.render.base import RenderMemo, ui_text
 from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
@@ -243,10 +244,13 @@ class GuideSite:
             finally:
                 self.build = build
         if build.downloads:
+            cache = cache_folder(self._root(config))
             try:
-                print_pdfs(site, build.downloads, config.site_url or "")
+                made = print_pdfs(site, build.downloads, config.site_url or "", cache=cache, tabs=tab_count())
             except PrintFailed as exc:
                 raise PluginError(str(exc)) from None
+            log.info("PDFs: printed %d, reused %d from %s (%d old removed; %d pages opened, %d PDFs shown).",
+                     len(made.printed), len(made.reused), cache, made.pruned, made.pages_opened, made.shown)
 
     # -- the content -------------------------------------------------------------------
 
