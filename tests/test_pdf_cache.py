@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
+
 from conftest import FIXTURE_COMPETENCY, PUBLIC_URL, fixture_catalogue_project, run_build
 from html_text import visible_text
 
@@ -21,6 +22,8 @@ from guide.content.loader import load_guide
 from guide.publish.downloads import plan
 from guide.publish.pdf_cache import CACHE_ENV, CacheFailed, PdfCache, cache_folder
 from guide.publish.print_pdfs import deck_view, print_pdfs
+
+pytestmark = pytest.mark.build  # every test here publishes the fixture catalogue
 
 CARD_WORD = "Quokkaword"  # put into one behaviour of the fixture competency (English)
 LABEL_WORD = "Wombat"  # the English name of level-behaviour cards (ui.yml card_level)
