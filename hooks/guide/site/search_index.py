@@ -4,42 +4,26 @@ Material writes one index for the whole site and mkdocs-static-i18n merges every
 language into it, so a search on an English page also finds French pages. We
 split it: the default language keeps ``search/search_index.json``, every other
 language gets ``<lang>/search/search_index.json`` with locations relative to its
-own root (its pages' ``base`` points there). lunr cannot fold accents, so each
-entry whose text has accents gets an extra ``folded`` field (declared in
-mkdocs.yml's search ``fields``): "equipe" finds "équipe", while results still
-show the accented text.
+own root (its pages' ``base`` points there).
+
+lunr cannot fold accents, so each index names a second "language", ``fold``
+(``overrides/assets/javascripts/lunr/min/lunr.fold.min.js``), which Material's
+search worker loads like any lunr language: it indexes "équipe" and "œil" also
+as "equipe" and "oeil", at the same place in the same field. "equipe" then finds
+and ranks what "équipe" does, and the results highlight the word as written.
 """
 
 from __future__ import annotations
 
-import functools
 import json
-import re
-import unicodedata
 from typing import Any, Iterable
 
 from guide.render.base import SearchEntry
 
-FOLDED_FIELD = "folded"
+# The lunr "language" that folds accents and ligatures, named before the page's own.
+FOLD_LANGUAGE = "fold"
 # Apostrophes split words, so "l'organisation" is indexed as "l" + "organisation".
 SEPARATOR = r"[\s\-'’]+"
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """``text`` without its accents (every combining mark after NFKD).
-
-    Only non-ASCII characters are looked at: a character-by-character pass over
-    every entry cost seconds at 30 competencies. Remembered: a text seen in one
-    build is folded again in the next (the offline copy's, a preview's save).
-    """
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return _NON_ASCII.sub(lambda m: "" if unicodedata.combining(m.group()) else m.group(), decomposed)
 
 
 def language_of(location: str, languages: Iterable[str], default: str) -> str:
@@ -94,7 +78,7 @@ class LanguageIndexes:
         """``lang``'s index, as ``json.dumps`` writes it compact with sorted keys."""
         docs = ",".join(data for url, (page_lang, data) in sorted(self._pages.items())
                         if page_lang == lang and data)
-        return f'{{"config":{_compact(dict(config, lang=[lang], separator=SEPARATOR))},"docs":[{docs}]}}'
+        return f'{{"config":{_compact(dict(config, lang=[FOLD_LANGUAGE, lang], separator=SEPARATOR))},"docs":[{docs}]}}'
 
 
 def _page_json(url: str, docs: list[dict[str, Any]], entries: list[SearchEntry], prefix: str) -> str:
@@ -120,7 +104,4 @@ def _localise(doc: dict[str, Any], prefix: str) -> dict[str, Any]:
     doc = dict(doc)
     if prefix and doc["location"].startswith(prefix):
         doc["location"] = doc["location"][len(prefix):]
-    folded = fold(f"{doc['title']} {doc['text']}")
-    if folded != f"{doc['title']} {doc['text']}":
-        doc[FOLDED_FIELD] = folded
     return doc
