@@ -20,7 +20,7 @@ def _t(ctx: Context, value: str) -> str:
 
 def _figure(ctx: Context, figure_id: str, title: str, desc: str, width: int, height: int, body: str) -> str:
     return (
-        f'<figure class="guide-diagram" id="{figure_id}">\n'
+        f'<figure class="guide-diagram" id="{figure_id}" data-search-exclude>\n'
         f'<svg role="img" aria-labelledby="{figure_id}-title {figure_id}-desc" '
         f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{figure_id}-title">{title}</title><desc id="{figure_id}-desc">{desc}</desc>'

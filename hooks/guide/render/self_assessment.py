@@ -43,7 +43,8 @@ def render_self_assessment(ctx: Context) -> Rendered:
     legacy = LEGACY_KEYS.get(competency)
     legacy_attr = f' data-legacy-key="{legacy}"' if legacy else ""
     form = "\n".join([
-        f'<p class="guide-sa-intro">{ctx.label("sa_intro")}</p>',
+        # The self-assessment page says it first: search finds it there.
+        f'<p class="guide-sa-intro" data-search-exclude>{ctx.label("sa_intro")}</p>',
         f'<form class="guide-sa" id="guide-sa" data-storage-key="{key}" data-competency="{competency}"{legacy_attr} '
         f'data-levels="{len(levels)}" {labels} markdown>',
         f'<p class="guide-sa-instructions">{ctx.label("sa_shown")}</p>',
@@ -52,7 +53,7 @@ def render_self_assessment(ctx: Context) -> Rendered:
     ])
     first = levels[0]
     result = "\n".join([
-        '<div class="guide-sa-result" id="guide-sa-result" markdown>',
+        '<div class="guide-sa-result" id="guide-sa-result" data-search-exclude markdown>',
         f'<p class="guide-sa-summary-title">{ctx.label("sa_summary_title")}</p>',
         f'<p class="guide-sa-rule">{ctx.label("sa_rule")}</p>',
         f'<p class="guide-sa-level" data-sa-level role="status">{ctx.label("sa_level_none")}</p>',

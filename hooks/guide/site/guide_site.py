@@ -62,7 +62,7 @@ from guide.site.one_build import OneBuild, Rendered
 from guide.site.page_ids import duplicate_id_errors
 from guide.site.page_scripts import scripts_for
 from guide.site.pages import StubPages, competency_of, nav_titles, navigation, theme_text
-from guide.site.search_index import LanguageIndexes
+from guide.site.search_index import LanguageIndexes, without_search_duplicates
 from guide.site.sitemap import language_sitemap
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -203,6 +203,9 @@ class GuideSite:
         if errors:
             log.error(ContentInvalid(errors).report())  # a failed rebuild would stall the preview
         html = explain_terms(html, self._content(config).glossary(lang))
+        entries = self.build.search_entries.get(page.url, [])
+        html, on_page = without_search_duplicates(html, {entry.anchor for entry in entries})
+        self.build.search_entries[page.url] = [entry for entry in entries if entry.anchor in on_page]
         page.meta["guide_scripts"] = scripts_for(html)
         shown = tuple(self._content(config).errors) + tuple(errors)
         return preview_banner(shown, guide.labels, lang) + html if shown else html

@@ -16,6 +16,7 @@ and ranks what "équipe" does, and the results highlight the word as written.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterable
 
 from guide.render.base import SearchEntry
@@ -105,3 +106,69 @@ def _localise(doc: dict[str, Any], prefix: str) -> dict[str, Any]:
     if prefix and doc["location"].startswith(prefix):
         doc["location"] = doc["location"][len(prefix):]
     return doc
+
+
+# What search must not read of a page: the controls of a form (their labels are
+# interface words, and a form's texts repeat what another page says).
+_CONTROLS = frozenset({"form", "fieldset", "legend", "label", "button", "select", "textarea", "output"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"})
+# Elements whose text a reader sees apart: Material's index joins the text of the
+# elements it does not keep (cells, divisions, drawings' labels) with nothing between.
+_APART = frozenset({"td", "th", "tr", "caption", "div", "section", "dt", "dd", "figcaption", "text", "title",
+                    "desc", "summary", "legend", "label", "h1", "h2", "h3", "h4", "h5", "h6", "li", "p"})
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")
+_ID = re.compile(r"""\sid\s*=\s*["']([^"']*)["']""")
+EXCLUDE = "data-search-exclude"
+
+
+def without_search_duplicates(page_html: str, anchors: set[str]) -> tuple[str, set[str]]:
+    """``page_html`` with ``data-search-exclude`` (Material's search skips what it marks)
+    on what search should not read: the element of an item that has its own entry
+    (``anchors``; its section's entry would repeat it, a second result for one place),
+    form controls, and any heading inside those or inside an element a renderer
+    marked itself (a heading opens an entry of its own,
+    which Material would title with the page's name and leave empty). A heading that
+    is an item's anchor keeps its entry. And a line break after an element whose
+    text stands apart, when another tag follows at once, so that search's text
+    reads "… goals. Tips" rather than "goals.Tips". One pass over the tags.
+
+    Also returns which of ``anchors`` the page holds: an entry whose anchor is not
+    on the page would lead nowhere (its section's entry says it instead)."""
+    out: list[str] = []
+    last = 0
+    inside: list[str] = []  # names of the open elements of the outermost excluded one, itself first
+    preformatted = 0
+    found_anchors: set[str] = set()
+    for tag in _TAG.finditer(page_html):
+        closing, name, attrs = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if name == "pre":
+            preformatted += -1 if closing else 1
+        elif closing and name in _APART and not preformatted and page_html.startswith("<", tag.end()):
+            out.append(page_html[last:tag.end()] + "\n")
+            last = tag.end()
+        if inside:
+            if closing:
+                if name in inside:
+                    while inside and inside.pop() != name:
+                        pass
+            elif name in _HEADINGS and EXCLUDE not in attrs:
+                out.append(page_html[last:tag.end(3)] + f" {EXCLUDE}")
+                last = tag.end(3)
+                inside.append(name)
+            elif name not in _VOID and not attrs.rstrip().endswith("/"):
+                inside.append(name)
+            continue
+        found = _ID.search(attrs) if not closing else None
+        if found is not None and found.group(1) in anchors:
+            found_anchors.add(found.group(1))
+        if closing or name in _VOID or name in _HEADINGS:
+            continue
+        if name in _CONTROLS or EXCLUDE in attrs or (found is not None and found.group(1) in anchors):
+            if EXCLUDE not in attrs:
+                out.append(page_html[last:tag.end(3)] + f" {EXCLUDE}")
+                last = tag.end(3)
+            inside.append(name)
+    out.append(page_html[last:])
+    return "".join(out), found_anchors
