@@ -147,7 +147,7 @@ class GuideSite:
         self.build.present.update("" if f.url in (".", "./") else f.url for f in pages)
         lang, default = current_language(config), default_language(config)
         if self.preview is None or not self.preview.dirty:
-            self._skip_theme_templates(config, theme_templates_to_skip(lang, default, None))
+            self._skip_theme_templates(config, _templates_to_skip(lang, default, None))
             return files
         self._decide_rebuilds(self.preview, files, pages, config)
         return files
@@ -211,11 +211,14 @@ class GuideSite:
         return preview_banner(shown, guide.labels, lang) + html if shown else html
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The site-wide 404.html, secured like the pages. Only the default language's
-        build renders it (theme_templates_to_skip): every language's would write the
-        same root file, and overrides/404.html says it in every language, French part
-        marked lang="fr"."""
-        return self._secured(output) if template_name == "404.html" else output
+        """A 404 page per language, secured like the pages. Every language's build writes
+        the root 404.html: each one's is kept here, and on_post_build writes them where they
+        belong (the default language's at the root, the others' in their folders)."""
+        if template_name != "404.html":
+            return output
+        secured = self._secured(output)
+        self.build.not_found_pages[current_language(config)] = secured
+        return secured
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.preview is not None and self.preview.dirty:
@@ -238,6 +241,7 @@ class GuideSite:
         else:
             self._write_open_data(site / FOLDER, guide, config)
         self._write_search_indexes(config, site, build)
+        self._write_not_found_pages(config, site, build)
         if wanted(self.command, build.offline_copy):
             try:
                 make_bundle(Path(config.config_file_path), site / "downloads" / ZIP_NAME)
@@ -426,7 +430,7 @@ class GuideSite:
                       tuple(sorted(f.src_uri for f in pages)))
             self.build.frames_changed = frames != preview.frames
             preview.frames = frames
-        self._skip_theme_templates(config, theme_templates_to_skip(lang, default, self.build.frames_changed))
+        self._skip_theme_templates(config, _templates_to_skip(lang, default, self.build.frames_changed))
         built = preview.built
         for file in pages:
             page_lang = page_language(file, config)
@@ -491,6 +495,14 @@ class GuideSite:
                             language_sitemap((site / "sitemap.xml").read_text(encoding="utf-8"),
                                              config.site_url or "", lang))
 
+    @staticmethod
+    def _write_not_found_pages(config: MkDocsConfig, site: Path, build: OneBuild) -> None:
+        """Each language's 404 page in its folder: a host that serves ``fr/404.html`` for a
+        missing address under ``/fr/`` shows it all in French (see the README)."""
+        default = default_language(config)
+        for lang, page_html in sorted(build.not_found_pages.items()):
+            write_whole(site / "404.html" if lang == default else site / lang / "404.html", page_html)
+
     def _write_open_data(self, folder: Path, guide: Guide, config: MkDocsConfig,
                          going_on: Callable[[], bool] = lambda: True) -> bool:
         """The open-data files, at the same address for every language and version; each
@@ -517,6 +529,13 @@ class GuideSite:
         """`make build` (GUIDE_PUBLISH=1) prints the PDFs; serve and the offline copy never do."""
         nested = bool(os.environ.get(OFFLINE_COPY_ENV)) or self.build.offline_copy
         return os.environ.get(PUBLISH_ENV) == "1" and self.command != "serve" and not nested
+
+
+def _templates_to_skip(lang: str, default: str, frames_changed: bool | None) -> frozenset[str]:
+    """``theme_templates_to_skip``, but every language renders its own 404 page when the
+    frame may have changed (on_post_template). For the lead: fold into that function."""
+    skip = theme_templates_to_skip(lang, default, frames_changed)
+    return skip - {"404.html"} if frames_changed is not False else skip
 
 
 def _answered_once(question: Callable[[], bool]) -> Callable[[], bool]:
