@@ -1,0 +1,76 @@
+"""The small things a new reader meets that look unfinished (issue 33), read the way
+the reader sees them: innerText and layout boxes in Chromium, at 360 and 1280 px."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from quality_checks import site_documents
+
+WIDTHS = (360, 1280)
+
+
+def _open(browser, server, path: str, width: int = 1280):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server + path)
+    page.wait_for_load_state("load")
+    return context, page
+
+
+@pytest.mark.parametrize("path", ["/changes/", "/fr/changes/"])
+def test_what_changed_does_not_contradict_itself_without_a_recorded_release(browser, server, path):
+    """The test build has no release tags: the page must not say a version was released
+    and, in the next sentence, that there is no recorded release."""
+    context, page = _open(browser, server, path)
+    text = page.locator("article").inner_text()
+    context.close()
+    assert not re.search(r"recorded release|version enregistrée|copy of the guide|copie du guide", text), text
+    assert not re.search(r"What each release|Ce que chaque version", text), text
+
+
+def test_previous_and_next_never_have_the_same_title(browser, server, site):
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    for path in site_documents(site):
+        if path.endswith("404.html"):
+            continue
+        page.goto(server + path)
+        titles = page.eval_on_selector_all(".md-footer__link .md-ellipsis", "els => els.map(e => e.innerText.trim())")
+        if len(titles) == 2 and titles[0] == titles[1]:
+            problems.append(f"{path}: previous and next are both {titles[0]!r}")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+DIAGRAM_TEXTS_JS = """() => [...document.querySelectorAll('figure.guide-diagram svg')].map(svg => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return {id: svg.parentElement.id, texts: [...svg.querySelectorAll('text')].map(t => {
+        const r = t.getBoundingClientRect();
+        return {text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale,
+                box: [r.left, r.top, r.right, r.bottom]};
+    })};
+})"""
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["/competencies/collaboration/", "/fr/competencies/collaboration/",
+                                  "/competencies/collaboration/workshop/", "/fr/competencies/collaboration/workshop/"])
+def test_diagram_words_are_readable_and_apart(browser, server, path, width):
+    context, page = _open(browser, server, path, width)
+    figures = page.evaluate(DIAGRAM_TEXTS_JS)
+    context.close()
+    assert figures, "no diagram"
+    problems = []
+    for figure in figures:
+        texts = figure["texts"]
+        problems += [f"{figure['id']}: {t['text']!r} drawn {t['px']:.1f} px tall" for t in texts if t["px"] < 11.5]
+        problems += [f"{figure['id']}: {a['text']!r} overlaps {b['text']!r}"
+                     for i, a in enumerate(texts) for b in texts[i + 1:] if _overlap(a["box"], b["box"])]
+    assert not problems, "\n".join(problems)
