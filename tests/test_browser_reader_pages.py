@@ -74,3 +74,24 @@ def test_diagram_words_are_readable_and_apart(browser, server, path, width):
         problems += [f"{figure['id']}: {a['text']!r} overlaps {b['text']!r}"
                      for i, a in enumerate(texts) for b in texts[i + 1:] if _overlap(a["box"], b["box"])]
     assert not problems, "\n".join(problems)
+
+
+HEADINGS_WITH_LINK_TALLER_JS = """() => [...document.querySelectorAll('article :is(h1, h2, h3, h4)')]
+    .filter(h => h.querySelector('.headerlink') && h.offsetParent)
+    .map(h => { const link = h.querySelector('.headerlink'); const withLink = h.getBoundingClientRect().height;
+                link.style.display = 'none'; const without = h.getBoundingClientRect().height; link.style.display = '';
+                return [h.innerText.replace('\\u00b6', '').trim(), withLink, without]; })
+    .filter(([, withLink, without]) => withLink > without + 1)"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_hidden_permalink_never_adds_a_line_under_a_title(browser, server, site, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    problems = []
+    for path in site_documents(site):
+        page.goto(server + path)
+        problems += [f"{path}: {title!r} is {a:.0f} px tall with its ¶, {b:.0f} without"
+                     for title, a, b in page.evaluate(HEADINGS_WITH_LINK_TALLER_JS)]
+    context.close()
+    assert not problems, "\n".join(problems)
