@@ -95,3 +95,16 @@ def test_the_hidden_permalink_never_adds_a_line_under_a_title(browser, server, s
                      for title, a, b in page.evaluate(HEADINGS_WITH_LINK_TALLER_JS)]
     context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", ["/", "/fr/"])
+def test_the_home_page_speaks_to_readers_and_its_workshop_card_leads_to_the_kits(browser, server, path):
+    context, page = _open(browser, server, path)
+    text = page.locator("article").inner_text()
+    card = page.locator(".grid.cards li").filter(has_text=re.compile("Run a workshop|Animer un atelier"))
+    targets = card.locator("a").evaluate_all("links => links.map(a => a.pathname)")
+    context.close()
+    assert "YAML" not in text
+    prefix = "/fr/" if path == "/fr/" else "/"
+    for target in ("competencies/collaboration/workshop/", "competencies/collaboration/run-sheet/", "cards/"):
+        assert prefix + target in targets, targets

@@ -401,6 +401,7 @@ class Labels:
     page_tips: Text
     page_workshop: Text
     page_run_sheet: Text
+    cards_link: Text  # the home page's link to the cards page
     page_self_assessment: Text
     sa_intro: Text
     sa_choose: Text
