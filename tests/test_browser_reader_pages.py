@@ -108,3 +108,25 @@ def test_the_home_page_speaks_to_readers_and_its_workshop_card_leads_to_the_kits
     prefix = "/fr/" if path == "/fr/" else "/"
     for target in ("competencies/collaboration/workshop/", "competencies/collaboration/run-sheet/", "cards/"):
         assert prefix + target in targets, targets
+
+
+@pytest.mark.parametrize("path", ["/fr/competencies/collaboration/workshop/", "/fr/competencies/collaboration/run-sheet/",
+                                  "/fr/competencies/collaboration/run-sheet/?start=09:30"])
+def test_french_pages_write_times_the_french_way(browser, server, path):
+    context, page = _open(browser, server, path)
+    text = page.locator("article").inner_text()
+    labels = page.eval_on_selector_all("svg text, svg desc", "els => els.map(e => e.textContent)")
+    context.close()
+    shown = text + "\n".join(labels)
+    assert not re.findall(r"\d{1,2}:\d\d", shown), re.findall(r".{20}\d{1,2}:\d\d.{10}", shown)[:5]
+    assert re.search(r"\b\d{1,2}\u00a0h(\u00a0\d\d)?\b", shown)
+    if "start=09:30" in path:
+        assert "9\u00a0h\u00a030\u00a0– 9\u00a0h\u00a050" in text or "9\u00a0h\u00a030" in text
+
+
+@pytest.mark.parametrize("path", ["/competencies/collaboration/workshop/", "/competencies/collaboration/run-sheet/"])
+def test_english_pages_keep_the_24_hour_clock(browser, server, path):
+    context, page = _open(browser, server, path)
+    text = page.locator("article").inner_text()
+    context.close()
+    assert re.search(r"\b\d\d:\d\d–\d\d:\d\d\b", text)

@@ -71,6 +71,22 @@ def clock(start: str, minutes: int) -> str:
     return f"{total // 60 % 24:02d}:{total % 60:02d}"
 
 
+def shown_time(hhmm: str, lang: str) -> str:
+    """A clock time as the language writes it: "09:30" in English, « 9 h 30 » (« 14 h » on the
+    hour) in French, with no-break spaces. The same rule as run-sheet.js's shownTime."""
+    if lang != "fr":
+        return hhmm
+    hours, minutes = hhmm.split(":")
+    return f"{int(hours)}\u00a0h" + ("" if minutes == "00" else f"\u00a0{minutes}")
+
+
+def shown_span(begin: str, end: str, lang: str) -> str:
+    """A block's times: "09:30–09:50"; in French « 9 h 30 – 9 h 50 », spaced, as its times are."""
+    if lang != "fr":
+        return f"{begin}–{end}"
+    return f"{shown_time(begin, lang)}\u00a0– {shown_time(end, lang)}"
+
+
 def timed_slots(workshop: Workshop) -> list[tuple[Slot, int, str, str]]:
     """Each block of the timetable with its offset in minutes and its clock times."""
     timed, elapsed = [], 0
@@ -80,19 +96,21 @@ def timed_slots(workshop: Workshop) -> list[tuple[Slot, int, str, str]]:
     return timed
 
 
-_CLOCK_WIDTH = 72  # "16:05" at 24 units (a phone's size, guide.css), with room to spare
+def _clock_width(time: str) -> float:
+    """Room for a time at 24 units (a phone's size, guide.css), with some to spare."""
+    return 14 * len(time) + 2
 
 
 def _clock_label(x: float, width: int, y: int, time: str, free_from: float) -> tuple[str, float]:
     """A block's start time, ending at the right edge when it would run past it; none when
     it would touch the last one written (a five-minute block: "16:0516:10"; the timetable
     beside the picture gives every time). Returns the text and where the next may start."""
-    start = min(x + 2, width - _CLOCK_WIDTH)
+    start = min(x + 2, width - _clock_width(time))
     if start < free_from:
         return "", free_from
     if start < x + 2:
         return f'<text class="guide-svg-label" x="{width}" y="{y}" text-anchor="end">{time}</text>', width
-    return f'<text class="guide-svg-label" x="{start:.1f}" y="{y}">{time}</text>', start + _CLOCK_WIDTH
+    return f'<text class="guide-svg-label" x="{start:.1f}" y="{y}">{time}</text>', start + _clock_width(time)
 
 
 def timeline_diagram(ctx: Context) -> str:
@@ -106,7 +124,7 @@ def timeline_diagram(ctx: Context) -> str:
         x = width * elapsed / total
         w = width * slot.minutes / total
         rotation += slot.kind == "rotation"
-        label, free_from = _clock_label(x, width, bar_y - 8, begin, free_from)
+        label, free_from = _clock_label(x, width, bar_y - 8, shown_time(begin, ctx.lang), free_from)
         parts.append(
             f'<rect class="guide-svg-slot guide-svg-slot--{slot.kind}" x="{x:.1f}" y="{bar_y}" '
             f'width="{w - 2:.1f}" height="{bar_h}" rx="3"/>' + label
@@ -118,8 +136,8 @@ def timeline_diagram(ctx: Context) -> str:
         else:  # too narrow to hold its name: write it underneath, ending at the block
             parts.append(f'<text class="guide-svg-label" x="{x + w:.1f}" y="{bar_y + bar_h + 28}" '
                          f'text-anchor="end">{inside}</text>')
-        desc.append(f"{begin}–{end} {slot.name.get(ctx.lang)} ({slot.minutes} {labels.minutes.get(ctx.lang)})")
+        desc.append(f"{shown_span(begin, end, ctx.lang)} {slot.name.get(ctx.lang)} ({slot.minutes} {labels.minutes.get(ctx.lang)})")
     parts.append(f'<text class="guide-svg-label" x="{width}" y="{bar_y + bar_h + 56}" text-anchor="end">'
-                 f"{clock(workshop.start, total)}</text>")
+                 f"{shown_time(clock(workshop.start, total), ctx.lang)}</text>")
     return _figure(ctx, "workshop-timeline", _t(ctx, labels.timeline_title.get(ctx.lang)),
                    _t(ctx, "; ".join(desc)), width, bar_y + bar_h + 64, "".join(parts))
