@@ -130,3 +130,13 @@ def test_english_pages_keep_the_24_hour_clock(browser, server, path):
     text = page.locator("article").inner_text()
     context.close()
     assert re.search(r"\b\d\d:\d\d–\d\d:\d\d\b", text)
+
+
+@pytest.mark.parametrize("path", ["/competencies/collaboration/why/", "/fr/competencies/collaboration/why/"])
+def test_why_it_matters_names_the_tips_it_links_to(browser, server, path):
+    context, page = _open(browser, server, path)
+    links = page.eval_on_selector_all(".guide-related a", "links => links.map(a => a.innerText.trim())")
+    context.close()
+    assert links
+    bare = [link for link in links if re.fullmatch(r"(Tip|Conseil)\s+\d+", link)]
+    assert not bare, bare

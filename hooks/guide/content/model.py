@@ -308,6 +308,7 @@ class Labels:
     term: Text
     definition_column: Text
     tip: Text
+    tip_link: Text  # "Tip {number}: {title}", a tip named where another page links to it
     status_unknown: Text
     status_all_in_step: Text
     status_intro: Text
