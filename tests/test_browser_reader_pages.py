@@ -140,3 +140,36 @@ def test_why_it_matters_names_the_tips_it_links_to(browser, server, path):
     assert links
     bare = [link for link in links if re.fullmatch(r"(Tip|Conseil)\s+\d+", link)]
     assert not bare, bare
+
+
+@pytest.mark.parametrize("path", ["/cards/", "/fr/cards/"])
+def test_the_level_boxes_say_and_show_they_apply_to_level_behaviours_only(browser, server, path):
+    context, page = _open(browser, server, path)
+    title = page.locator("article h1").inner_text().replace("¶", "").strip()
+    kinds = page.eval_on_selector_all('input[name="kind"]', "els => els.map(e => e.parentElement.innerText.trim())")
+    clash = [kind for kind in kinds if kind.lower() in title.lower()]
+    levels = page.locator('input[name="level"]')
+    assert levels.first.is_enabled()
+    page.locator('input[name="kind"][value="level"]').uncheck()
+    page.wait_for_function("() => document.querySelector('input[name=\"level\"]').matches(':disabled')")
+    legend = page.locator('fieldset:has(input[name="level"]) legend').inner_text()
+    context.close()
+    assert not clash, f"the kinds {clash} read as the title {title!r}"
+    assert re.search(r"level behaviour|comportements de niveau", legend, re.I), legend
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_on_screen_the_cards_sit_three_to_a_row_nine_to_a_named_sheet(browser, server, width):
+    context, page = _open(browser, server, "/cards/", width)
+    sheets = page.evaluate("""() => [...document.querySelectorAll('.guide-sheets .guide-sheet')].map(s => ({
+        label: [...s.children].filter(c => !c.matches('.guide-card')).map(c => c.innerText).join(' '),
+        rows: Object.values([...s.querySelectorAll('.guide-card')].reduce((rows, c) => {
+            const top = Math.round(c.getBoundingClientRect().top); rows[top] = (rows[top] || 0) + 1; return rows; }, {}))
+    }))""")
+    context.close()
+    assert len(sheets) > 1
+    for number, sheet in enumerate(sheets, start=1):
+        assert f"Sheet {number}" in sheet["label"], sheet
+        assert max(sheet["rows"]) <= 3, sheet
+        if number < len(sheets):
+            assert sheet["rows"][-1] == max(sheet["rows"]), f"a full sheet ends on a short row: {sheet}"

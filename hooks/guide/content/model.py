@@ -330,6 +330,7 @@ class Labels:
     card_builder: Text
     card_kinds: Text
     card_levels: Text
+    card_kind_level: Text  # the deck builder's box for level behaviour cards
     card_count: Text
     card_bilingual_fr: Text
     card_code: Text
