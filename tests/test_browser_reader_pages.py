@@ -173,3 +173,34 @@ def test_on_screen_the_cards_sit_three_to_a_row_nine_to_a_named_sheet(browser, s
         assert max(sheet["rows"]) <= 3, sheet
         if number < len(sheets):
             assert sheet["rows"][-1] == max(sheet["rows"]), f"a full sheet ends on a short row: {sheet}"
+
+
+@pytest.mark.parametrize("path, lang", [("/competencies/collaboration/", "en"), ("/fr/competencies/collaboration/", "fr"),
+                                        ("/competencies/collaboration/why/", "en")])
+def test_citations_are_small_markers_named_in_full_on_hover_focus_and_print(browser, server, guide, path, lang):
+    context, page = _open(browser, server, path)
+    shorts = [s.short.get(lang).replace("'", "’") for s in guide.sources.values()]
+    markers = page.locator("article a.guide-cite")
+    texts = markers.evaluate_all("ms => ms.map(m => m.innerText)")
+    body = page.locator("article").inner_text()
+    assert texts and all(re.fullmatch(r"\[?\d+\]?", t) for t in texts), texts[:5]
+    cited = sorted({t.strip("[]") for t in texts}, key=int)
+    listed = page.locator("article .guide-page-sources li")
+    assert listed.count() == len(cited)
+    first = markers.first
+    target = first.get_attribute("href")
+    source = guide.sources[target.split("page-sources-", 1)[1]]
+    for reach in ("hover", "focus"):
+        page.mouse.move(0, 0)
+        getattr(first, reach)()
+        page.wait_for_function("t => [...document.querySelectorAll('.md-tooltip2--active')].some(e => e.innerText.includes(t))",
+                               arg=source.title)
+    assert source.title in first.get_attribute("aria-label")
+    entry = page.locator(target)
+    assert source.title in entry.inner_text() and entry.locator("a").get_attribute("href").endswith(f"sources/#{source.id}")
+    page.emulate_media(media="print")
+    printed = page.locator("article .guide-page-sources").inner_text()
+    context.close()
+    assert source.title in printed
+    repeated = [s for s in shorts if body.count(s) > 1]
+    assert not repeated, f"the short names {repeated} still follow the sentences"

@@ -334,6 +334,10 @@ class Labels:
     card_count: Text
     card_bilingual_fr: Text
     card_code: Text
+    cite_full: Text  # a source named in full where a page cites it: "{title} (publisher: {publisher})"
+    cite_marker: Text  # a citation marker's name for screen readers: "Source {number}: {name}"
+    cite_list: Text  # the heading of a page's list of sources, at its end
+    cite_entry: Text  # the link from that list to the source's entry on the Sources page
     pdf_deck_en: Text
     pdf_deck_fr: Text
     pdf_deck_en_fr: Text

@@ -122,7 +122,8 @@ class Context:
         source: Source = self.guide.sources[source_id]
         name = text(source.short.get(self.lang), self.lang)
         href = html_escape(f"{self.link('sources.md')}#{attr_id(source_id)}", quote=True)
-        return f'<a class="guide-cite" href="{href}" data-search-exclude>{name}</a>'
+        # guide.site.citations numbers it on the finished page, by data-source.
+        return f'<a class="guide-cite" href="{href}" data-source="{attr_id(source_id)}" data-search-exclude>{name}</a>'
 
     @cached_property
     def card_codes(self) -> dict[str, str]:
