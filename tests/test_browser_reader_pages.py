@@ -204,3 +204,15 @@ def test_citations_are_small_markers_named_in_full_on_hover_focus_and_print(brow
     assert source.title in printed
     repeated = [s for s in shorts if body.count(s) > 1]
     assert not repeated, f"the short names {repeated} still follow the sentences"
+
+
+@pytest.mark.parametrize("path", ["/competencies/collaboration/compare/", "/fr/competencies/collaboration/compare/"])
+def test_the_compare_page_leaves_no_blank_under_the_levels_on_a_phone(browser, server, path):
+    context, page = _open(browser, server, path, 360)
+    blank = page.evaluate("""() => {
+        const box = document.querySelector('.guide-compare-side .guide-compare-columns').getBoundingClientRect();
+        const seen = [...document.querySelectorAll('.guide-compare-side .guide-compare-column')]
+            .map(c => c.getBoundingClientRect()).filter(r => r.left < innerWidth && r.right > 0);
+        return box.bottom - Math.max(...seen.map(r => r.bottom)); }""")
+    context.close()
+    assert blank < 40, f"{blank:.0f} px blank under the levels a reader sees"
