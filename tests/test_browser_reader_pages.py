@@ -216,3 +216,22 @@ def test_the_compare_page_leaves_no_blank_under_the_levels_on_a_phone(browser, s
         return box.bottom - Math.max(...seen.map(r => r.bottom)); }""")
     context.close()
     assert blank < 40, f"{blank:.0f} px blank under the levels a reader sees"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_printed_summary_and_the_downloaded_file_name_the_competency_and_the_day(browser, server, guide, lang):
+    prefix = "/fr/" if lang == "fr" else "/"
+    context, page = _open(browser, server, prefix + "competencies/collaboration/self-assessment/")
+    name = guide.folder("collaboration").competency.name.get(lang)
+    day = page.evaluate("new Intl.DateTimeFormat(document.documentElement.lang, {dateStyle: 'long'}).format(new Date())")
+    iso = page.evaluate("(d => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + "
+                        "String(d.getDate()).padStart(2, '0'))(new Date())")
+    page.emulate_media(media="print")
+    printed = page.locator(".guide-sa-result").inner_text()
+    page.emulate_media(media="screen")
+    with page.expect_download() as download:
+        page.locator('[data-sa-action="download"]').click()
+    context.close()
+    assert name.replace("'", "’")[:30] in printed.replace("'", "’"), printed[:200]
+    assert day in printed, printed[:200]
+    assert download.value.suggested_filename == f"self-assessment-collaboration-{iso}.json"

@@ -394,6 +394,8 @@ class Labels:
     sa_storage_failed: Text
     sa_privacy: Text
     sa_summary_title: Text
+    sa_summary_of: Text  # the printed summary's title, naming the competency
+    sa_summary_date: Text  # "Printed on {date}", under it
     permalink: Text
     dark_mode: Text
     light_mode: Text

@@ -54,7 +54,9 @@ def render_self_assessment(ctx: Context) -> Rendered:
     first = levels[0]
     result = "\n".join([
         '<div class="guide-sa-result" id="guide-sa-result" data-search-exclude markdown>',
-        f'<p class="guide-sa-summary-title">{ctx.label("sa_summary_title")}</p>',
+        # Printed only: the summary names its competency, and self-assessment.js the day.
+        f'<p class="guide-sa-summary-title">{ctx.label("sa_summary_of", competency=ctx.guide.competency.name.get(ctx.lang))}</p>',
+        f'<p class="guide-sa-summary-date" data-sa-date data-label="{ctx.label("sa_summary_date")}"></p>',
         f'<p class="guide-sa-rule">{ctx.label("sa_rule")}</p>',
         f'<p class="guide-sa-level" data-sa-level role="status">{ctx.label("sa_level_none")}</p>',
         f'<h3 id="sa-next">{ctx.label("sa_next")}</h3>',
