@@ -61,6 +61,9 @@ def page_marks(page, url: str) -> list[str]:
     ("/fr/competencies/collaboration/", "equipe", "équipe"),
     ("/fr/competencies/collaboration/", "reseau", "réseau"),
     ("/fr/", "oeil", "œil"),
+    # Regional spellings: the guide writes Canadian English; US spellings find the same.
+    ("/competencies/collaboration/", "organization", "organisation"),
+    ("/competencies/collaboration/", "behavior", "behaviour"),
 ])
 def test_accents_typed_or_not_find_and_highlight_the_same(page, server, start, plain, accented):
     page.goto(server + start)

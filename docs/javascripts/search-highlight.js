@@ -4,7 +4,8 @@
  * page from its `?h=` words, matched letter for letter: "equipe" would mark
  * nothing in "équipe". Before Material reads the address, the words are joined
  * by each way this page writes them ("equipe" -> "equipe équipe"), found by
- * folding (the same folding as lunr.fold.min.js). Results that Material links
+ * folding (the same folding as lunr.fold.min.js, regional spellings included).
+ * Results that Material links
  * with an empty `?h=` (a page listed for its sections) get the query's words.
  */
 (function () {
@@ -12,13 +13,21 @@
   var SEPARATOR = /[\s\-'’]+/;
   var LIGATURES = { "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss" };
 
-  /* The folded, lower-case word and, for each of its letters, the letter of ``word`` it came from. */
+  /* The folded, lower-case word and, for each of its letters, the letter of ``word`` it came
+     from. Regional spellings too: "iz" before a vowel reads "is", "iour" reads "ior". */
   function folded(word) {
     var letters = [], from = [];
     for (var i = 0; i < word.length; i++) {
       var c = word[i];
       var f = LIGATURES[c] || c.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
       for (var j = 0; j < f.length; j++) { letters.push(f[j]); from.push(i); }
+    }
+    for (var k = 0; k + 2 < letters.length; k++) {
+      if (letters[k] === "i" && letters[k + 1] === "z" && /[aei]/.test(letters[k + 2])) letters[k + 1] = "s";
+      if (letters[k] === "i" && letters[k + 1] === "o" && letters[k + 2] === "u" && letters[k + 3] === "r") {
+        letters.splice(k + 2, 1);
+        from.splice(k + 2, 1);
+      }
     }
     return { text: letters.join(""), from: from };
   }
