@@ -5,8 +5,8 @@
  * nothing in "équipe". Before Material reads the address, the words are joined
  * by each way this page writes them ("equipe" -> "equipe équipe"), found by
  * folding (the same folding as lunr.fold.min.js, regional spellings included).
- * Results that Material links
- * with an empty `?h=` (a page listed for its sections) get the query's words.
+ * Results that Material links with an empty `?h=` (a page listed for its
+ * sections) get the query's words.
  */
 (function () {
   "use strict";
