@@ -120,6 +120,7 @@ def timeline_diagram(ctx: Context) -> str:
     total = sum(slot.minutes for slot in workshop.schedule)
     width, bar_y, bar_h = 640, 32, 50
     parts, desc, rotation, free_from = [], [], 0, 0.0
+    rows: list[float] = []  # per row of names written underneath, where its last name ends
     for slot, elapsed, begin, end in timed_slots(workshop):
         x = width * elapsed / total
         w = width * slot.minutes / total
@@ -129,15 +130,21 @@ def timeline_diagram(ctx: Context) -> str:
             f'<rect class="guide-svg-slot guide-svg-slot--{slot.kind}" x="{x:.1f}" y="{bar_y}" '
             f'width="{w - 2:.1f}" height="{bar_h}" rx="3"/>' + label
         )
-        inside = str(rotation) if slot.kind == "rotation" else _t(ctx, slot.name.get(ctx.lang))
-        if slot.kind == "rotation" or w > 80:
+        name = slot.name.get(ctx.lang)
+        inside = str(rotation) if slot.kind == "rotation" else _t(ctx, name)
+        # Room for the name at a phone's size (26 units, guide.css).
+        if slot.kind == "rotation" or w > 15 * len(name) + 8:
             parts.append(f'<text class="guide-svg-slot-label guide-svg-slot-label--{slot.kind}" '
                          f'x="{x + w / 2:.1f}" y="{bar_y + bar_h / 2 + 6}" text-anchor="middle">{inside}</text>')
-        else:  # too narrow to hold its name: write it underneath, ending at the block
-            parts.append(f'<text class="guide-svg-label" x="{x + w:.1f}" y="{bar_y + bar_h + 28}" '
+        else:  # too narrow to hold its name: underneath, ending at the block, on the first row with room
+            left = x + w - _clock_width(name)
+            row = next((n for n, taken in enumerate(rows) if left > taken), len(rows))
+            rows[row:row + 1] = [x + w]
+            parts.append(f'<text class="guide-svg-label" x="{x + w:.1f}" y="{bar_y + bar_h + 28 + 28 * row}" '
                          f'text-anchor="end">{inside}</text>')
         desc.append(f"{shown_span(begin, end, ctx.lang)} {slot.name.get(ctx.lang)} ({slot.minutes} {labels.minutes.get(ctx.lang)})")
-    parts.append(f'<text class="guide-svg-label" x="{width}" y="{bar_y + bar_h + 56}" text-anchor="end">'
+    below = bar_y + bar_h + 28 * len(rows)
+    parts.append(f'<text class="guide-svg-label" x="{width}" y="{below + 28}" text-anchor="end">'
                  f"{shown_time(clock(workshop.start, total), ctx.lang)}</text>")
     return _figure(ctx, "workshop-timeline", _t(ctx, labels.timeline_title.get(ctx.lang)),
-                   _t(ctx, "; ".join(desc)), width, bar_y + bar_h + 64, "".join(parts))
+                   _t(ctx, "; ".join(desc)), width, below + 36, "".join(parts))
