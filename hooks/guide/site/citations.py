@@ -34,7 +34,13 @@ def _label(guide: Guide, label: str, lang: str, **values: str) -> str:
 def full_name(guide: Guide, source_id: str, lang: str) -> str:
     """The source as a reader can identify it: its title and who published it (plain text)."""
     source = guide.sources[source_id]
-    return _label(guide, "cite_full", lang, title=source.title, publisher=source.publisher.get(lang))
+    return _label(guide, "cite_full", lang, title=_title(guide, source_id), publisher=source.publisher.get(lang))
+
+
+def _title(guide: Guide, source_id: str) -> str:
+    """The title in its own language, typeset for it (« Notes d’un atelier »)."""
+    source = guide.sources[source_id]
+    return for_language(source.title, source.language)
 
 
 def numbered_citations(page_html: str, guide: Guide, lang: str) -> str:
@@ -60,7 +66,7 @@ def numbered_citations(page_html: str, guide: Guide, lang: str) -> str:
         return page_html
     items = "".join(
         f'<li id="{LIST_ID}-{html.escape(source, quote=True)}">'
-        f'<cite lang="{guide.sources[source].language}">{html.escape(guide.sources[source].title)}</cite>'
+        f'<cite lang="{guide.sources[source].language}">{html.escape(_title(guide, source))}</cite>'
         f' — {html.escape(for_language(guide.sources[source].publisher.get(lang), lang))}. '
         f'<a href="{entries[source]}">{html.escape(_label(guide, "cite_entry", lang))}</a></li>'
         for source in numbers)
