@@ -155,7 +155,7 @@ def test_the_level_boxes_say_and_show_they_apply_to_level_behaviours_only(browse
     legend = page.locator('fieldset:has(input[name="level"]) legend').inner_text()
     context.close()
     assert not clash, f"the kinds {clash} read as the title {title!r}"
-    assert re.search(r"level behaviour|comportements de niveau", legend, re.I), legend
+    assert re.search(r"level behaviour|comportements de niveau", legend, re.IGNORECASE), legend
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -16,8 +16,8 @@ import http.server
 import posixpath
 import threading
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 from typing import Iterator
+from urllib.parse import unquote, urlsplit
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
