@@ -103,7 +103,9 @@ def test_the_home_page_speaks_to_readers_and_its_workshop_card_leads_to_the_kits
     text = page.locator("article").inner_text()
     card = page.locator(".grid.cards li").filter(has_text=re.compile("Run a workshop|Animer un atelier"))
     targets = card.locator("a").evaluate_all("links => links.map(a => a.pathname)")
+    card_text = card.inner_text()
     context.close()
+    assert not re.search("Edit the content|Modifier le contenu", card_text), "the next card ran into this one"
     assert "YAML" not in text
     prefix = "/fr/" if path == "/fr/" else "/"
     for target in ("competencies/collaboration/workshop/", "competencies/collaboration/run-sheet/", "cards/"):

@@ -84,7 +84,7 @@ def render_blocks(markdown: str, guide: Guide, lang: str, deferred: dict[str, st
         # A competency's page is a generated stub: its heading comes from the data too.
         out = (page_heading(ctx, name) if competency else "") + rendered.markdown
         if match.group(0).startswith(" "):
-            out = "\n".join("    " + line if line else line for line in out.rstrip("\n").split("\n"))
+            out = "\n".join("    " + line if line else line for line in out.rstrip("\n").split("\n")) + "\n"
         return out
 
     out = BLOCK.sub(replace, markdown)
