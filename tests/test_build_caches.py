@@ -21,7 +21,7 @@ from guide.content.loader import load_guide
 from guide.site.stub_pages import StubPages
 from guide.render.dispatch import fill_deferred, render_blocks
 from guide.render.base import SearchEntry
-from guide.site.search_index import LanguageIndexes, fold
+from guide.site.search_index import LanguageIndexes
 from guide.preview.patches import _list_installed_themes_once
 
 SETTINGS = settings(max_examples=120, derandomize=True, deadline=None, database=None)
@@ -124,12 +124,6 @@ def test_the_index_kept_page_by_page_is_the_index_made_afresh(saves, gone):
         locations = [doc["location"] for doc in json.loads(data)["docs"]]
         assert len(locations) == len(set(locations)), "an entry twice"
         assert all(not location.startswith("fr/") for location in locations)
-
-
-@SETTINGS
-@given(st.text())
-def test_folding_remembered_gives_the_same_text(value):
-    assert fold(value) == fold.__wrapped__(value)
 
 
 def _described(file) -> dict:

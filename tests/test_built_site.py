@@ -119,7 +119,9 @@ def test_each_language_has_its_own_search_index(site):
 
     english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     french = json.loads((site / "fr/search/search_index.json").read_text(encoding="utf-8"))
-    assert english["config"]["lang"] == ["en"] and french["config"]["lang"] == ["fr"]
+    # Each names the lunr "language" that folds accents (lunr.fold.min.js), then its own.
+    assert english["config"]["lang"] == ["fold", "en"] and french["config"]["lang"] == ["fold", "fr"]
+    assert (site / "assets/javascripts/lunr/min/lunr.fold.min.js").is_file()
     assert not any(doc["location"].startswith("fr/") for doc in english["docs"])
     assert any("équipe" in doc["text"] for doc in french["docs"])
     assert not any("équipe" in doc["text"] for doc in english["docs"])

@@ -12,7 +12,7 @@ import pytest
 from conftest import PUBLIC_URL
 from html_text import normalise
 
-from guide.render.diagrams import clock, timed_slots
+from guide.render.diagrams import clock, shown_span, shown_time, timed_slots
 from guide.content.typography import for_language
 
 PATH = {"en": "/competencies/collaboration/run-sheet/", "fr": "/fr/competencies/collaboration/run-sheet/"}
@@ -26,6 +26,11 @@ def _query(details: dict[str, str], paper: str) -> str:
     from urllib.parse import urlencode
 
     return "?" + urlencode({"paper": paper, **details})
+
+
+def _spaced(text: str) -> str:
+    """Text whose no-break spaces (French times) read as spaces, as a PDF's text may give them."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def _plain(text: str) -> str:
@@ -59,8 +64,9 @@ def test_the_run_sheet_prints_on_one_page_filled_in_from_its_address(browser, se
     for value in (SHOWN_DATE[lang], DETAILS["place"], DETAILS["facilitator"]):
         assert normalise(value) in text, value
     for slot, offset, _, _ in timed_slots(guide.workshop):
-        span = f"{clock('09:10', offset)}–{clock('09:10', offset + slot.minutes)}"
-        assert span in text, f"{slot.id}: {span} is not on the sheet"
+        # As the language writes times: "09:10–09:30", « 9 h 10 – 9 h 30 » (issue 33).
+        span = _spaced(shown_span(clock('09:10', offset), clock('09:10', offset + slot.minutes), lang))
+        assert span in _spaced(text), f"{slot.id}: {span} is not on the sheet"
         assert normalise(for_language(slot.name.get(lang), lang)).split()[-1] in text
     assert guide.workshop.start not in text, "a time from the YAML's start is still printed"
     assert any(slot.kind == "plenary" and slot.name.get("en") == "Plenary" for slot in guide.workshop.schedule)
@@ -96,15 +102,15 @@ def test_the_details_typed_in_go_into_the_address_and_the_times_follow(browser, 
     page = browser.new_page()
     page.goto(server + PATH["fr"])
     first = page.locator(".guide-rs-time").first
-    assert first.inner_text() == "14:35–14:55"
+    assert first.inner_text() == shown_span("14:35", "14:55", "fr")
     page.get_by_label("Heure de début").fill("08:00")
     page.get_by_label("Animation").fill("Équipe RH")
-    assert first.inner_text() == "08:00–08:20"
+    assert first.inner_text() == shown_span("08:00", "08:20", "fr")
     assert "start=08%3A00" in page.url and "facilitator=%C3%89quipe+RH" in page.url
     shared = browser.new_page()
     shared.goto(page.url)
     assert shared.locator('[data-rs="facilitator"]').inner_text() == "Équipe RH"
-    assert shared.locator(".guide-rs-time").first.inner_text() == "08:00–08:20"
+    assert shared.locator(".guide-rs-time").first.inner_text() == shown_span("08:00", "08:20", "fr")
     shared.close()
     page.close()
 
@@ -132,7 +138,7 @@ def test_the_published_run_sheets_are_linked_and_leave_lines_to_fill_in(publishe
     with pdfplumber.open(published / "downloads" / "run-sheet-collaboration-fr-letter.pdf") as pdf:
         assert len(pdf.pages) == 1
         text = normalise(pdf.pages[0].extract_text().replace("\n", " "))
-    assert "14:35–14:55" in text and "Plénière" in text
+    assert _spaced(shown_span("14:35", "14:55", "fr")) in _spaced(text) and "Plénière" in text
 
 
 def test_links_in_the_published_pdfs_lead_to_the_public_site(published):
@@ -162,7 +168,7 @@ def test_the_facilitator_s_pack_is_the_run_sheet_the_rotations_questions_and_the
     assert len(pages) == 1 + 1 + -(-len(cards) // 9)
     plenary = next(slot for slot in guide.workshop.schedule if slot.kind == "plenary" and not slot.questions
                    and slot is guide.workshop.schedule[-1])
-    assert clock(guide.workshop.start, 0) in pages[0]
+    assert _spaced(shown_time(guide.workshop.start, lang)) in _spaced(pages[0])
     assert _plain(plenary.name.get(lang)) in pages[0]
     for slot in rotations:
         for question in slot.questions:

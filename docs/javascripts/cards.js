@@ -84,6 +84,12 @@
     var section = document.createElement("section");
     section.className = "guide-sheet" + (mirrored ? " guide-sheet--back" : "");
     section.setAttribute("aria-label", sheetWord + " " + number);
+    // On screen, each sheet says where it starts (the region's name already says it to a screen reader).
+    var label = document.createElement("p");
+    label.className = "guide-sheet__label";
+    label.setAttribute("aria-hidden", "true");
+    label.textContent = sheetWord + " " + number;
+    section.appendChild(label);
     var slots = list.slice();
     if (mirrored) {
       // Pad to full rows, then reverse each row: column c lands on column 4 − c.
@@ -100,7 +106,16 @@
     return section;
   }
 
+  // Only level behaviour cards have a level: the level boxes apply, and can be used, only
+  // while that kind is chosen.
+  function showLevelsApply(state) {
+    var box = builder.querySelector('input[name="level"]');
+    var fieldset = box && box.closest("fieldset");
+    if (fieldset) fieldset.disabled = state.kinds.indexOf("level") === -1;
+  }
+
   function build(state) {
+    showLevelsApply(state);
     var sides = state.lang.split("-");  // "fr-en": French fronts, English backs
     var fronts = cards(sides[0], state);
     var backs = sides.length === 2 ? cards(sides[1], state) : null;

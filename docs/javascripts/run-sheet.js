@@ -51,6 +51,18 @@
     return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
   }
 
+  // A clock time as the page's language writes it: "09:30", or « 9 h 30 » (« 14 h » on the
+  // hour) in French; the same rule as shown_time in hooks/guide/render/diagrams.py.
+  function shownTime(hhmm) {
+    if (!/^fr/.test(lang)) return hhmm;
+    var parts = hhmm.split(":");
+    return Number(parts[0]) + "\u00a0h" + (parts[1] === "00" ? "" : "\u00a0" + parts[1]);
+  }
+
+  function shownSpan(begin, end) {
+    return /^fr/.test(lang) ? shownTime(begin) + "\u00a0– " + shownTime(end) : begin + "–" + end;
+  }
+
   function shownDate(iso) {
     if (!iso) return "";
     var parts = iso.split("-").map(Number);
@@ -64,11 +76,11 @@
   function show(state) {
     FIELDS.forEach(function (name) {
       var cell = sheet.querySelector('[data-rs="' + name + '"]');
-      if (cell) cell.textContent = name === "date" ? shownDate(state.date) : state[name];
+      if (cell) cell.textContent = name === "date" ? shownDate(state.date) : name === "start" ? shownTime(state.start) : state[name];
     });
     sheet.querySelectorAll(".guide-rs-time").forEach(function (span) {
       var offset = Number(span.getAttribute("data-offset")), minutes = Number(span.getAttribute("data-minutes"));
-      span.textContent = clock(state.start, offset) + "–" + clock(state.start, offset + minutes);
+      span.textContent = shownSpan(clock(state.start, offset), clock(state.start, offset + minutes));
     });
   }
 

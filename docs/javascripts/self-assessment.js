@@ -257,11 +257,25 @@
     showKept(saved);
   }
 
+  function today() {
+    var now = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  // The printed summary says the day it was printed, in the page's language.
+  function stampDate() {
+    var stamp = document.querySelector("[data-sa-date]");
+    if (!stamp) return;
+    var day = new Intl.DateTimeFormat(document.documentElement.lang || "en", { dateStyle: "long" }).format(new Date());
+    stamp.textContent = (stamp.getAttribute("data-label") || "{date}").replace("{date}", day);
+  }
+
   function download() {
     var blob = new Blob([JSON.stringify(exported(), null, 2) + "\n"], { type: "application/json" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = "self-assessment.json";
+    // The file says whose answers these are and when: several downloads stay apart.
+    link.download = "self-assessment-" + competency + "-" + today() + ".json";
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -326,7 +340,7 @@
   document.querySelectorAll("[data-sa-action]").forEach(function (button) {
     button.addEventListener("click", function () {
       var action = button.getAttribute("data-sa-action");
-      if (action === "print") window.print();
+      if (action === "print") { stampDate(); window.print(); }
       else if (action === "download") download();
       else if (action === "erase") erase();
       else if (action === "clear-kept") clearKept();
@@ -338,6 +352,8 @@
     picker.value = "";
   });
 
+  window.addEventListener("beforeprint", stampDate);
+  stampDate();
   var saved = read();
   apply(saved);
   update();

@@ -314,6 +314,7 @@ class Labels:
     term: Text
     definition_column: Text
     tip: Text
+    tip_link: Text  # "Tip {number}: {title}", a tip named where another page links to it
     status_unknown: Text
     status_all_in_step: Text
     status_intro: Text
@@ -335,9 +336,14 @@ class Labels:
     card_builder: Text
     card_kinds: Text
     card_levels: Text
+    card_kind_level: Text  # the deck builder's box for level behaviour cards
     card_count: Text
     card_bilingual_fr: Text
     card_code: Text
+    cite_full: Text  # a source named in full where a page cites it: "{title} (publisher: {publisher})"
+    cite_marker: Text  # a citation marker's name for screen readers: "Source {number}: {name}"
+    cite_list: Text  # the heading of a page's list of sources, at its end
+    cite_entry: Text  # the link from that list to the source's entry on the Sources page
     pdf_deck_en: Text
     pdf_deck_fr: Text
     pdf_deck_en_fr: Text
@@ -403,6 +409,8 @@ class Labels:
     sa_storage_failed: Text
     sa_privacy: Text
     sa_summary_title: Text
+    sa_summary_of: Text  # the printed summary's title, naming the competency
+    sa_summary_date: Text  # "Printed on {date}", under it
     permalink: Text
     dark_mode: Text
     light_mode: Text
@@ -416,6 +424,7 @@ class Labels:
     page_tips: Text
     page_workshop: Text
     page_run_sheet: Text
+    cards_link: Text  # the home page's link to the cards page
     page_self_assessment: Text
     sa_intro: Text
     sa_choose: Text

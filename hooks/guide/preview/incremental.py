@@ -161,22 +161,16 @@ class BuiltPages:
 
 
 # The theme's own pages, which show only what surrounds every page (navigation,
-# footer, labels): the 404 page (its words in every language) and the sitemap.
+# footer, labels): each language's 404 page and the sitemap.
 FRAME_ONLY_TEMPLATES = frozenset({"404.html", "sitemap.xml"})
 
 
-def theme_templates_to_skip(lang: str, default: str, frames_changed: bool | None) -> frozenset[str]:
-    """The theme pages a language's build need not render.
-
-    Every language's build would write the one root 404.html (overrides/404.html
-    says it in every language), so only the default language's renders it. Under
-    the preview (``frames_changed`` not None), neither is rendered again until the
-    frame of some language, or the list of pages, changed.
-    """
-    skip = {"404.html"} if lang != default else set()
-    if frames_changed is False:
-        skip |= FRAME_ONLY_TEMPLATES
-    return frozenset(skip)
+def theme_templates_to_skip(frames_changed: bool | None) -> frozenset[str]:
+    """The theme pages a language's build need not render: every language renders its
+    own 404 page (``GuideSite.on_post_template`` keeps each). Under the preview
+    (``frames_changed`` not None), neither is rendered again until the frame of some
+    language, or the list of pages, changed."""
+    return FRAME_ONLY_TEMPLATES if frames_changed is False else frozenset()
 
 
 def theme_files_state(root: Path) -> tuple:

@@ -2,6 +2,10 @@
 
 One place for the three things that need it: printing the published PDFs
 (``print_pdfs``), the browser tests, and the benchmark (with gzip).
+
+A missing address gets the nearest ``404.html`` up its path, with status 404:
+``/fr/nowhere`` the French one (``fr/404.html``), anything else the site's. That
+is the rule the README asks of a host (Netlify: ``/fr/*  /fr/404.html  404``).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import posixpath
 import threading
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import unquote, urlsplit
 
 from guide.exports.case_package import REST_ROOT
 
@@ -31,6 +36,30 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         if f"/{REST_ROOT}/" in where and not posixpath.splitext(posixpath.basename(where))[1]:
             return "application/json"
         return super().guess_type(path)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self._not_found_page() if code == 404 else None
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _not_found_page(self) -> Path | None:
+        """The ``404.html`` nearest to the requested path, up to the served folder's."""
+        root = Path(self.directory).resolve()
+        folder = posixpath.dirname(posixpath.normpath(unquote(urlsplit(self.path).path)))
+        parts = [part for part in folder.split("/") if part and part not in (".", "..")]
+        for depth in range(len(parts), -1, -1):
+            candidate = root.joinpath(*parts[:depth], "404.html")
+            if candidate.is_file() and candidate.resolve().is_relative_to(root):
+                return candidate
+        return None
 
 
 @contextlib.contextmanager

@@ -146,7 +146,8 @@ class Context:
         source: Source = self.guide.sources[source_id]
         name = text(source.short.get(self.lang), self.lang)
         href = html_escape(f"{self.link('sources.md')}#{attr_id(source_id)}", quote=True)
-        return f'<a class="guide-cite" href="{href}">{name}</a>'
+        # guide.site.citations numbers it on the finished page, by data-source.
+        return f'<a class="guide-cite" href="{href}" data-source="{attr_id(source_id)}" data-search-exclude>{name}</a>'
 
     @cached_property
     def card_codes(self) -> dict[str, str]:
@@ -158,7 +159,7 @@ class Context:
         card (so a printed card can be looked up); indexed for search under ``title``."""
         self.index(item.id, title, item.get(self.lang))
         code = self.card_codes.get(item.id)
-        card = (f' <span class="guide-card-code">{self.label("card_code")}&#160;{escape(code)}</span>'
+        card = (f' <span class="guide-card-code" data-search-exclude>{self.label("card_code")}&#160;{escape(code)}</span>'
                 if code else "")
         return f"{self.t(item)} {self.cite(item.source)}{card}"
 

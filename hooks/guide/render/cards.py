@@ -97,7 +97,8 @@ def render_cards(ctx: Context) -> Rendered:
     # then used both in the pool and in the default sheets.
     rendered = {lang: _cards_html(ctx, cards, lang) for lang in ("en", "fr")}
     kinds = "".join(
-        f'<label><input type="checkbox" name="kind" value="{kind}" checked> {label("card_" + kind)}</label>'
+        f'<label><input type="checkbox" name="kind" value="{kind}" checked> '
+        f'{label("card_kind_level" if kind == "level" else "card_" + kind)}</label>'
         for kind in KINDS)
     numbers = sorted({level.number for f in ctx.guide.competencies for level in f.competency.levels})
     levels = "".join(

@@ -25,6 +25,21 @@ def render_catalogue(ctx: Context) -> Rendered:
     return ctx.out
 
 
+def render_workshop_links(ctx: Context) -> Rendered:
+    """The home page's "Run a workshop" card: each workshop kit and its run sheet, then the
+    cards. One line of Markdown links, inside the card. The competency is named only when
+    several have a kit."""
+    kits = [f for f in ctx.guide.competencies if f.workshop is not None]
+    links = []
+    for folder in kits:
+        named = f" ({ctx.t(folder.competency.name)})" if len(kits) > 1 else ""
+        links.append(f"[{ctx.label('page_workshop')}{named}]({page_path(folder.id, 'workshop')})")
+        links.append(f"[{ctx.label('page_run_sheet')}{named}]({page_path(folder.id, 'run-sheet')})")
+    links.append(f"[{ctx.label('cards_link')}](cards.md)")
+    ctx.out.markdown = " · ".join(links) + "\n"
+    return ctx.out
+
+
 def catalogue_groups(ctx: Context) -> list[tuple[str, str, list[CompetencyFolder]]]:
     """(title as HTML, anchor, competencies) per group of the catalogue; one group when it sets none."""
     catalogue = ctx.guide.catalogue

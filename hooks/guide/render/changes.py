@@ -31,10 +31,10 @@ def _dated(label: str, day: str, lang: str) -> str:
 def render_changes(ctx: Context) -> Rendered:
     catalogue = ctx.guide.catalogue
     current = ctx.label("changes_current", version=catalogue.version, date=catalogue.released)
-    parts = [f"<p>{_dated(current, catalogue.released, ctx.lang)}</p>",
-             f"<p>{ctx.label('changes_intro')}</p>"]
-    if not ctx.releases:
-        parts.append(f"<p>{ctx.label('changes_none')}</p>")
+    parts = [f"<p>{_dated(current, catalogue.released, ctx.lang)}</p>"]
+    # Without a recorded release (a copy without its git tags) there is nothing to
+    # compare: say so in a reader's words, without the intro about "each release".
+    parts.append(f"<p>{ctx.label('changes_intro' if ctx.releases else 'changes_none')}</p>")
     for notes in ctx.releases:
         anchor = "version-" + notes.version.replace(".", "-")
         parts.append(heading(ctx.label("changes_release", version=notes.version), anchor))

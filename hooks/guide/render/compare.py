@@ -76,12 +76,12 @@ def _level_name(ctx: Context, level: Level) -> str:
     return f"{ctx.label('level')} {level.number}"
 
 
-def _column_start(ctx: Context, level: Level, anchor: str, searched: bool = True) -> str:
-    """A column is a labelled region the keyboard can reach, so it scrolls into view on a phone."""
-    hidden = "" if searched else " data-search-exclude"
+def _column_start(ctx: Context, level: Level, anchor: str) -> str:
+    """A column is a labelled region the keyboard can reach, so it scrolls into view on a phone.
+    Search leaves it out: the competency page says the same level, and one place is one result."""
     return (f'<section class="guide-compare-column" data-column="{level.number}" id="{anchor}" tabindex="0" '
             f'aria-labelledby="{anchor}-title">\n'
-            f'<h3 id="{anchor}-title"{hidden}>{_level_name(ctx, level)} — {ctx.t(level.concept)}</h3>')
+            f'<h3 id="{anchor}-title" data-search-exclude>{_level_name(ctx, level)} — {ctx.t(level.concept)}</h3>')
 
 
 def _behaviour(ctx: Context, behaviour: Behaviour) -> str:
@@ -116,7 +116,7 @@ def _cumulative_column(ctx: Context, levels: list[Level], index: int) -> str:
         f'<span class="guide-tag guide-tag--level">{_level_name(ctx, lower)}</span> {_behaviour(ctx, b)}</li>'
         for lower in levels[:index + 1] for b in lower.behaviours)
     return "\n".join([
-        _column_start(ctx, level, f"cumulative-{attr_id(level.id)}", searched=False),
+        _column_start(ctx, level, f"cumulative-{attr_id(level.id)}"),
         f'<ul class="guide-items guide-compare-behaviours">{items}</ul>',
         "</section>",
     ])

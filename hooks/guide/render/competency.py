@@ -142,7 +142,7 @@ def _level(ctx: Context, level: Level, following: Level | None) -> str:
         f'<dt>{ctx.label("benefit")}</dt><dd>{ctx.t(level.benefit)}</dd>\n'
         "</dl>"
     )
-    example = f'<span id="{attr_id(level.example.id)}"></span>' + ctx.item_line(level.example, name)
+    example = f'<span id="{attr_id(level.example.id)}">{ctx.item_line(level.example, name)}</span>'
     parts.append(admonition("example", ctx.label("example"), example))
     if following is not None:
         parts.append(_next_level(ctx, level, following))
@@ -165,7 +165,8 @@ def _next_level(ctx: Context, level: Level, following: Level) -> str:
         helped = (f'<span class="guide-next-tips-label">{said}</span>'
                   f'<ul class="guide-next-tips">{links}</ul>') if links else ""
         items.append(f'<li><span class="guide-next-text">{ctx.t(behaviour)}</span>{helped}</li>')
-    return (f'<div class="guide-next-level" data-next-level="{following.number}">\n'
+    # Search leaves it out: the next level's own section says these behaviours.
+    return (f'<div class="guide-next-level" data-next-level="{following.number}" data-search-exclude>\n'
             f'{subheading(ctx.label("next_level"))}\n'
             f'<p>{ctx.label("level")} {following.number} — {ctx.t(following.concept)}</p>\n'
             f'<ul class="guide-items guide-next-behaviours">{"".join(items)}</ul>\n'

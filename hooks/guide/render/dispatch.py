@@ -12,7 +12,7 @@ from typing import Callable
 from guide.content.model import Guide
 from guide.render.base import Context, Rendered, SearchEntry
 from guide.render.cards import render_cards
-from guide.render.catalogue import page_heading, render_catalogue
+from guide.render.catalogue import render_workshop_links, page_heading, render_catalogue
 from guide.render.compare import render_compare
 from guide.render.changes import render_changes
 from guide.render.competency import render_competency
@@ -29,6 +29,7 @@ from guide.render.workshop import render_run_sheet, render_workshop
 
 RENDERERS: dict[str, Callable[[Context], Rendered]] = {
     "catalogue": render_catalogue,
+    "workshop-links": render_workshop_links,
     "level-grid": render_level_grid,
     "competency": render_competency,
     "compare": render_compare,
@@ -47,8 +48,9 @@ RENDERERS: dict[str, Callable[[Context], Rendered]] = {
     "changes": render_changes,
 }
 
-# ``<!-- guide: NAME -->``, or ``<!-- guide: NAME COMPETENCY -->`` on a competency's page.
-BLOCK = re.compile(r"^<!--\s*guide:\s*([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->\s*$", re.MULTILINE)
+# ``<!-- guide: NAME -->``, or ``<!-- guide: NAME COMPETENCY -->`` on a competency's page;
+# indented by four spaces inside a list item (a card of the home page), its output is too.
+BLOCK = re.compile(r"^(?: {4})?<!--\s*guide:\s*([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->\s*$", re.MULTILINE)
 
 
 class UnknownBlock(ValueError):
@@ -80,7 +82,10 @@ def render_blocks(markdown: str, guide: Guide, lang: str, deferred: dict[str, st
         rendered = renderer(ctx)
         entries.extend(rendered.entries)
         # A competency's page is a generated stub: its heading comes from the data too.
-        return (page_heading(ctx, name) if competency else "") + rendered.markdown
+        out = (page_heading(ctx, name) if competency else "") + rendered.markdown
+        if match.group(0).startswith(" "):
+            out = "\n".join("    " + line if line else line for line in out.rstrip("\n").split("\n")) + "\n"
+        return out
 
     out = BLOCK.sub(replace, markdown)
     if deferred is None:

@@ -45,7 +45,8 @@ def render_self_assessment(ctx: Context) -> Rendered:
     legacy = LEGACY_KEYS.get(competency)
     legacy_attr = f' data-legacy-key="{legacy}"' if legacy else ""
     form = "\n".join([
-        f'<p class="guide-sa-intro">{ctx.label("sa_intro")}</p>',
+        # The self-assessment page says it first: search finds it there.
+        f'<p class="guide-sa-intro" data-search-exclude>{ctx.label("sa_intro")}</p>',
         f'<form class="guide-sa" id="guide-sa" data-storage-key="{key}" data-competency="{competency}"{legacy_attr} '
         f'data-levels="{len(levels)}" data-note-max="{NOTE_MAX}" {labels} markdown>',
         f'<p class="guide-sa-instructions">{ctx.label("sa_shown")}</p>',
@@ -54,8 +55,10 @@ def render_self_assessment(ctx: Context) -> Rendered:
     ])
     first = levels[0]
     result = "\n".join([
-        '<div class="guide-sa-result" id="guide-sa-result" markdown>',
-        f'<p class="guide-sa-summary-title">{ctx.label("sa_summary_title")}</p>',
+        '<div class="guide-sa-result" id="guide-sa-result" data-search-exclude markdown>',
+        # Printed only: the summary names its competency, and self-assessment.js the day.
+        f'<p class="guide-sa-summary-title">{ctx.label("sa_summary_of", competency=ctx.guide.competency.name.get(ctx.lang))}</p>',
+        f'<p class="guide-sa-summary-date" data-sa-date data-label="{ctx.label("sa_summary_date")}"></p>',
         f'<p class="guide-sa-rule">{ctx.label("sa_rule")}</p>',
         f'<p class="guide-sa-level" data-sa-level role="status">{ctx.label("sa_level_none")}</p>',
         f'<h3 id="sa-next">{ctx.label("sa_next")}</h3>',

@@ -16,11 +16,13 @@ def tips_for(ctx: Context, obstacle_id: str) -> list[tuple[int, Tip]]:
 
 def render_why(ctx: Context) -> Rendered:
     why = ctx.why
-    tip_word = ctx.label("tip")
     obstacles = ['<ul class="guide-items guide-obstacles" markdown>']
     for obstacle in why.obstacles:
-        links = ", ".join(
-            f"[{tip_word} {n}](tips.md#{attr_id(tip.id)})" for n, tip in tips_for(ctx, obstacle.id)
+        # Each tip by its number and what it says (its card's shorter wording): a bare
+        # "Tip 5" tells a reader nothing until they follow it.
+        links = "; ".join(
+            f"[{ctx.label('tip_link', number=str(n), title=(tip.card or tip).get(ctx.lang))}](tips.md#{attr_id(tip.id)})"
+            for n, tip in tips_for(ctx, obstacle.id)
         ) or ctx.label("no_tip_yet")
         obstacles.append(
             f'<li id="{attr_id(obstacle.id)}" markdown="span">'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from guide.content.cards import competency_deck
 from guide.content.markup import attr_id, text
 from guide.render.base import Context, Rendered, admonition, heading, items_list, section, subheading
-from guide.render.diagrams import timed_slots, timeline_diagram
+from guide.render.diagrams import shown_span, shown_time, timed_slots, timeline_diagram
 from guide.render.cards import card_html, sheets_html
 from guide.render.downloads import download_section
 
@@ -56,7 +56,7 @@ def _roles(ctx: Context) -> str:
 def _timetable(ctx: Context) -> str:
     blocks = []
     for slot, _, begin, end in timed_slots(ctx.workshop):
-        span = f"{begin}–{end}"
+        span = shown_span(begin, end, ctx.lang)
         body = [heading(ctx.t(slot.name), attr_id(slot.id), 3),
                 f"**{span}** · {slot.minutes} {ctx.label('minutes')}"]
         if slot.activity is not None:
@@ -99,7 +99,7 @@ def render_run_sheet(ctx: Context) -> Rendered:
             what.append(f'<p class="guide-rs-questions">{ctx.label("rs_questions")}</p><ul>'
                         + "".join(f"<li>{ctx.t(q)}</li>" for q in slot.questions) + "</ul>")
         rows.append(f'<tr><th scope="row"><span class="guide-rs-time" data-offset="{offset}" '
-                    f'data-minutes="{slot.minutes}">{begin}–{end}</span></th>'
+                    f'data-minutes="{slot.minutes}">{shown_span(begin, end, ctx.lang)}</span></th>'
                     f'<td data-label="{ctx.label("timetable")}"><strong>{ctx.t(slot.name)}</strong></td>'
                     f'<td data-label="{ctx.label("rs_what")}">{"".join(what)}</td></tr>')
     roles = "".join(f"<li><strong>{ctx.t(r.name)}</strong> — {ctx.t(r.task)}</li>" for r in w.roles)
@@ -109,7 +109,8 @@ def render_run_sheet(ctx: Context) -> Rendered:
         f'<label>{ctx.label("rs_" + name)} <input type="{kind}" name="{name}" value="{value}"'
         f'{limit if kind == "text" else ""}></label>' for name, kind, value in fields)
     details = "".join(
-        f'<div><dt>{text(ctx.plain_label("rs_" + name) + ":", ctx.lang)}</dt><dd data-rs="{name}">{value}</dd></div>'
+        f'<div><dt>{text(ctx.plain_label("rs_" + name) + ":", ctx.lang)}</dt><dd data-rs="{name}">'
+        f'{shown_time(value, ctx.lang) if name == "start" else value}</dd></div>'
         for name, _, value in fields)
     downloads = (download_section(ctx, ctx.label("pdf_run_sheets"), "run-sheet", ctx.guide.folder().id) + "\n\n"
                  + download_section(ctx, ctx.label("pdf_packs"), "pack", ctx.guide.folder().id))

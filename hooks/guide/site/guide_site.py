@@ -53,6 +53,7 @@ from guide.render.base import RenderMemo, ui_text
 from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
+from guide.site.citations import numbered_citations
 from guide.site.csp import with_csp
 from guide.site.glossary_terms import explain_terms
 from guide.site.html_head import without_hreflang_links
@@ -62,8 +63,8 @@ from guide.site.one_build import OneBuild, Rendered
 from guide.site.page_ids import duplicate_id_errors
 from guide.site.page_scripts import scripts_for
 from guide.render.pages import competency_of, navigation, theme_text
+from guide.site.search_index import LanguageIndexes, without_search_duplicates
 from guide.site.stub_pages import StubPages
-from guide.site.search_index import LanguageIndexes
 from guide.site.sitemap import language_sitemap
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -146,9 +147,8 @@ class GuideSite:
         self.build.next_language()
         # As Page.url says it: the home page's File.url is "./", its page's "".
         self.build.present.update("" if f.url in (".", "./") else f.url for f in pages)
-        lang, default = current_language(config), default_language(config)
         if self.preview is None or not self.preview.dirty:
-            self._skip_theme_templates(config, theme_templates_to_skip(lang, default, None))
+            self._skip_theme_templates(config, theme_templates_to_skip(None))
             return files
         self._decide_rebuilds(self.preview, files, pages, config)
         return files
@@ -204,16 +204,23 @@ class GuideSite:
         if errors:
             log.error(ContentInvalid(errors).report())  # a failed rebuild would stall the preview
         html = explain_terms(html, self._content(config).glossary(lang))
+        html = numbered_citations(html, guide, lang)
+        entries = self.build.search_entries.get(page.url, [])
+        html, on_page = without_search_duplicates(html, {entry.anchor for entry in entries})
+        self.build.search_entries[page.url] = [entry for entry in entries if entry.anchor in on_page]
         page.meta["guide_scripts"] = scripts_for(html)
         shown = tuple(self._content(config).errors) + tuple(errors)
         return preview_banner(shown, guide.labels, lang) + html if shown else html
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The site-wide 404.html, secured like the pages. Only the default language's
-        build renders it (theme_templates_to_skip): every language's would write the
-        same root file, and overrides/404.html says it in every language, French part
-        marked lang="fr"."""
-        return self._secured(output) if template_name == "404.html" else output
+        """A 404 page per language, secured like the pages. Every language's build writes
+        the root 404.html: each one's is kept here, and on_post_build writes them where they
+        belong (the default language's at the root, the others' in their folders)."""
+        if template_name != "404.html":
+            return output
+        secured = self._secured(output)
+        self.build.not_found_pages[current_language(config)] = secured
+        return secured
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.preview is not None and self.preview.dirty:
@@ -236,6 +243,7 @@ class GuideSite:
         else:
             self._write_open_data(site, guide, config)
         self._write_search_indexes(config, site, build)
+        self._write_not_found_pages(config, site, build)
         if wanted(self.command, build.offline_copy):
             try:
                 make_bundle(Path(config.config_file_path), site / "downloads" / ZIP_NAME)
@@ -427,7 +435,7 @@ class GuideSite:
                       tuple(sorted(f.src_uri for f in pages)))
             self.build.frames_changed = frames != preview.frames
             preview.frames = frames
-        self._skip_theme_templates(config, theme_templates_to_skip(lang, default, self.build.frames_changed))
+        self._skip_theme_templates(config, theme_templates_to_skip(self.build.frames_changed))
         built = preview.built
         for file in pages:
             page_lang = page_language(file, config)
@@ -496,6 +504,14 @@ class GuideSite:
                 write_whole(root / "sitemap.xml",
                             language_sitemap((site / "sitemap.xml").read_text(encoding="utf-8"),
                                              config.site_url or "", lang))
+
+    @staticmethod
+    def _write_not_found_pages(config: MkDocsConfig, site: Path, build: OneBuild) -> None:
+        """Each language's 404 page in its folder: a host that serves ``fr/404.html`` for a
+        missing address under ``/fr/`` shows it all in French (see the README)."""
+        default = default_language(config)
+        for lang, page_html in sorted(build.not_found_pages.items()):
+            write_whole(site / "404.html" if lang == default else site / lang / "404.html", page_html)
 
     def _write_open_data(self, site: Path, guide: Guide, config: MkDocsConfig,
                          going_on: Callable[[], bool] = lambda: True) -> bool:

@@ -30,6 +30,9 @@ class OneBuild:
     rendered_digests: dict[str, str] = field(default_factory=dict)
     present: set[str] = field(default_factory=set)  # every page URL of every language
     rebuilt: set[str] = field(default_factory=set)  # the pages a preview's save built
+    # Language -> its 404 page, as its build rendered it; each build writes the one root
+    # 404.html, so the last language's on_post_build puts every one in its place.
+    not_found_pages: dict[str, str] = field(default_factory=dict)
     # A preview's save: whether the 404 page and the sitemaps show anything new (None: a full build).
     frames_changed: bool | None = None
 

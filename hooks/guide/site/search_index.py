@@ -4,50 +4,27 @@ Material writes one index for the whole site and mkdocs-static-i18n merges every
 language into it, so a search on an English page also finds French pages. We
 split it: the default language keeps ``search/search_index.json``, every other
 language gets ``<lang>/search/search_index.json`` with locations relative to its
-own root (its pages' ``base`` points there). lunr cannot fold accents, so each
-entry whose text has accents gets an extra ``folded`` field (declared in
-mkdocs.yml's search ``fields``): "equipe" finds "équipe", while results still
-show the accented text.
+own root (its pages' ``base`` points there).
+
+lunr cannot fold accents, so each index names a second "language", ``fold``
+(``overrides/assets/javascripts/lunr/min/lunr.fold.min.js``), which Material's
+search worker loads like any lunr language: it indexes "équipe" and "œil" also
+as "equipe" and "oeil", at the same place in the same field. "equipe" then finds
+and ranks what "équipe" does, and the results highlight the word as written.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import unicodedata
 from typing import Any, Iterable
 
 from guide.render.base import SearchEntry
 
-FOLDED_FIELD = "folded"
+# The lunr "language" that folds accents and ligatures, named before the page's own.
+FOLD_LANGUAGE = "fold"
 # Apostrophes split words, so "l'organisation" is indexed as "l" + "organisation".
 SEPARATOR = r"[\s\-'’]+"
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """``text`` without its accents (every combining mark after NFKD).
-
-    Only non-ASCII characters are looked at: a character-by-character pass over
-    every entry cost seconds at 30 competencies. Remembered: a text seen in one
-    build is folded again in the next (the offline copy's, a preview's save).
-    Character by character: NFKD of the whole text also puts each run of marks
-    in canonical order, by insertion, quadratic in a run's length; the marks all
-    go, so their order does not matter and the result is the same.
-    """
-    if text.isascii():
-        return text
-    return _NON_ASCII.sub(lambda m: _fold_character(m.group()), text)
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _fold_character(char: str) -> str:
-    """One character's NFKD without its combining marks ("é" -> "e", "ﬁ" -> "fi", a mark -> "")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
 
 
 def language_of(location: str, languages: Iterable[str], default: str) -> str:
@@ -102,7 +79,7 @@ class LanguageIndexes:
         """``lang``'s index, as ``json.dumps`` writes it compact with sorted keys."""
         docs = ",".join(data for url, (page_lang, data) in sorted(self._pages.items())
                         if page_lang == lang and data)
-        return f'{{"config":{_compact(dict(config, lang=[lang], separator=SEPARATOR))},"docs":[{docs}]}}'
+        return f'{{"config":{_compact(dict(config, lang=[FOLD_LANGUAGE, lang], separator=SEPARATOR))},"docs":[{docs}]}}'
 
 
 def _page_json(url: str, docs: list[dict[str, Any]], entries: list[SearchEntry], prefix: str) -> str:
@@ -128,7 +105,70 @@ def _localise(doc: dict[str, Any], prefix: str) -> dict[str, Any]:
     doc = dict(doc)
     if prefix and doc["location"].startswith(prefix):
         doc["location"] = doc["location"][len(prefix):]
-    folded = fold(f"{doc['title']} {doc['text']}")
-    if folded != f"{doc['title']} {doc['text']}":
-        doc[FOLDED_FIELD] = folded
     return doc
+
+
+# What search must not read of a page: the controls of a form (their labels are
+# interface words, and a form's texts repeat what another page says).
+_CONTROLS = frozenset({"form", "fieldset", "legend", "label", "button", "select", "textarea", "output"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"})
+# Elements whose text a reader sees apart: Material's index joins the text of the
+# elements it does not keep (cells, divisions, drawings' labels) with nothing between.
+_APART = frozenset({"td", "th", "tr", "caption", "div", "section", "dt", "dd", "figcaption", "text", "title",
+                    "desc", "summary", "legend", "label", "h1", "h2", "h3", "h4", "h5", "h6", "li", "p"})
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")
+_ID = re.compile(r"""\sid\s*=\s*["']([^"']*)["']""")
+EXCLUDE = "data-search-exclude"
+
+
+def without_search_duplicates(page_html: str, anchors: set[str]) -> tuple[str, set[str]]:
+    """``page_html`` with ``data-search-exclude`` (Material's search skips what it marks)
+    on what search should not read: the element of an item that has its own entry
+    (``anchors``; its section's entry would repeat it, a second result for one place),
+    form controls, and any heading inside those or inside an element a renderer
+    marked itself (a heading opens an entry of its own,
+    which Material would title with the page's name and leave empty). A heading that
+    is an item's anchor keeps its entry. And a line break after an element whose
+    text stands apart, when another tag follows at once, so that search's text
+    reads "… goals. Tips" rather than "goals.Tips". One pass over the tags.
+
+    Also returns which of ``anchors`` the page holds: an entry whose anchor is not
+    on the page would lead nowhere (its section's entry says it instead)."""
+    out: list[str] = []
+    last = 0
+    inside: list[str] = []  # names of the open elements of the outermost excluded one, itself first
+    preformatted = 0
+    found_anchors: set[str] = set()
+    for tag in _TAG.finditer(page_html):
+        closing, name, attrs = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if name == "pre":
+            preformatted += -1 if closing else 1
+        elif closing and name in _APART and not preformatted and page_html.startswith("<", tag.end()):
+            out.append(page_html[last:tag.end()] + "\n")
+            last = tag.end()
+        if inside:
+            if closing:
+                if name in inside:
+                    while inside and inside.pop() != name:
+                        pass
+            elif name in _HEADINGS and EXCLUDE not in attrs:
+                out.append(page_html[last:tag.end(3)] + f" {EXCLUDE}")
+                last = tag.end(3)
+                inside.append(name)
+            elif name not in _VOID and not attrs.rstrip().endswith("/"):
+                inside.append(name)
+            continue
+        found = _ID.search(attrs) if not closing else None
+        if found is not None and found.group(1) in anchors:
+            found_anchors.add(found.group(1))
+        if closing or name in _VOID or name in _HEADINGS:
+            continue
+        if name in _CONTROLS or EXCLUDE in attrs or (found is not None and found.group(1) in anchors):
+            if EXCLUDE not in attrs:
+                out.append(page_html[last:tag.end(3)] + f" {EXCLUDE}")
+                last = tag.end(3)
+            inside.append(name)
+    out.append(page_html[last:])
+    return "".join(out), found_anchors
