@@ -26,7 +26,8 @@ from guide.content.decode import Decoder
 from guide.content.markup import escape, text as page_text
 from guide.content.typography import french
 from guide.site.glossary_terms import explain_terms, term_index
-from guide.site.search_index import fold
+from guide.site.citations import numbered_citations
+from guide.site.search_index import without_search_duplicates
 
 SHORT = 4_000  # characters; the long text is EIGHT times that
 EIGHT = 8
@@ -81,13 +82,16 @@ def _passes(guide) -> dict[str, Callable[[str], object]]:
         # The glossary reads a page's HTML: the text as the page holds it, and as raw HTML.
         "glossary (escaped text)": lambda value: explain_terms(f"<p>{html.escape(value)}</p>", index),
         "glossary (raw HTML)": lambda value: explain_terms(f"<p>{value}</p>", index),
-        # Unwrapped: the cache would make every call after the first free.
-        "search folding": fold.__wrapped__,
+        # Search folds accents in the browser (lunr.fold.min.js), word by word; what the
+        # build does to a page for search and for its citations are passes over its HTML.
+        "search exclusions": lambda value: without_search_duplicates(f"<p>{value}</p>", {"x"}),
+        "citations": lambda value: numbered_citations(f"<p>{value}</p>", guide, "fr"),
     }
 
 
 @pytest.mark.parametrize("name", ["decoding", "typography", "escaping", "typography then escaping",
-                                  "glossary (escaped text)", "glossary (raw HTML)", "search folding"])
+                                  "glossary (escaped text)", "glossary (raw HTML)", "search exclusions",
+                                  "citations"])
 @settings(max_examples=12, derandomize=True, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(first=pieces, second=pieces)
