@@ -26,7 +26,7 @@ from guide.content.decode import Decoder
 from guide.content.markup import escape, text as page_text
 from guide.content.typography import french
 from guide.site.glossary_terms import explain_terms, term_index
-from guide.site.citations import numbered_citations
+from guide.render.citations import numbered_citations
 from guide.site.search_index import without_search_duplicates
 
 SHORT = 4_000  # characters; the long text is EIGHT times that

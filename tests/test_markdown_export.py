@@ -34,6 +34,8 @@ def text_differences(site: Path, other: Path) -> dict[str, set[str]]:
     """Page → the kinds of change (insert, delete, replace) from ``site``'s text to ``other``'s."""
     out = {}
     for page in html_pages(site):
+        if not (other / page).is_file():
+            continue  # compared by the page lists
         ours, theirs = article_text(site / page), article_text(other / page)
         if ours != theirs:
             out[page] = {op for op, *_ in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes()
@@ -57,7 +59,8 @@ def test_the_export_builds_without_hooks_with_the_same_pages_and_every_link_reso
     built = build_export(export.folder, tmp_path / "site")
     assert built.returncode == 0, built.stdout + built.stderr
     assert "WARNING" not in built.stderr, built.stderr
-    assert html_pages(tmp_path / "site") == html_pages(site)
+    # The French 404 page is the guide's own (its hooks render one per language).
+    assert html_pages(tmp_path / "site") == [page for page in html_pages(site) if page != "fr/404.html"]
     assert broken_link_problems(tmp_path / "site") == []
     # Every page reads the same, except Material's own 404 page (the guide's is a
     # template of the hooks), and the home pages, which lack the offline zip's

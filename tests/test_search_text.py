@@ -1,11 +1,11 @@
 """What search reads of a page (guide.site.search_index.without_search_duplicates) and the
-numbered citations (guide.site.citations), on small pages written for the purpose."""
+numbered citations (guide.render.citations), on small pages written for the purpose."""
 
 from __future__ import annotations
 
 import time
 
-from guide.site.citations import numbered_citations
+from guide.render.citations import numbered_citations
 from guide.site.search_index import without_search_duplicates
 
 

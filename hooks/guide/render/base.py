@@ -146,7 +146,7 @@ class Context:
         source: Source = self.guide.sources[source_id]
         name = text(source.short.get(self.lang), self.lang)
         href = html_escape(f"{self.link('sources.md')}#{attr_id(source_id)}", quote=True)
-        # guide.site.citations numbers it on the finished page, by data-source.
+        # guide.render.citations numbers it once the page is rendered, by data-source.
         return f'<a class="guide-cite" href="{href}" data-source="{attr_id(source_id)}" data-search-exclude>{name}</a>'
 
     @cached_property

@@ -10,6 +10,7 @@ import re
 from typing import Callable
 
 from guide.content.model import Guide
+from guide.render.citations import numbered_citations
 from guide.render.base import Context, Rendered, SearchEntry
 from guide.render.cards import render_cards
 from guide.render.catalogue import render_workshop_links, page_heading, render_catalogue
@@ -87,7 +88,7 @@ def render_blocks(markdown: str, guide: Guide, lang: str, deferred: dict[str, st
             out = "\n".join("    " + line if line else line for line in out.rstrip("\n").split("\n")) + "\n"
         return out
 
-    out = BLOCK.sub(replace, markdown)
+    out = numbered_citations(BLOCK.sub(replace, markdown), guide, lang)
     if deferred is None:
         return fill_deferred(out, held), entries
     deferred.update(held)

@@ -53,7 +53,6 @@ from guide.render.base import RenderMemo, ui_text
 from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
-from guide.site.citations import numbered_citations
 from guide.site.csp import with_csp
 from guide.site.glossary_terms import explain_terms
 from guide.site.html_head import without_hreflang_links
@@ -204,7 +203,6 @@ class GuideSite:
         if errors:
             log.error(ContentInvalid(errors).report())  # a failed rebuild would stall the preview
         html = explain_terms(html, self._content(config).glossary(lang))
-        html = numbered_citations(html, guide, lang)
         entries = self.build.search_entries.get(page.url, [])
         html, on_page = without_search_duplicates(html, {entry.anchor for entry in entries})
         self.build.search_entries[page.url] = [entry for entry in entries if entry.anchor in on_page]

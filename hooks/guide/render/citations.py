@@ -3,7 +3,8 @@
 ``Context.cite`` writes, after each sourced sentence, a link naming its source
 (``<a class="guide-cite" … data-source="ID">short name</a>``): readable alone,
 but the same "[CRA profile]" after almost every line. Scholarly sites do it
-otherwise, and so does this pass over a page's finished HTML: each marker
+otherwise, and so does this last step of rendering a page (``render_blocks``,
+so every generator gets it, the Markdown export too): each marker
 becomes the source's number on this page ([1], numbered in order of first use),
 which names the source in full on hover and focus (Material's tooltip, from
 ``title``) and to a screen reader (its ``aria-label``), and leads to the page's
@@ -70,6 +71,6 @@ def numbered_citations(page_html: str, guide: Guide, lang: str) -> str:
         f' — {html.escape(for_language(guide.sources[source].publisher.get(lang), lang))}. '
         f'<a href="{entries[source]}">{html.escape(_label(guide, "cite_entry", lang))}</a></li>'
         for source in numbers)
-    return (f'{page_html}\n<section class="guide-page-sources" aria-labelledby="{LIST_ID}" data-search-exclude>'
+    return (f'{page_html}\n\n<section class="guide-page-sources" aria-labelledby="{LIST_ID}" data-search-exclude>'
             f'<h2 id="{LIST_ID}">{html.escape(_label(guide, "cite_list", lang))}</h2>'
             f'<ol>{items}</ol></section>')
