@@ -156,6 +156,9 @@ class Decoded:
     bilingual: list[BilingualLines] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
+    # Texts still marked to write: errors, unless their competency is a draft (the loader decides).
+    unwritten: list[ContentError] = field(default_factory=list)
+    draft: bool = False  # a record of this file said draft: true
 
 
 @functools.cache
@@ -246,6 +249,8 @@ class Decoder:
                 self._fail(loc, f"{what}: the key '{name}' is missing",
                            f"add a line '{name}: ...' to {what}")
                 failed = True
+        if values.get("draft") is True:
+            self.found.draft = True
         if isinstance(values.get("id"), str):
             # Declared even when another key of the record is wrong: that key's error
             # says what to fix, and what refers to this id is not wrong too.
@@ -314,8 +319,8 @@ class Decoder:
             return self._fail(loc, f"{what} contains an invisible character (U+{ord(bad):04X}, {name.lower()})",
                               "delete it and retype the text around it; it was probably pasted from another program")
         if text.startswith(tuple(TO_WRITE.values())):
-            return self._fail(loc, f"{what} is still marked as to be written: {text[:60]!r}",
-                              "replace it with the text, in your own words, in this language")
+            self.found.unwritten.append(loc.error(f"{what} is still marked as to be written: {text[:60]!r}",
+                                                  "replace it with the text, in your own words, in this language"))
         if _HTML.search(text):
             return self._fail(loc, f"{what} contains HTML or a script: {text[:60]!r}",
                               "write plain text; the guide does the formatting")

@@ -50,3 +50,12 @@ class ContentInvalid(Exception):
         count = len(self.errors)
         head = f"The guide's content has {count} error{'s' if count != 1 else ''}:"
         return "\n".join([head, *(error.format() for error in self.errors)])
+
+
+def draft_report(folder: str, unwritten: tuple[ContentError, ...] | list[ContentError]) -> str:
+    """What a draft still lacks, for the terminal: warnings, since a draft is not published."""
+    count = len(unwritten)
+    head = (f"{printable(folder)}: draft, not published; {count} text{'s' if count != 1 else ''} "
+            "or sources still to write:" if count else f"{printable(folder)}: draft, not published; "
+            "nothing left to write: remove its line 'draft: true' to publish it")
+    return "\n".join([head, *(error.format() for error in unwritten)])

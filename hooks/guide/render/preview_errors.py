@@ -17,6 +17,7 @@ from guide.content.model import Labels
 from guide.content.typography import for_language
 
 CLASS = "guide-preview-errors"
+MAX_SHOWN = 8  # errors the box lists; it says how many more there are
 MESSAGES_LANG = "en"  # the loader's messages and hints are written in English
 
 
@@ -29,6 +30,9 @@ def preview_banner(errors: Iterable[ContentError], labels: Labels, lang: str) ->
     # A file that cannot be read at all comes first: the errors it causes in
     # other files (references to its items) go away with it.
     ordered = sorted(errors, key=lambda e: "YAML syntax error" not in e.message)
+    # A readable box, not a wall: the first few, then how many more the terminal lists.
+    rest = len(ordered) - MAX_SHOWN
+    ordered = ordered[:MAX_SHOWN]
     messages = MESSAGES_LANG
     items = "\n".join(
         f'<li><code>{html.escape(f"{e.file}:{e.line}:{e.column}")}</code> '
@@ -38,7 +42,9 @@ def preview_banner(errors: Iterable[ContentError], labels: Labels, lang: str) ->
         + "</li>"
         for e in ordered
     )
+    more = (f'<p class="{CLASS}-more">{label("preview_errors_more").replace("{count}", str(rest))}</p>\n'
+            if rest > 0 else "")
     return (f'<div class="admonition failure {CLASS}" role="alert">\n'
             f'<p class="admonition-title">{label("preview_errors_title")}</p>\n'
             f'<p>{label("preview_errors_intro")}</p>\n'
-            f"<ul>\n{items}\n</ul>\n</div>\n")
+            f"<ul>\n{items}\n</ul>\n{more}</div>\n")

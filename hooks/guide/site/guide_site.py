@@ -54,6 +54,7 @@ from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
 from guide.site.csp import with_csp
+from guide.site.drafts import draft_notice, mark_unwritten
 from guide.site.glossary_terms import explain_terms
 from guide.site.html_head import without_hreflang_links
 from guide.site.languages import current_language, default_language, languages, nested_language_build, page_language
@@ -205,6 +206,10 @@ class GuideSite:
             log.error(ContentInvalid(errors).report())  # a failed rebuild would stall the preview
         html = explain_terms(html, self._content(config).glossary(lang))
         page.meta["guide_scripts"] = scripts_for(html)
+        competency = competency_of(page.file.src_uri, guide)
+        folder = guide.folder(competency) if competency else None
+        if folder is not None and folder.draft:  # only the preview has drafts
+            html = draft_notice(guide.labels, lang, len(folder.unwritten)) + mark_unwritten(html, guide.labels, lang)
         shown = tuple(self._content(config).errors) + tuple(errors)
         return preview_banner(shown, guide.labels, lang) + html if shown else html
 
@@ -254,7 +259,7 @@ class GuideSite:
     def _content(self, config: MkDocsConfig) -> LoadedContent:
         root = self._root(config)
         if self.content is None or self.content.root != root:
-            self.content = LoadedContent(root)
+            self.content = LoadedContent(root, drafts=self.command == "serve")
         return self.content
 
     def _guide(self, config: MkDocsConfig, check: bool = False) -> Guide:
