@@ -22,6 +22,7 @@ from typing import Annotated, Any, Union
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from guide.content.errors import ContentError
+from guide.content.messages import said
 
 
 class Location(typing.NamedTuple):
@@ -228,17 +229,16 @@ class Decoder:
             key = key_node.value if isinstance(key_node, ScalarNode) else "?"
             key_loc = Location.of(self.file, key_node)
             if key in seen:
-                self._fail(key_loc, f"{what}: the key '{key}' is written twice",
-                           "keep one of the two lines")
+                self._fail(key_loc, said("key_twice", what=what, key=key), said("key_twice_hint"))
                 failed = True
                 continue
             seen[key] = value_node
             if key not in fields:
                 close = difflib.get_close_matches(key, list(fields), n=1)
                 allowed = ", ".join(fields)
-                hint = f"did you mean '{close[0]}'? " if close else ""
-                self._fail(key_loc, f"{what}: unknown key '{key}'",
-                           f"{hint}allowed keys here: {allowed}")
+                hint = (said("key_unknown_hint_close", close=close[0], allowed=allowed) if close
+                        else said("key_unknown_hint", allowed=allowed))
+                self._fail(key_loc, said("key_unknown", what=what, key=key), hint)
                 failed = True
                 continue
             value = self.decode(value_node, hints[key], f"{what}.{key}", fields[key])
@@ -246,8 +246,8 @@ class Decoder:
             values[key] = value
         for name, required in fields.items():
             if required and name not in seen:
-                self._fail(loc, f"{what}: the key '{name}' is missing",
-                           f"add a line '{name}: ...' to {what}")
+                self._fail(loc, said("key_missing", what=what, name=name),
+                           said("key_missing_hint", line=f"{name}: ...", what=what))
                 failed = True
         if values.get("draft") is True:
             self.found.draft = True
@@ -259,8 +259,7 @@ class Decoder:
             return INVALID
         if isinstance(values.get("en"), str) and values.get("en") == values.get("fr") \
                 and len(values["en"].split()) > 2:
-            return self._fail(loc, f"{what}: the English and the French are the same text",
-                              "translate one of the two")
+            return self._fail(loc, said("same_text", what=what), said("same_text_hint"))
         if "en" in seen and "fr" in seen:
             name = values["id"] if "id" in values else what
             self.found.bilingual.append(BilingualLines(
@@ -274,8 +273,7 @@ class Decoder:
             return self._fail(loc, f"{what} must be a list",
                               "start each entry on its own line with '- '")
         if not node.value and required:
-            return self._fail(loc, f"{what} is an empty list",
-                              "add at least one entry, each on its own line starting with '- '")
+            return self._fail(loc, said("empty_list", what=what), said("empty_list_hint"))
         values = [self.decode(child, item, f"{what}[{i + 1}]") for i, child in enumerate(node.value)]
         if any(value is INVALID for value in values):
             return INVALID
@@ -302,12 +300,11 @@ class Decoder:
 
     def _decode_text(self, node: Node, what: str, loc: Location, marker: Marker | None) -> Any:
         if not isinstance(node, ScalarNode):
-            return self._fail(loc, f"{what} must be a text, not a list or a set of keys",
-                              "write the text on the same line, after the colon")
+            return self._fail(loc, said("not_text", what=what), said("not_text_hint"))
         if not node.style and node.value in NULL_WORDS:
             # ~, null or nothing after the colon: YAML's "no value", never the text "null".
-            return self._fail(loc, f"{what} is empty (YAML reads {node.value or 'nothing'!r} as no value)",
-                              "write the text; to publish the word itself, put it in quotes")
+            return self._fail(loc, said("empty_text", what=what, found=repr(node.value or "nothing")),
+                              said("empty_text_hint"))
         # The raw scalar: "Non" or "2024" stay text, as the editor wrote them.
         # NFC: the same word typed composed or decomposed is one word (glossary, search).
         text = unicodedata.normalize("NFC", " ".join(node.value.split()))
@@ -319,8 +316,8 @@ class Decoder:
             return self._fail(loc, f"{what} contains an invisible character (U+{ord(bad):04X}, {name.lower()})",
                               "delete it and retype the text around it; it was probably pasted from another program")
         if text.startswith(tuple(TO_WRITE.values())):
-            self.found.unwritten.append(loc.error(f"{what} is still marked as to be written: {text[:60]!r}",
-                                                  "replace it with the text, in your own words, in this language"))
+            self.found.unwritten.append(loc.error(said("to_write", what=what, text=repr(text[:60])),
+                                                  said("to_write_hint")))
         if _HTML.search(text):
             return self._fail(loc, f"{what} contains HTML or a script: {text[:60]!r}",
                               "write plain text; the guide does the formatting")

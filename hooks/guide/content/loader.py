@@ -19,6 +19,7 @@ from typing import Any
 from guide.content.cards import card_errors, code_collisions, deck
 from guide.content.decode import INVALID, Declaration, Decoded, Decoder, Location, Reference
 from guide.content.errors import ContentError, ContentInvalid
+from guide.content.messages import said
 from guide.content.model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
                     Catalogue, Competency, CompetencyFolder, Guide, SourcesFile, UiFile)
 from guide.content.reviews import REVIEWS_FILE, read_reviews_file
@@ -310,10 +311,11 @@ def _reference_errors(references: list[Reference], declared: list[Declaration],
         if unreadable and not known:
             continue  # its items are in a file that could not be read: that file's error says why
         close = difflib.get_close_matches(reference.value, known, n=1)
-        guess = f"did you mean '{close[0]}'? " if close else ""
+        listed = {"kinds": _plural(reference.kind), "known": ", ".join(known) or "-"}
         errors.append(reference.loc.error(
-            f"unknown {reference.kind} '{reference.value}'",
-            f"{guess}known {_plural(reference.kind)}: {', '.join(known) or 'none'}",
+            said("reference_unknown", kind=reference.kind, value=reference.value),
+            said("reference_unknown_hint_close", close=close[0], **listed) if close
+            else said("reference_unknown_hint", **listed),
         ))
     return errors
 
@@ -375,9 +377,8 @@ def _level_errors(competency: Competency) -> list[ContentError]:
             # Each level says where it stands on every dimension of the scale, in the scale's
             # order: the tables, the diagram and the levels compared line them up.
             errors.append(level.loc.error(
-                f"level {level.number}: its scale names {', '.join(written)}; the competency's scale "
-                f"has {', '.join(dimensions)}",
-                f"under scale:, write one '- dimension: <id>' entry for each of {', '.join(dimensions)}, in that order"))
+                said("level_scale", number=level.number, written=", ".join(written), dimensions=", ".join(dimensions)),
+                said("level_scale_hint", key="scale:", entry="- dimension: <id>", dimensions=", ".join(dimensions))))
     return errors
 
 
