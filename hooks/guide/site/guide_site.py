@@ -63,7 +63,7 @@ from guide.site.one_build import OneBuild, Rendered
 from guide.site.page_ids import duplicate_id_errors
 from guide.site.page_scripts import scripts_for
 from guide.render.pages import competency_of, nav_titles, navigation, theme_text
-from guide.site.stub_pages import StubPages
+from guide.site.stub_pages import StubPages, remove_gone_pages
 from guide.site.search_index import LanguageIndexes
 from guide.site.sitemap import language_sitemap
 
@@ -236,6 +236,9 @@ class GuideSite:
         site = Path(config.site_dir)
         guide = self._guide(config)
         if self.preview is not None:
+            default = default_language(config)
+            for gone in remove_gone_pages(site, guide, [("" if lang == default else lang) for lang in languages(config)]):
+                log.info(f"Preview: removed the pages of '{gone}', no longer in the catalogue.")
             self.preview.open_data.start(lambda going_on: self._write_open_data(site / FOLDER, guide, config, going_on),
                                          quiet=self.preview.dirty)
         else:

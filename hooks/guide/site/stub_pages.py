@@ -6,6 +6,7 @@ line with it, touching only what changed so a preview's watcher sees nothing.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from guide.content.model import Guide
@@ -58,3 +59,20 @@ def _is_stub(path: Path) -> bool:
         return path.suffix == ".md" and "<!-- guide: " in path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+
+
+def remove_gone_pages(site_dir: Path, guide: Guide, language_folders: list[str]) -> list[str]:
+    """Delete the built pages of competencies no longer in the catalogue; their folders' names.
+
+    A preview builds dirty, into the same folder: a deleted or renamed competency's
+    pages would still be served. Only folders under ``competencies/`` are touched.
+    """
+    kept = {folder.id for folder in guide.competencies}
+    gone = []
+    for language in language_folders:
+        root = site_dir / language / FOLDER if language else site_dir / FOLDER
+        for folder in sorted(root.iterdir()) if root.is_dir() and not root.is_symlink() else []:
+            if folder.is_dir() and not folder.is_symlink() and folder.name not in kept:
+                shutil.rmtree(folder)
+                gone.append(f"{language}/{folder.name}".lstrip("/"))
+    return gone
