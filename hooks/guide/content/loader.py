@@ -118,9 +118,8 @@ def load_guide(content_dir: Path, parsed: ParsedFiles | None = None, drafts: boo
     sources: SourcesFile = shared.roots["sources.yml"]
     ui: UiFile = shared.roots["ui.yml"]
     if not folders:
-        raise ContentInvalid([ContentError(_display(competencies_dir, base), 1, 1,
-                                           "every competency of the catalogue is a draft: there is nothing to publish",
-                                           "finish one and remove its line 'draft: true'")])
+        raise ContentInvalid([ContentError(_display(competencies_dir, base), 1, 1, said("all_drafts"),
+                                           said("all_drafts_hint", line="draft: true"))])
     guide = Guide(
         bilingual=tuple(shared.found.bilingual) + tuple(b for s in folders.values() for b in s.found.bilingual),
         sources={s.id: s for s in sources.sources}, licence=shared.roots["licence.yml"], labels=ui.labels,
@@ -161,10 +160,9 @@ def _load_scope(parsed: ParsedFiles, folder: Path, files: dict[str, type], requi
             continue
         if not path.is_file():
             if name in required:
-                hint = ("restore it from the repository (git checkout)" if files is SHARED_FILES else
-                        f"every competency's folder needs one: copy {name} from another competency's "
-                        "folder and change its id and texts (or run make competency ID=<id>)")
-                errors.append(ContentError(shown, 1, 1, f"the file {name} is missing", hint))
+                hint = (said("file_missing_shared_hint") if files is SHARED_FILES
+                        else said("file_missing_competency_hint", name=name, command="make competency ID=<id>"))
+                errors.append(ContentError(shown, 1, 1, said("file_missing", name=name), hint))
             continue
         read = parsed.read(path, shown, root_type, name)
         errors.extend(read.errors)
@@ -292,8 +290,8 @@ def _id_errors(declared: list[Declaration], only: list[Declaration] | None = Non
             first[declaration.id] = declaration
         elif checked is None or id(declaration) in checked:
             errors.append(declaration.loc.error(
-                f"the id '{declaration.id}' is already used at {other.loc.file}:{other.loc.line}",
-                "ids must be unique within a competency and the shared files; give this item another id",
+                said("id_twice", id=declaration.id, place=f"{other.loc.file}:{other.loc.line}"),
+                said("id_twice_hint"),
             ))
     return errors
 
@@ -358,8 +356,8 @@ def _folder_errors(name: str, scope: _Scope) -> list[ContentError]:
     if declared.id == name:
         return []
     return [declared.loc.error(
-        f"the competency's id '{declared.id}' differs from its folder's name '{name}'",
-        f"write id: {name}, or rename the folder to {declared.id}")]
+        said("folder_id", id=declared.id, folder=name),
+        said("folder_id_hint", line=f"id: {name}", id=declared.id))]
 
 
 def _level_errors(competency: Competency) -> list[ContentError]:

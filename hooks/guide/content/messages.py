@@ -168,6 +168,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{folder}: draft, not published; nothing left to write: remove its line '{line}' to publish it",
         "fr": "{folder} : brouillon, non publié ; plus rien à rédiger : retirez sa ligne « {line} » pour le publier",
     },
+    "file_missing": {
+        "en": "the file {name} is missing",
+        "fr": "le fichier {name} manque",
+    },
+    "file_missing_shared_hint": {
+        "en": "restore it from the repository (git checkout)",
+        "fr": "rétablissez-le depuis le dépôt (git checkout)",
+    },
+    "file_missing_competency_hint": {
+        "en": "every competency's folder needs one: copy {name} from another competency's folder and change "
+              "its id and texts (or run {command})",
+        "fr": "le dossier de chaque compétence en a un : copiez {name} du dossier d'une autre compétence et "
+              "changez son id et ses textes (ou lancez {command})",
+    },
+    "id_twice": {
+        "en": "the id '{id}' is already used at {place}",
+        "fr": "l'id « {id} » sert déjà en {place}",
+    },
+    "id_twice_hint": {
+        "en": "ids must be unique within a competency and the shared files; give this item another id",
+        "fr": "un id ne sert qu'une fois dans une compétence et les fichiers communs ; donnez un autre id à cet élément",
+    },
+    "folder_id": {
+        "en": "the competency's id '{id}' differs from its folder's name '{folder}'",
+        "fr": "l'id de la compétence, « {id} », diffère du nom de son dossier, « {folder} »",
+    },
+    "folder_id_hint": {
+        "en": "write {line}, or rename the folder to {id}",
+        "fr": "écrivez {line}, ou renommez le dossier en {id}",
+    },
+    "all_drafts": {
+        "en": "every competency of the catalogue is a draft: there is nothing to publish",
+        "fr": "toutes les compétences du catalogue sont des brouillons : il n'y a rien à publier",
+    },
+    "all_drafts_hint": {
+        "en": "finish one and remove its line '{line}'",
+        "fr": "terminez-en une et retirez sa ligne « {line} »",
+    },
     "hint_word": {"en": "hint", "fr": "conseil"},
 }
 
