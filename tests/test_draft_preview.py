@@ -83,6 +83,11 @@ def test_a_scaffolded_competency_previews_marked_then_goes_when_deleted(tmp_path
         shutil.rmtree(competency.parent)
         _wait_for(lambda: all(_status(origin + path) == 404 for path in PAGES.values()), "the pages to go")
         _wait_for(lambda: f"competencies/{NEW}/" not in _get(origin + "/"), "the navigation without it")
+        # One build and one reload per save: the first build, then the scaffold, the text
+        # and the deletion. The stubs a build writes into docs/ start no build of their own.
+        log = (tmp_path / "serve.log").read_text(encoding="utf-8")
+        assert log.count("Preview: rebuilt") == 4 and log.count("Reloading browsers") == 3, log[-3000:]
+        assert "stale files" not in log
         home = browser.new_page()
         home.goto(origin + "/")
         assert home.locator(f'a[href*="competencies/{NEW}/"]').count() == 0, "still in the navigation"

@@ -63,7 +63,7 @@ from guide.site.one_build import OneBuild, Rendered
 from guide.site.page_ids import duplicate_id_errors
 from guide.site.page_scripts import scripts_for
 from guide.render.pages import competency_of, nav_titles, navigation, theme_text
-from guide.site.stub_pages import StubPages, remove_gone_pages
+from guide.site.stub_pages import StubPages, quiet_stale_files_notice, remove_gone_pages, watch_all_but_stubs
 from guide.site.search_index import LanguageIndexes
 from guide.site.sitemap import language_sitemap
 
@@ -93,10 +93,12 @@ class GuideSite:
             self.preview.patches.install()
             if dirty:
                 quiet_dirty_warning()
+                quiet_stale_files_notice()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
         if self.preview is not None:
             self.preview.patches.on_serve(server, [self._root(config) / "content_data"])
+            watch_all_but_stubs(server, Path(config.docs_dir))
         return server
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -6,8 +6,10 @@ line with it, touching only what changed so a preview's watcher sees nothing.
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
+from typing import Any
 
 from guide.content.model import Guide
 from guide.render.pages import FOLDER, stub_pages
@@ -76,3 +78,34 @@ def remove_gone_pages(site_dir: Path, guide: Guide, language_folders: list[str])
                 shutil.rmtree(folder)
                 gone.append(f"{language}/{folder.name}".lstrip("/"))
     return gone
+
+
+def watch_all_but_stubs(server: Any, docs_dir: Path) -> None:
+    """The preview's watch on docs/, without the stubs' folder.
+
+    The build that writes the stubs (from on_config, before MkDocs lists the files)
+    already shows them; seen by the watcher, each write started a second build and
+    a second reload ("rebuilt 0 of N") after every save that added, renamed or
+    removed a page. MkDocs' public ``watch``/``unwatch`` only: docs/ is watched
+    entry by entry instead (a new file at the top of docs/ shows on the next save).
+    """
+    server.unwatch(str(docs_dir))
+    for path in sorted(docs_dir.iterdir()):
+        if path.name != FOLDER and not path.is_symlink():
+            server.watch(str(path))
+
+
+class _StaleFilesNotice(logging.Filter):
+    """MkDocs says "The directory contains stale files. Use --clean to remove them." on each
+    dirty build into a folder that has files: under ``make serve``, at every start (the French
+    build goes into the English one's folder), with nothing the editor could do. The preview
+    removes what is stale itself (``remove_gone_pages``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("The directory contains stale files")
+
+
+def quiet_stale_files_notice() -> None:
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _StaleFilesNotice) for f in build_log.filters):
+        build_log.addFilter(_StaleFilesNotice())
