@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_project
 
 COMPETENCY = "competencies/collaboration/competency.yml"

@@ -12,6 +12,7 @@ Messages not yet in this catalogue stay English, and the banner marks them so.
 from __future__ import annotations
 
 import os
+from typing import Self
 
 from guide.content.typography import for_language
 
@@ -215,7 +216,7 @@ class Said(str):
 
     fr: str
 
-    def __new__(cls, en: str, fr: str) -> "Said":
+    def __new__(cls, en: str, fr: str) -> Self:
         made = super().__new__(cls, en)
         made.fr = fr
         return made
