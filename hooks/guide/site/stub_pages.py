@@ -86,12 +86,13 @@ def watch_all_but_stubs(server: Any, docs_dir: Path) -> None:
     The build that writes the stubs (from on_config, before MkDocs lists the files)
     already shows them; seen by the watcher, each write started a second build and
     a second reload ("rebuilt 0 of N") after every save that added, renamed or
-    removed a page. MkDocs' public ``watch``/``unwatch`` only: docs/ is watched
-    entry by entry instead (a new file at the top of docs/ shows on the next save).
+    removed a page. MkDocs' public ``watch``/``unwatch`` only: docs/ itself without
+    recursion (its pages, added or changed), and each of its folders but the stubs'.
     """
     server.unwatch(str(docs_dir))
+    server.watch(str(docs_dir), recursive=False)
     for path in sorted(docs_dir.iterdir()):
-        if path.name != FOLDER and not path.is_symlink():
+        if path.is_dir() and path.name != FOLDER and not path.is_symlink():
             server.watch(str(path))
 
 
