@@ -57,10 +57,23 @@ def test_every_text_of_the_yaml_is_on_the_page_of_its_language(site, guide, lang
         "sources": bilingual_texts(list(guide.sources.values())),
     }
     for page, texts in pages.items():
-        shown = page_text(site, LANGS[lang] + page)
+        shown = page_text(site, LANGS[lang] + page) + " " + _drawn_and_said_later(site, LANGS[lang] + page)
         for en, fr in texts:
             expected = normalise(for_language(en if lang == "en" else fr, lang))
             assert expected in shown, f"{page} ({lang}) lacks: {expected}"
+
+
+def _drawn_and_said_later(site, page: str) -> str:
+    """Texts a person also sees but page_text leaves out: the words drawn in the page's
+    diagrams (SVG), and what the self-assessment shows once every box is ticked."""
+    import html
+
+    raw = (site / page / "index.html").read_text(encoding="utf-8")
+    drawn = re.findall(r"<text[^>]*>([^<]*)</text>", raw)
+    assessment = site / page / "self-assessment" / "index.html"
+    later = re.findall(r'data-label-next-none="([^"]*)"',
+                       assessment.read_text(encoding="utf-8")) if assessment.is_file() else []
+    return normalise(html.unescape(" ".join(drawn + later)))
 
 
 def test_no_english_text_leaks_onto_french_pages(site, guide):

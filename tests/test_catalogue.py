@@ -115,7 +115,8 @@ def test_optional_parts_give_no_page(tmp_path):
 
 
 def test_the_scaffold_is_refused_text_by_text_until_written(tmp_path):
-    """make competency writes every required key; make check names each text still to write."""
+    """make competency writes every required key; once it is no longer a draft, make check
+    refuses each text still to write."""
     import subprocess
     import sys
 
@@ -136,6 +137,8 @@ def test_the_scaffold_is_refused_text_by_text_until_written(tmp_path):
     written = project / "content_data" / "competencies" / NEW / "competency.yml"
     schema = json.loads((ROOT / "schemas" / "competency.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(yaml.safe_load(written.read_text(encoding="utf-8")), schema)  # every key is there
+    # A draft until the editor says otherwise (tests/test_drafts.py); finished, every mark is refused.
+    written.write_text(written.read_text(encoding="utf-8").replace("\ndraft: true\n", "\n"), encoding="utf-8")
     check = subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project, env=script_env(project),
                            capture_output=True, text=True, timeout=60)
     assert check.returncode == 1 and "Traceback" not in check.stderr
@@ -274,3 +277,18 @@ def test_names_that_read_the_same_are_refused(tmp_path, en, fr):
     named = [e for e in caught.value.errors if "the name of the competency 'collaboration'" in e.message]
     assert len(named) == 2 and all(e.file.endswith(f"{NEW}/competency.yml") and e.hint for e in named), \
         caught.value.report()
+
+
+def test_the_scaffold_writes_only_what_every_competency_needs():
+    """No competency's own words in a new one: no "who counts" note (collaboration's contacts),
+    and each level's place on the scale names the scaffold's own dimension."""
+    import yaml
+
+    from guide.content.scaffold import scaffold
+
+    written = yaml.safe_load(scaffold(NEW))
+    assert not {"contacts", "who_counts", "highest_level_advice"} & set(written), sorted(written)
+    dimensions = [dimension["id"] for dimension in written["scale"]]
+    for level in written["levels"]:
+        assert [on["dimension"] for on in level["scale"]] == dimensions
+        assert not {"effort", "benefit"} & set(level)

@@ -47,3 +47,49 @@ def test_every_page_of_the_fixture_catalogue_passes_the_checks(fixture_site, bro
         desktop.close()
         phone.close()
     assert not problems, "\n".join(problems)
+
+
+# Collaboration's own words, which ui.yml once printed on every competency's pages: the
+# "who counts" box, the names of its scale's dimensions, its diagram's axes, the last word
+# of its self-assessment. Apostrophes as the page prints them (typographic in French).
+COLLABORATION_WORDS = {
+    "en": ["Who counts as a partner", "Effort", "Benefit for the organisation",
+           "How far ahead the benefit lies", "long term", "keep your network alive",
+           "Benefits of working across sectors"],
+    "fr": ["Qui est partenaire", "Effort", "Bénéfice pour l’organisation", "Horizon du bénéfice",
+           "long terme", "faites vivre votre réseau", "collaboration entre secteurs"],
+}
+FIXTURE_PAGES = ("", "compare/", "self-assessment/")
+
+
+def _svg_text(page_html: str, figure_id: str) -> str:
+    """The words drawn in one figure's SVG (visible_text skips SVG)."""
+    import re
+
+    found = re.search(rf'<figure[^>]*id="{figure_id}".*?</figure>', page_html, re.DOTALL)
+    assert found, f"no figure {figure_id}"
+    return " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", found.group(0)))
+
+
+def test_the_fixture_shows_no_word_of_collaboration(fixture_site, fixture_guide):
+    """A second competency speaks for itself: nothing collaboration says about itself shows on its
+    pages, in either language, and its scale diagram names its own dimensions."""
+    import html as html_module
+    import re
+
+    from html_text import visible_text
+
+    competency = fixture_guide.folder(FIXTURE).competency
+    for lang, prefix in (("en", ""), ("fr", "fr/")):
+        for page in FIXTURE_PAGES:
+            raw = (fixture_site / prefix / "competencies" / FIXTURE / page / "index.html").read_text(encoding="utf-8")
+            # The whole page, attributes and templates too: the self-assessment shows its
+            # last words from a data attribute once every box is ticked.
+            shown = visible_text(raw) + " " + html_module.unescape(raw)
+            found = [w for w in COLLABORATION_WORDS[lang] if re.search(rf"\b{re.escape(w)}\b", shown)]
+            assert not found, f"{prefix}competencies/{FIXTURE}/{page}: collaboration's words {found}"
+        raw = (fixture_site / prefix / "competencies" / FIXTURE / "index.html").read_text(encoding="utf-8")
+        drawn = html_module.unescape(_svg_text(raw, "scale-diagram"))
+        for dimension in competency.scale:
+            axis = dimension.axis.get(lang).replace("'", "’")
+            assert axis in drawn.replace("'", "’"), f"{lang}: the diagram does not name {axis!r}: {drawn!r}"

@@ -98,7 +98,9 @@ def test_the_banner_shows_each_error_in_the_page_language_until_the_files_are_fi
         assert "Le contenu comporte des erreurs" in french
         assert "Pour corriger" in french and "How to fix" not in french
         assert f"content_data/competencies/collaboration/competency.yml:{lines['competency']}:" in french
-        assert page.locator(f"{BANNER} [lang=en]").count() >= 2, "English messages are marked as English"
+        assert "mettez ce texte entre guillemets" in french, "the catalogue's messages are in French"
+        assert page.locator(f"{BANNER} [lang=fr]").count() >= 2
+        assert page.locator(f"{BANNER} [lang=en]").count() >= 1, "messages not yet translated are marked English"
         assert "Travailler à des objectifs partagés" in page.locator("article").inner_text()
         page.screenshot(path=str(SHOTS / "preview-errors-fr.png"))
         assert accessibility_problems(page) == []

@@ -22,6 +22,7 @@ from typing import Annotated, Any, Union
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from guide.content.errors import ContentError
+from guide.content.messages import said
 
 
 class Location(typing.NamedTuple):
@@ -226,6 +227,9 @@ class Decoded:
     bilingual: list[BilingualLines] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
+    # Texts still marked to write: errors, unless their competency is a draft (the loader decides).
+    unwritten: list[ContentError] = field(default_factory=list)
+    draft: bool = False  # a record of this file said draft: true
 
 
 @functools.cache
@@ -295,17 +299,16 @@ class Decoder:
             key = key_node.value if isinstance(key_node, ScalarNode) else "?"
             key_loc = Location.of(self.file, key_node)
             if key in seen:
-                self._fail(key_loc, f"{what}: the key '{key}' is written twice",
-                           "keep one of the two lines")
+                self._fail(key_loc, said("key_twice", what=what, key=key), said("key_twice_hint"))
                 failed = True
                 continue
             seen[key] = value_node
             if key not in fields:
                 close = difflib.get_close_matches(key, list(fields), n=1)
                 allowed = ", ".join(fields)
-                hint = f"did you mean '{close[0]}'? " if close else ""
-                self._fail(key_loc, f"{what}: unknown key '{key}'",
-                           f"{hint}allowed keys here: {allowed}")
+                hint = (said("key_unknown_hint_close", close=close[0], allowed=allowed) if close
+                        else said("key_unknown_hint", allowed=allowed))
+                self._fail(key_loc, said("key_unknown", what=what, key=key), hint)
                 failed = True
                 continue
             value = self.decode(value_node, hints[key], f"{what}.{key}", fields[key])
@@ -313,9 +316,11 @@ class Decoder:
             values[key] = value
         for name, required in fields.items():
             if required and name not in seen:
-                self._fail(loc, f"{what}: the key '{name}' is missing",
-                           f"add a line '{name}: ...' to {what}")
+                self._fail(loc, said("key_missing", what=what, name=name),
+                           said("key_missing_hint", line=f"{name}: ...", what=what))
                 failed = True
+        if values.get("draft") is True:
+            self.found.draft = True
         if isinstance(values.get("id"), str):
             # Declared even when another key of the record is wrong: that key's error
             # says what to fix, and what refers to this id is not wrong too.
@@ -324,8 +329,7 @@ class Decoder:
             return INVALID
         if isinstance(values.get("en"), str) and values.get("en") == values.get("fr") \
                 and len(values["en"].split()) > 2:
-            return self._fail(loc, f"{what}: the English and the French are the same text",
-                              "translate one of the two")
+            return self._fail(loc, said("same_text", what=what), said("same_text_hint"))
         if "en" in seen and "fr" in seen:
             name = values["id"] if "id" in values else what
             self.found.bilingual.append(BilingualLines(
@@ -342,9 +346,8 @@ class Decoder:
         words = getattr(item, "__metadata__", (None,))[0]
         choices = words.choices if isinstance(words, Marker) and words.kind == "choice" else ()
         if not node.value and (required or choices):
-            return self._fail(loc, f"{what} is an empty list",
-                              f"add at least one entry{' (' + ', '.join(choices) + ')' if choices else ''}, "
-                              "each on its own line starting with '- '")
+            return self._fail(loc, said("empty_list", what=what),
+                              said("empty_list_hint") + (f" ({', '.join(choices)})" if choices else ""))
         values = [self.decode(child, item, f"{what}[{i + 1}]") for i, child in enumerate(node.value)]
         if any(value is INVALID for value in values):
             return INVALID
@@ -375,12 +378,11 @@ class Decoder:
 
     def _decode_text(self, node: Node, what: str, loc: Location, marker: Marker | None) -> Any:
         if not isinstance(node, ScalarNode):
-            return self._fail(loc, f"{what} must be a text, not a list or a set of keys",
-                              "write the text on the same line, after the colon")
+            return self._fail(loc, said("not_text", what=what), said("not_text_hint"))
         if not node.style and node.value in NULL_WORDS:
             # ~, null or nothing after the colon: YAML's "no value", never the text "null".
-            return self._fail(loc, f"{what} is empty (YAML reads {node.value or 'nothing'!r} as no value)",
-                              "write the text; to publish the word itself, put it in quotes")
+            return self._fail(loc, said("empty_text", what=what, found=repr(node.value or "nothing")),
+                              said("empty_text_hint"))
         if len(node.value) > MAX_TEXT_CHARACTERS and len(" ".join(node.value.split())) > MAX_TEXT_CHARACTERS:
             return self._fail(loc, f"{what} is {len(' '.join(node.value.split())):,} characters long, "
                                    f"more than the {MAX_TEXT_CHARACTERS:,} a text of the guide may have",
@@ -404,8 +406,8 @@ class Decoder:
             return self._fail(loc, f"{what} has no visible character (only {shown})",
                               "write the text with letters or digits; invisible characters alone show as nothing")
         if text.startswith(tuple(TO_WRITE.values())):
-            return self._fail(loc, f"{what} is still marked as to be written: {text[:60]!r}",
-                              "replace it with the text, in your own words, in this language")
+            self.found.unwritten.append(loc.error(said("to_write", what=what, text=repr(text[:60])),
+                                                  said("to_write_hint")))
         if _HTML.search(text):
             return self._fail(loc, f"{what} contains HTML or a script: {text[:60]!r}",
                               "write plain text; the guide does the formatting")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from guide.content.messages import editor_language, in_language, said
+
 
 def printable(text: str) -> str:
     """``text`` with every character a terminal would act on or hide written as an escape.
@@ -18,7 +20,11 @@ def printable(text: str) -> str:
     """
     if text.isprintable():  # the usual case, and a linear scan
         return text
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    # French messages keep their no-break spaces (before a colon, inside « »): spaces, not codes.
+    return "".join(char if char.isprintable() or char in _SPACES else repr(char)[1:-1] for char in text)
+
+
+_SPACES = "\u00a0\u202f"
 
 
 @dataclass(frozen=True, order=True)
@@ -29,14 +35,18 @@ class ContentError:
     message: str
     hint: str = ""
 
-    def summary(self) -> str:
-        """``file:line:column: message`` on one line, safe to print."""
-        return printable(f"{self.file}:{self.line}:{self.column}: {self.message}")
+    def summary(self, lang: str | None = None) -> str:
+        """``file:line:column: message`` on one line, safe to print, in the editor's language."""
+        message = in_language(self.message, lang or editor_language())[0]
+        return printable(f"{self.file}:{self.line}:{self.column}: {message}")
 
-    def format(self) -> str:
+    def format(self, lang: str | None = None) -> str:
         """The one place errors become text: every field goes through ``printable``."""
-        text = self.summary()
-        return f"{text}\n    hint: {printable(self.hint)}" if self.hint else text
+        lang = lang or editor_language()
+        text = self.summary(lang)
+        if not self.hint:
+            return text
+        return f"{text}\n    {said('hint_word').get(lang)}: {printable(in_language(self.hint, lang)[0])}"
 
 
 class ContentInvalid(Exception):
@@ -46,7 +56,19 @@ class ContentInvalid(Exception):
         self.errors = sorted(set(errors))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, lang: str | None = None) -> str:
+        lang = lang or editor_language()
         count = len(self.errors)
-        head = f"The guide's content has {count} error{'s' if count != 1 else ''}:"
-        return "\n".join([head, *(error.format() for error in self.errors)])
+        head = said("content_has_errors", count=count).get(lang)
+        if lang == "en":  # "1 error", "2 errors", as before the catalogue
+            head = f"The guide's content has {count} error{'s' if count != 1 else ''}:"
+        return "\n".join([head, *(error.format(lang) for error in self.errors)])
+
+
+def draft_report(folder: str, unwritten: tuple[ContentError, ...] | list[ContentError],
+                 lang: str | None = None) -> str:
+    """What a draft still lacks, for the terminal: warnings, since a draft is not published."""
+    lang = lang or editor_language()
+    head = (said("draft_left", folder=printable(folder), count=len(unwritten)) if unwritten
+            else said("draft_done", folder=printable(folder), line="draft: true"))
+    return "\n".join([head.get(lang), *(error.format(lang) for error in unwritten)])

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from guide.content.cards import card_errors, code_collisions, deck
 from guide.content.decode import INVALID, Declaration, Decoded, Decoder, Location, Reference, compared_name
 from guide.content.errors import ContentError, ContentInvalid
+from guide.content.messages import said
 from guide.content.model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
                     Catalogue, Competency, CompetencyFolder, Guide, SourcesFile, UiFile)
 from guide.content.reviews import REVIEWS_FILE, read_reviews_file
+from guide.content.scaffold import SOURCE_TO_CHOOSE
 from guide.content.yaml_nodes import MAX_FILE_BYTES, load_nodes
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -41,10 +43,13 @@ class _Scope:
     unreadable: bool = False  # a file could not be read: references to its items say nothing new
 
 
-def load_guide(content_dir: Path, parsed: ParsedFiles | None = None) -> Guide:
+def load_guide(content_dir: Path, parsed: ParsedFiles | None = None, drafts: bool = False) -> Guide:
     """Return the validated guide, or raise ``ContentInvalid`` with every error.
 
     ``parsed``: what earlier loads of the same folder parsed (a preview's saves).
+    ``drafts``: keep the competencies marked ``draft: true`` (the preview, ``make check``);
+    otherwise they are left out, as if their folders were not there. Either way, a text
+    still to write or a source still to choose is an error only outside a draft.
     """
     parsed = parsed if parsed is not None else ParsedFiles()
     base = content_dir.parent
@@ -81,15 +86,24 @@ def load_guide(content_dir: Path, parsed: ParsedFiles | None = None) -> Guide:
     reviews = content_dir / REVIEWS_FILE
     if reviews.is_file() and not reviews.is_symlink():
         errors.extend(read_reviews_file(reviews, _display(reviews, base))[1])
+    errors.extend(shared.found.unwritten)  # the shared files are never drafts
     errors.extend(_id_errors(shared.found.ids))
     errors.extend(_catalogue_errors(shared))
     errors.extend(_reference_errors(shared.found.references, shared.found.ids + competency_ids,
                                     shared.unreadable))
+    unwritten: dict[str, list[ContentError]] = {}
     for name, scope in folders.items():
         declared = shared.found.ids + scope.found.ids
         errors.extend(_id_errors(declared, only=scope.found.ids))
-        errors.extend(_reference_errors(scope.found.references, declared + competency_ids,
+        chosen = [r for r in scope.found.references if not _to_choose(r)]
+        errors.extend(_reference_errors(chosen, declared + competency_ids,
                                         shared.unreadable or scope.unreadable))
+        left = scope.found.unwritten + _reference_errors(
+            [r for r in scope.found.references if _to_choose(r)], declared)
+        if scope.found.draft:
+            unwritten[name] = left
+        else:
+            errors.extend(left)
         competency = scope.roots.get("competency.yml")
         if isinstance(competency, Competency):
             errors.extend(_folder_errors(name, scope))
@@ -98,14 +112,20 @@ def load_guide(content_dir: Path, parsed: ParsedFiles | None = None) -> Guide:
     if errors:
         raise ContentInvalid(errors)
 
-    catalogue: Catalogue = shared.roots["catalogue.yml"]
+    if not drafts:
+        folders = {name: scope for name, scope in folders.items() if name not in unwritten}
+    catalogue: Catalogue = _without(shared.roots["catalogue.yml"], set(unwritten) - set(folders))
     sources: SourcesFile = shared.roots["sources.yml"]
     ui: UiFile = shared.roots["ui.yml"]
+    if not folders:
+        raise ContentInvalid([ContentError(_display(competencies_dir, base), 1, 1, said("all_drafts"),
+                                           said("all_drafts_hint", line="draft: true"))])
     guide = Guide(
         bilingual=tuple(shared.found.bilingual) + tuple(b for s in folders.values() for b in s.found.bilingual),
         sources={s.id: s for s in sources.sources}, licence=shared.roots["licence.yml"], labels=ui.labels,
         catalogue=catalogue, glossary=shared.roots["glossary.yml"],
-        competencies=tuple(parsed.folder(_folder(name, folders[name], content_dir / COMPETENCIES_FOLDER / name, base))
+        competencies=tuple(parsed.folder(_folder(name, folders[name], content_dir / COMPETENCIES_FOLDER / name, base,
+                                                 unwritten.get(name)))
                            for name in catalogue_order(catalogue, list(folders))),
         declared={"": {d.id: d.loc for d in shared.found.ids},
                   **{name: {d.id: d.loc for d in scope.found.ids} for name, scope in folders.items()}},
@@ -140,10 +160,9 @@ def _load_scope(parsed: ParsedFiles, folder: Path, files: dict[str, type], requi
             continue
         if not path.is_file():
             if name in required:
-                hint = ("restore it from the repository (git checkout)" if files is SHARED_FILES else
-                        f"every competency's folder needs one: copy {name} from another competency's "
-                        "folder and change its id and texts (or run make competency ID=<id>)")
-                errors.append(ContentError(shown, 1, 1, f"the file {name} is missing", hint))
+                hint = (said("file_missing_shared_hint") if files is SHARED_FILES
+                        else said("file_missing_competency_hint", name=name, command="make competency ID=<id>"))
+                errors.append(ContentError(shown, 1, 1, said("file_missing", name=name), hint))
             continue
         read = parsed.read(path, shown, root_type, name)
         errors.extend(read.errors)
@@ -153,6 +172,8 @@ def _load_scope(parsed: ParsedFiles, folder: Path, files: dict[str, type], requi
         scope.found.ids.extend(read.found.ids)
         scope.found.references.extend(read.found.references)
         scope.found.bilingual.extend(read.found.bilingual)
+        scope.found.unwritten.extend(read.found.unwritten)
+        scope.found.draft |= read.found.draft and name == "competency.yml"
         if read.value is not INVALID:
             scope.roots[name] = read.value
     return scope
@@ -235,11 +256,27 @@ def _link_errors(content_dir: Path, base: Path) -> list[ContentError]:
         for link in links]
 
 
-def _folder(name: str, scope: _Scope, path: Path, base: Path) -> CompetencyFolder:
+def _folder(name: str, scope: _Scope, path: Path, base: Path,
+            unwritten: list[ContentError] | None) -> CompetencyFolder:
     roots = scope.roots
     return CompetencyFolder(id=name, folder=_display(path, base), competency=roots["competency.yml"],
                             why=roots.get("why.yml"), tips=roots.get("tips.yml"),
-                            workshop=roots.get("workshop.yml"))
+                            workshop=roots.get("workshop.yml"), draft=unwritten is not None,
+                            unwritten=tuple(sorted(unwritten or ())))
+
+
+def _to_choose(reference: Reference) -> bool:
+    """A source the scaffold left for the editor to choose: unwritten, like a marked text."""
+    return reference.kind == "source" and reference.value == SOURCE_TO_CHOOSE
+
+
+def _without(catalogue: Catalogue, left_out: set[str]) -> Catalogue:
+    """The catalogue without the drafts a published build leaves out (and no group left empty)."""
+    if not left_out:
+        return catalogue
+    groups = [replace(g, competencies=[c for c in g.competencies if c not in left_out]) for g in catalogue.groups]
+    return replace(catalogue, order=[c for c in catalogue.order if c not in left_out],
+                   groups=[g for g in groups if g.competencies])
 
 
 def _id_errors(declared: list[Declaration], only: list[Declaration] | None = None) -> list[ContentError]:
@@ -253,8 +290,8 @@ def _id_errors(declared: list[Declaration], only: list[Declaration] | None = Non
             first[declaration.id] = declaration
         elif checked is None or id(declaration) in checked:
             errors.append(declaration.loc.error(
-                f"the id '{declaration.id}' is already used at {other.loc.file}:{other.loc.line}",
-                "ids must be unique within a competency and the shared files; give this item another id",
+                said("id_twice", id=declaration.id, place=f"{other.loc.file}:{other.loc.line}"),
+                said("id_twice_hint"),
             ))
     return errors
 
@@ -272,10 +309,11 @@ def _reference_errors(references: list[Reference], declared: list[Declaration],
         if unreadable and not known:
             continue  # its items are in a file that could not be read: that file's error says why
         close = difflib.get_close_matches(reference.value, known, n=1)
-        guess = f"did you mean '{close[0]}'? " if close else ""
+        listed = {"kinds": _plural(reference.kind), "known": ", ".join(known) or "-"}
         errors.append(reference.loc.error(
-            f"unknown {reference.kind} '{reference.value}'",
-            f"{guess}known {_plural(reference.kind)}: {', '.join(known) or 'none'}",
+            said("reference_unknown", kind=reference.kind, value=reference.value),
+            said("reference_unknown_hint_close", close=close[0], **listed) if close
+            else said("reference_unknown_hint", **listed),
         ))
     return errors
 
@@ -332,12 +370,13 @@ def _folder_errors(name: str, scope: _Scope) -> list[ContentError]:
     if declared.id == name:
         return []
     return [declared.loc.error(
-        f"the competency's id '{declared.id}' differs from its folder's name '{name}'",
-        f"write id: {name}, or rename the folder to {declared.id}")]
+        said("folder_id", id=declared.id, folder=name),
+        said("folder_id_hint", line=f"id: {name}", id=declared.id))]
 
 
 def _level_errors(competency: Competency) -> list[ContentError]:
     errors = []
+    dimensions = [dim.id for dim in competency.scale]
     for position, level in enumerate(competency.levels, start=1):
         if level.number != position and level.loc is not None:
             errors.append(level.loc.error(
@@ -345,6 +384,13 @@ def _level_errors(competency: Competency) -> list[ContentError]:
                 f"{len(competency.levels)}, in order",
                 f"this is level {position} in the list; write number: {position}",
             ))
+        written = [on.dimension for on in level.scale]
+        if written != dimensions and level.loc is not None:
+            # Each level says where it stands on every dimension of the scale, in the scale's
+            # order: the tables, the diagram and the levels compared line them up.
+            errors.append(level.loc.error(
+                said("level_scale", number=level.number, written=", ".join(written), dimensions=", ".join(dimensions)),
+                said("level_scale_hint", key="scale:", entry="- dimension: <id>", dimensions=", ".join(dimensions))))
     return errors
 
 

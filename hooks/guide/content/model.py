@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, ClassVar, Optional
 
 from guide.content.decode import (Day, Id, LanguageCode, LanguageTag, Location, Marker, Range, Time, Url, Version,
-                                  one_of)
+                                  one_of, ref)
 
 if TYPE_CHECKING:
     from guide.content.cards import Card
@@ -89,13 +89,50 @@ class IsIsNotRow(Sourced):
     it_is_not: Text
 
 
-@dataclass(frozen=True, kw_only=True)
-class ScaleDimension(Sourced):
-    """One axis of the scale: what changes from the lower to the higher levels."""
+@dataclass(frozen=True)
+class AxisEnds:
+    """The words at the two ends of a dimension's arrow in the scale diagram."""
 
-    name: Text
     lower: Text
     higher: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScaleDimension(Sourced):
+    """One axis of the scale: what changes from the lower to the higher levels.
+
+    Each competency's scale has its own dimensions, so it names them itself: in
+    the scale's table (``name``), under each level (``label``) and on the
+    diagram (``axis``; ``ends`` when its arrow has words at each end).
+    """
+
+    KIND: ClassVar[str] = "scale dimension"
+    name: Text
+    label: Text
+    axis: Text
+    lower: Text
+    higher: Text
+    ends: Optional[AxisEnds] = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class OnScale:
+    """Where a level stands on one dimension of its competency's scale."""
+
+    dimension: ref("scale dimension")  # type: ignore[valid-type]
+    en: str
+    fr: str
+    loc: Optional[Location] = field(default=None, compare=False, repr=False)
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Note(Item):
+    """A box with a title of its own, beside the definition (who counts as a partner, say)."""
+
+    title: Text
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -110,8 +147,7 @@ class Level(Sourced):
     number: Annotated[int, Range(1, 10)]
     concept: Text
     behaviours: list[Behaviour]
-    effort: Text
-    benefit: Text
+    scale: list[OnScale]  # one per dimension of the competency's scale, in its order
     example: Item
     note: Optional[Text] = None
 
@@ -119,9 +155,10 @@ class Level(Sourced):
 @dataclass(frozen=True, kw_only=True)
 class Competency(Sourced):
     name: Text
+    # Still being written: previewed with its unwritten texts marked, never published.
+    draft: bool = False
     summary: Item
     definition: Item
-    contacts: Item
     motivation: Item
     covers: list[Item]
     excludes: list[Exclusion]
@@ -133,6 +170,10 @@ class Competency(Sourced):
     levels: list[Level]
     adopt: list[Item]
     avoid: list[Item]
+    who_counts: Optional[Note] = None  # shown beside the definition, under its own title
+    # What the self-assessment says to someone showing every behaviour of the highest
+    # level, when this competency has its own words for it (ui.yml's otherwise).
+    highest_level_advice: Optional[Text] = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -160,6 +201,7 @@ class WhyFile:
     avenues: list[Item]
     obstacles: list[Obstacle]
     benefits: list[Item]
+    benefits_title: Optional[Text] = None  # this competency's own heading for its benefits
 
 
 @dataclass(frozen=True)
@@ -243,7 +285,6 @@ class Labels:
     """Every word the renderers print around the content, in both languages."""
 
     definition: Text
-    contacts: Text
     motivation: Text
     covers: Text
     excludes: Text
@@ -260,8 +301,6 @@ class Labels:
     level: Text
     concept: Text
     behaviours: Text
-    effort: Text
-    benefit: Text
     adopt: Text
     avoid: Text
     adopt_heading: Text
@@ -306,10 +345,6 @@ class Labels:
     run_sheet_link: Text
     print: Text
     scale_diagram_title: Text
-    effort_axis: Text
-    horizon_axis: Text
-    horizon_now: Text
-    horizon_later: Text
     glossary: Text
     term: Text
     definition_column: Text
@@ -451,6 +486,10 @@ class Labels:
     preview_errors_title: Text
     preview_errors_intro: Text
     preview_errors_fix: Text
+    preview_errors_more: Text
+    draft_notice: Text
+    to_write: Text
+    to_choose: Text
     last_updated: Text
     edit_page: Text
     case_type_competency: Text
@@ -543,6 +582,8 @@ class CompetencyFolder:
     why: Optional[WhyFile] = None
     tips: Optional[TipsFile] = None
     workshop: Optional[Workshop] = None
+    draft: bool = False  # shown only by the preview (``draft: true`` in competency.yml)
+    unwritten: tuple = ()  # a draft's texts still to write and sources to choose (ContentErrors)
 
     @cached_property
     def cards(self) -> tuple["Card", ...]:

@@ -29,13 +29,16 @@ def scaffold(competency_id: str) -> str:
         "# yaml-language-server: $schema=../../../schemas/competency.schema.json",
         f"# A new competency, written by `make competency ID={competency_id}`. Replace every",
         f"# text that starts with {TO_WRITE['en']} / {TO_WRITE['fr']} in your own words, name a",
-        "# source from sources.yml where it says to-choose, then run `make check`.",
+        "# source from sources.yml where it says to-choose; `make check` lists what is left.",
+        "# While it says draft: true, `make serve` shows it and the published site leaves it",
+        "# out; remove that line when every text is written.",
     ]
-    lines += _record(Competency, competency_id, competency_id, 0)
+    body = _record(Competency, competency_id, competency_id, 0, competency_id)
+    lines += body[:1] + ["draft: true"] + body[1:]  # after its id
     return "\n".join(lines) + "\n"
 
 
-def _record(cls: type, item_id: str, what: str, depth: int) -> list[str]:
+def _record(cls: type, item_id: str, what: str, depth: int, root: str) -> list[str]:
     pad = "  " * depth
     hints = typing.get_type_hints(cls, include_extras=True)
     lines = []
@@ -44,11 +47,11 @@ def _record(cls: type, item_id: str, what: str, depth: int) -> list[str]:
             continue
         if spec.default is not dataclasses.MISSING or spec.default_factory is not dataclasses.MISSING:
             continue  # optional: left out, as an editor would
-        lines += _value(spec.name, hints[spec.name], item_id, f"{what} {spec.name}", depth, pad)
+        lines += _value(spec.name, hints[spec.name], item_id, f"{what} {spec.name}", depth, pad, root)
     return lines
 
 
-def _value(key: str, hint: Any, item_id: str, what: str, depth: int, pad: str) -> list[str]:
+def _value(key: str, hint: Any, item_id: str, what: str, depth: int, pad: str, root: str) -> list[str]:
     marker = None
     if typing.get_origin(hint) is Annotated:
         hint, marker = hint.__origin__, hint.__metadata__[0]
@@ -66,7 +69,7 @@ def _value(key: str, hint: Any, item_id: str, what: str, depth: int, pad: str) -
         for n in range(1, count + 1):
             child_id = f"{item_id}-{key.replace('_', '-')}-{n}" if key != "levels" else f"level-{n}"
             record = isinstance(item, type) and dataclasses.is_dataclass(item)
-            body = _record(item, child_id, f"{what} {n}", depth + 2) if record else []
+            body = _record(item, child_id, f"{what} {n}", depth + 2, root) if record else []
             if key == "levels":
                 body = [line if not line.strip().startswith("number:") else f"{'  ' * (depth + 2)}number: {n}"
                         for line in body]
@@ -77,10 +80,12 @@ def _value(key: str, hint: Any, item_id: str, what: str, depth: int, pad: str) -
             lines += body[1:]
         return lines
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return [f"{pad}{key}:"] + _record(hint, f"{item_id}-{key.replace('_', '-')}", what, depth + 1)
+        return [f"{pad}{key}:"] + _record(hint, f"{item_id}-{key.replace('_', '-')}", what, depth + 1, root)
     if hint is int:
         low = marker.low if isinstance(marker, Range) else 1
         return [f"{pad}{key}: {low}"]
+    if isinstance(marker, Marker) and marker.kind == "scale dimension":
+        return [f"{pad}{key}: {root}-scale-1"]  # the one dimension the scaffold's scale has
     if isinstance(marker, Marker) and marker.kind == "source":
         return [f"{pad}{key}: {SOURCE_TO_CHOOSE}"]
     if isinstance(marker, Marker) and marker.choices:

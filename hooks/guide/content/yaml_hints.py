@@ -17,6 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from guide.content.errors import ContentError
+from guide.content.messages import said
 
 # "key: value" on one line, optionally as a list entry ("- key: value").
 _KEY_VALUE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:[ \t]+)(?P<value>\S.*?)[ \t]*$")
@@ -46,12 +47,43 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Located | None:
         reason = _unquoted_text_problem(line)
         if reason is not None:
             return at.line + 1, _value_column(line), reason, quote_hint(line)
+    if exc.problem_mark is not None and any(
+            words in problem for words in ("mapping values", "expected <block end>", "expected '-' indicator",
+                                            "expected key")):
+        indented = _indentation_hint(lines, exc.problem_mark.line)
+        if indented is not None:
+            # "mapping values": YAML read the line as the text above it going on.
+            what = said("yaml_continued") if "mapping values" in problem else said("yaml_indentation", parser=problem)
+            return exc.problem_mark.line + 1, 1, what, indented
     if "mapping values" in problem and exc.problem_mark is not None:
         return (exc.problem_mark.line + 1, exc.problem_mark.column + 1,
-                "a line reads as part of the text above it",
-                "indent this line exactly like the key above it (spaces only, two per level)")
+                said("yaml_continued"), said("yaml_continued_hint"))
     if "expected key" in problem or "expected <block end>" in problem:
         return None  # indentation: the generic hint is the right one
+    return None
+
+
+def _indentation_hint(lines: list[str], index: int) -> str | None:
+    """The line at ``index`` indented like its nearest sibling above, when that tells.
+
+    A sibling is an earlier line of the same kind (a list entry ``- `` or a
+    ``key:``) indented by a few spaces more or less: the editor meant that one.
+    """
+    line = _line(lines, index)
+    stripped = line.lstrip(" ")
+    if not stripped or stripped.startswith("#"):
+        return None
+    indent, entry = len(line) - len(stripped), stripped.startswith("- ")
+    for above in range(index - 1, max(-1, index - 200), -1):  # bounded: a few screens up
+        other = _line(lines, above)
+        other_stripped = other.lstrip(" ")
+        if not other_stripped or other_stripped.startswith("#"):
+            continue
+        other_indent = len(other) - len(other_stripped)
+        if other_stripped.startswith("- ") == entry and other_indent != indent and abs(other_indent - indent) <= 3:
+            return said("yaml_indentation_hint", spaces=other_indent, line=" " * other_indent + stripped.rstrip())
+        if other_indent < min(indent, 2):
+            return None  # back at the top: no sibling to follow
     return None
 
 
@@ -89,7 +121,7 @@ def quote_hint(line: str) -> str:
     fixed = quoted_line(line)
     if fixed is None:
         return "put this text in quotes (\"...\")"
-    return f"put this text in quotes: {fixed.strip()}"
+    return said("yaml_quote_hint", line=fixed.strip())
 
 
 def quoted_line(line: str) -> str | None:
@@ -148,7 +180,7 @@ def _value_problem(value: str) -> str | None:
     if first in _RESERVED:
         return f"the text starts with {_RESERVED[first]}, which YAML reserves for its own syntax"
     if ": " in value or value.endswith(":"):
-        return "the text contains ': ', which YAML reads as the start of a new key"
+        return said("yaml_colon_in_text", colon=": ")
     return None
 
 

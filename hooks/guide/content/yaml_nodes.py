@@ -21,6 +21,7 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from guide.content.errors import ContentError
+from guide.content.messages import said
 from guide.content.yaml_hints import explain, text_mistakes
 
 MAX_FILE_BYTES = 512 * 1024
@@ -214,21 +215,21 @@ def _syntax_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> ContentErr
     explained = explain(exc, text)
     if explained is not None:
         line, column, problem, hint = explained
-        return ContentError(name, line, column, f"YAML syntax error: {problem}", hint)
+        return ContentError(name, line, column, said("yaml_syntax", problem=problem), hint)
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or exc.context or "invalid YAML"
-    hint = "check indentation (spaces only, two per level) and that every quote is closed"
+    hint = said("yaml_generic_hint")
     if exc.context and "quoted scalar" in exc.context and exc.context_mark:
         line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
-        problem = "a quoted text is never closed"
-        hint = "add the closing quote at the end of the text"
+        problem = said("yaml_unclosed_quote")
+        hint = said("yaml_unclosed_quote_hint")
     elif "\\t" in problem or "tab" in problem:
-        problem = "a tab character is used for indentation"
-        hint = "replace tabs with spaces"
+        problem = said("yaml_tab")
+        hint = said("yaml_tab_hint")
     elif "alias" in problem or "anchor" in problem:
         hint = "write the text out in full instead of reusing it with & and *"
-    return ContentError(name, line, column, f"YAML syntax error: {problem}", hint)
+    return ContentError(name, line, column, said("yaml_syntax", problem=problem), hint)
 
 
 def plain_values(root: Node) -> Any:

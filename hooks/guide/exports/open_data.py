@@ -169,6 +169,8 @@ def csv_export(data: dict[str, Any]) -> str:
 def _unset(spec: dataclasses.Field, value: Any) -> bool:
     if value is None:
         return True
+    if spec.default is not dataclasses.MISSING and value == spec.default:
+        return True  # e.g. draft: false, which no published competency needs to say
     return spec.default_factory is not dataclasses.MISSING and value == spec.default_factory()
 
 

@@ -143,6 +143,8 @@ class Context:
         Plain HTML with its final address, not Markdown: it reads the same in a
         paragraph, a list, or a table cell that Markdown never converts.
         """
+        if source_id not in self.guide.sources:  # only a draft's, still to choose (the loader refuses others)
+            return f'<mark class="guide-to-write">{self.label("to_choose")}</mark>'
         source: Source = self.guide.sources[source_id]
         name = text(source.short.get(self.lang), self.lang)
         href = html_escape(f"{self.link('sources.md')}#{attr_id(source_id)}", quote=True)

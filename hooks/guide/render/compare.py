@@ -98,11 +98,11 @@ def _column(ctx: Context, level: Level) -> str:
     if level.note is not None:
         behaviours += f'<p class="guide-compare-note">{ctx.t(level.note)}</p>'
     example = f"<p>{ctx.t(level.example)} {ctx.cite(level.example.source)}</p>"
+    dimensions = {dim.id: dim for dim in ctx.guide.competency.scale}
     return "\n".join([
         _column_start(ctx, level, attr_id(level.id)),
         _part(ctx.label("behaviours"), behaviours),
-        _part(ctx.label("effort"), f"<p>{ctx.t(level.effort)}</p>"),
-        _part(ctx.label("benefit"), f"<p>{ctx.t(level.benefit)}</p>"),
+        *(_part(ctx.t(dimensions[on.dimension].label), f"<p>{ctx.t(on)}</p>") for on in level.scale),
         _part(ctx.label("example"), example),
         "</section>",
     ])

@@ -19,9 +19,7 @@ def render_competency(ctx: Context) -> Rendered:
         f'<p class="guide-summary" id="{attr_id(c.summary.id)}" markdown="span">'
         f"{ctx.item_line(c.summary, for_language(c.name.get(ctx.lang), ctx.lang))}</p>",
         section("definition", ctx.label("definition"),
-                 f"{ctx.item_line(c.definition, ctx.plain_label('definition'))}\n\n"
-                 + admonition("info", ctx.label("contacts"),
-                               ctx.item_line(c.contacts, ctx.plain_label("contacts")))),
+                 ctx.item_line(c.definition, ctx.plain_label("definition")) + _who_counts(ctx)),
         section("motivation", ctx.label("motivation"),
                  admonition("abstract", "",
                              ctx.item_line(c.motivation, ctx.plain_label("motivation")))),
@@ -46,6 +44,15 @@ def render_competency(ctx: Context) -> Rendered:
     ]
     ctx.out.markdown = "\n\n".join(parts) + "\n"
     return ctx.out
+
+
+def _who_counts(ctx: Context) -> str:
+    """The competency's own note beside its definition, under its own title, when it has one."""
+    note = ctx.guide.competency.who_counts
+    if note is None:
+        return ""
+    title = for_language(note.title.get(ctx.lang), ctx.lang)
+    return "\n\n" + admonition("info", ctx.t(note.title), ctx.item_line(note, title))
 
 
 def _behaviours(ctx: Context, items: list[Item], kind: str, icon: str) -> str:
@@ -128,7 +135,7 @@ def _level(ctx: Context, level: Level, following: Level | None) -> str:
     name = f"{ctx.plain_label('level')} {level.number}"
     concept = ctx.t(level.concept)
     ctx.index(level.id, f"{name} — {level.concept.get(ctx.lang)}",
-              f"{level.effort.get(ctx.lang)} {level.benefit.get(ctx.lang)}")
+              " ".join(on.get(ctx.lang) for on in level.scale))
     parts = [
         heading(f"{ctx.label('level')} {level.number} — {concept}", attr_id(level.id), 3),
         subheading(ctx.label("behaviours")),
@@ -136,11 +143,11 @@ def _level(ctx: Context, level: Level, following: Level | None) -> str:
     ]
     if level.note is not None:
         parts.append(admonition("note", ctx.label("level") + f" {level.number}", ctx.t(level.note)))
+    dimensions = {dim.id: dim for dim in ctx.guide.competency.scale}
     parts.append(
         '<dl class="guide-effort-benefit">\n'
-        f'<dt>{ctx.label("effort")}</dt><dd>{ctx.t(level.effort)}</dd>\n'
-        f'<dt>{ctx.label("benefit")}</dt><dd>{ctx.t(level.benefit)}</dd>\n'
-        "</dl>"
+        + "".join(f"<dt>{ctx.t(dimensions[on.dimension].label)}</dt><dd>{ctx.t(on)}</dd>\n" for on in level.scale)
+        + "</dl>"
     )
     example = f'<span id="{attr_id(level.example.id)}">{ctx.item_line(level.example, name)}</span>'
     parts.append(admonition("example", ctx.label("example"), example))

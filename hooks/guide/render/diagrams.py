@@ -29,15 +29,18 @@ def _figure(ctx: Context, figure_id: str, title: str, desc: str, width: int, hei
 
 
 def scale_diagram(ctx: Context) -> str:
-    """Levels 1 to 4 against the effort they take and how far ahead their benefit lies."""
-    levels = ctx.guide.competency.levels
+    """The levels against the competency's own scale: bars that grow along its first dimension,
+    then an arrow for each other dimension, each named in the competency's words."""
+    competency = ctx.guide.competency
+    levels, dimensions = competency.levels, competency.scale
     labels = ctx.guide.labels
     level_word = _t(ctx, labels.level.get(ctx.lang))
+    named = {dim.id: dim for dim in dimensions}
     count = len(levels)
     # Room for text drawn at 24 units on a phone (guide.css), where the picture is halved.
     width, left, top, bar_area = 640, 20, 40, 130
     column = (width - left - 20) / count
-    parts = [f'<text class="guide-svg-axis" x="0" y="24">{_t(ctx, labels.effort_axis.get(ctx.lang))}</text>']
+    parts = [f'<text class="guide-svg-axis" x="0" y="24">{_t(ctx, dimensions[0].axis.get(ctx.lang))}</text>']
     desc = []
     for index, level in enumerate(levels):
         x = left + index * column
@@ -48,21 +51,27 @@ def scale_diagram(ctx: Context) -> str:
             f'<text class="guide-svg-label" x="{x + column / 2:.1f}" y="{top + bar_area + 30}" '
             f'text-anchor="middle">{level_word} {level.number}</text>'
         )
-        desc.append(f"{labels.level.get(ctx.lang)} {level.number}: "
-                    f"{labels.effort.get(ctx.lang)} — {level.effort.get(ctx.lang)} "
-                    f"{labels.benefit.get(ctx.lang)} — {level.benefit.get(ctx.lang)}")
+        desc.append(f"{labels.level.get(ctx.lang)} {level.number}: " + " ".join(
+            f"{named[on.dimension].label.get(ctx.lang)} — {on.get(ctx.lang)}" for on in level.scale))
     axis_y = top + bar_area + 72
-    arrow_y = axis_y + 16
-    parts.append(
-        f'<text class="guide-svg-axis" x="0" y="{axis_y}">{_t(ctx, labels.horizon_axis.get(ctx.lang))}</text>'
-        f'<line class="guide-svg-arrow" x1="{left}" y1="{arrow_y}" x2="{width - 12}" y2="{arrow_y}"/>'
-        f'<polygon class="guide-svg-arrowhead" points="{width - 12},{arrow_y - 6} {width},{arrow_y} {width - 12},{arrow_y + 6}"/>'
-        f'<text class="guide-svg-label" x="{left}" y="{arrow_y + 32}">{_t(ctx, labels.horizon_now.get(ctx.lang))}</text>'
-        f'<text class="guide-svg-label" x="{width}" y="{arrow_y + 32}" text-anchor="end">'
-        f'{_t(ctx, labels.horizon_later.get(ctx.lang))}</text>'
-    )
+    for dimension in dimensions[1:]:
+        arrow_y = axis_y + 16
+        parts.append(
+            f'<text class="guide-svg-axis" x="0" y="{axis_y}">{_t(ctx, dimension.axis.get(ctx.lang))}</text>'
+            f'<line class="guide-svg-arrow" x1="{left}" y1="{arrow_y}" x2="{width - 12}" y2="{arrow_y}"/>'
+            f'<polygon class="guide-svg-arrowhead" points="{width - 12},{arrow_y - 6} {width},{arrow_y} '
+            f'{width - 12},{arrow_y + 6}"/>'
+        )
+        if dimension.ends is not None:
+            parts.append(
+                f'<text class="guide-svg-label" x="{left}" y="{arrow_y + 32}">'
+                f'{_t(ctx, dimension.ends.lower.get(ctx.lang))}</text>'
+                f'<text class="guide-svg-label" x="{width}" y="{arrow_y + 32}" text-anchor="end">'
+                f'{_t(ctx, dimension.ends.higher.get(ctx.lang))}</text>'
+            )
+        axis_y = arrow_y + 56
     return _figure(ctx, "scale-diagram", _t(ctx, labels.scale_diagram_title.get(ctx.lang)),
-                   _t(ctx, " ".join(desc)), width, arrow_y + 40, "".join(parts))
+                   _t(ctx, " ".join(desc)), width, axis_y - 16, "".join(parts))
 
 
 def clock(start: str, minutes: int) -> str:

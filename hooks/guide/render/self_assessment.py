@@ -39,7 +39,10 @@ SCRIPT_LABELS = {
 def render_self_assessment(ctx: Context) -> Rendered:
     levels = ctx.guide.competency.levels
     tips = {tip.id: tip for tip in ctx.guide.tips.tips} if ctx.guide.tips is not None else {}
-    labels = " ".join(f'data-label-{name}="{ctx.label(label)}"' for name, label in SCRIPT_LABELS.items())
+    labels = " ".join(f'data-label-{name}="{ctx.label(label)}"' for name, label in SCRIPT_LABELS.items()
+                      if name != "next-none")
+    advice = ctx.guide.competency.highest_level_advice
+    labels += f' data-label-next-none="{ctx.t(advice) if advice is not None else ctx.label("sa_next_none")}"'
     competency = attr_id(ctx.guide.folder().id)
     key = STORAGE_KEY.format(competency=competency)
     legacy = LEGACY_KEYS.get(competency)

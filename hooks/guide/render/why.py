@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from guide.content.markup import attr_id
 from guide.content.model import Tip
+from guide.content.typography import for_language
 from guide.render.base import Context, Rendered, items_list, section
 
 
@@ -16,6 +17,10 @@ def tips_for(ctx: Context, obstacle_id: str) -> list[tuple[int, Tip]]:
 
 def render_why(ctx: Context) -> Rendered:
     why = ctx.why
+    # The competency's own heading for its benefits, or the words true of any competency.
+    own = why.benefits_title
+    benefits_heading = ctx.t(own) if own else ctx.label("benefits_heading")
+    benefits_plain = for_language(own.get(ctx.lang), ctx.lang) if own else ctx.plain_label("benefits_heading")
     obstacles = ['<ul class="guide-items guide-obstacles" markdown>']
     for obstacle in why.obstacles:
         # Each tip by its number and what it says (its card's shorter wording): a bare
@@ -36,7 +41,6 @@ def render_why(ctx: Context) -> Rendered:
         section("avenues", ctx.label("avenues_heading"),
                  items_list(ctx, why.avenues, ctx.plain_label("avenues_heading"), numbered=True)),
         section("obstacles", ctx.label("obstacles_heading"), "\n".join(obstacles)),
-        section("benefits", ctx.label("benefits_heading"),
-                 items_list(ctx, why.benefits, ctx.plain_label("benefits_heading"))),
+        section("benefits", benefits_heading, items_list(ctx, why.benefits, benefits_plain)),
     ]) + "\n"
     return ctx.out

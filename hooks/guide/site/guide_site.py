@@ -54,6 +54,7 @@ from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
 from guide.site.csp import with_csp
+from guide.site.drafts import draft_notice, mark_unwritten
 from guide.site.glossary_terms import explain_terms
 from guide.site.html_head import without_hreflang_links
 from guide.site.languages import current_language, default_language, languages, nested_language_build, page_language
@@ -63,7 +64,7 @@ from guide.site.page_ids import duplicate_id_errors
 from guide.site.page_scripts import scripts_for
 from guide.render.pages import competency_of, navigation, theme_text
 from guide.site.search_index import LanguageIndexes, without_search_duplicates
-from guide.site.stub_pages import StubPages
+from guide.site.stub_pages import StubPages, quiet_stale_files_notice, remove_gone_pages, watch_all_but_stubs
 from guide.site.sitemap import language_sitemap
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -92,10 +93,12 @@ class GuideSite:
             self.preview.patches.install()
             if dirty:
                 quiet_dirty_warning()
+                quiet_stale_files_notice()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
         if self.preview is not None:
             self.preview.patches.on_serve(server, [self._root(config) / "content_data"])
+            watch_all_but_stubs(server, Path(config.docs_dir))
         return server
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -207,6 +210,10 @@ class GuideSite:
         html, on_page = without_search_duplicates(html, {entry.anchor for entry in entries})
         self.build.search_entries[page.url] = [entry for entry in entries if entry.anchor in on_page]
         page.meta["guide_scripts"] = scripts_for(html)
+        competency = competency_of(page.file.src_uri, guide)
+        folder = guide.folder(competency) if competency else None
+        if folder is not None and folder.draft:  # only the preview has drafts
+            html = draft_notice(guide.labels, lang, len(folder.unwritten)) + mark_unwritten(html, guide.labels, lang)
         shown = tuple(self._content(config).errors) + tuple(errors)
         return preview_banner(shown, guide.labels, lang) + html if shown else html
 
@@ -236,6 +243,9 @@ class GuideSite:
         site = Path(config.site_dir)
         guide = self._guide(config)
         if self.preview is not None:
+            default = default_language(config)
+            for gone in remove_gone_pages(site, guide, [("" if lang == default else lang) for lang in languages(config)]):
+                log.info(f"Preview: removed the pages of '{gone}', no longer in the catalogue.")
             self.preview.open_data.start(lambda going_on: self._write_open_data(site, guide, config, going_on),
                                          quiet=self.preview.dirty)
         else:
@@ -263,7 +273,7 @@ class GuideSite:
     def _content(self, config: MkDocsConfig) -> LoadedContent:
         root = self._root(config)
         if self.content is None or self.content.root != root:
-            self.content = LoadedContent(root)
+            self.content = LoadedContent(root, drafts=self.command == "serve")
         return self.content
 
     def _guide(self, config: MkDocsConfig, check: bool = False) -> Guide:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from guide.content.errors import ContentError, ContentInvalid
+from guide.content.errors import ContentError, ContentInvalid, draft_report
 from guide.content.loader import ParsedFiles, content_files, load_guide
 from guide.content.model import Guide
 from guide.history.build_date import last_commit_epoch
@@ -56,6 +56,7 @@ class LoadedContent:
     errors: tuple[ContentError, ...] = ()
     derived: _Derived = field(default_factory=_Derived)
     parsed: ParsedFiles = field(default_factory=ParsedFiles)  # only the file saved is parsed again
+    drafts: bool = False  # the preview shows the competencies marked draft: true; a build leaves them out
 
     @property
     def content_dir(self) -> Path:
@@ -75,7 +76,7 @@ class LoadedContent:
                     for p in content_files(self.content_dir))
         if self.key != key:
             try:
-                guide = load_guide(self.content_dir, self.parsed)
+                guide = load_guide(self.content_dir, self.parsed, drafts=self.drafts)
             except ContentInvalid as exc:
                 if not keep_last_valid or self.guide is None:
                     raise
@@ -88,6 +89,9 @@ class LoadedContent:
                 self.derived = _Derived(glossary=self.derived.glossary, page_dates=self.derived.page_dates)
                 return self.guide
             self.key, self.guide, self.errors, self.derived = key, guide, (), _Derived()
+            for folder in guide.competencies:
+                if folder.draft:  # what is left to write: warnings, never the page's banner
+                    log.warning(draft_report(folder.folder, folder.unwritten))
         assert self.guide is not None
         return self.guide
 

@@ -6,7 +6,10 @@ line with it, touching only what changed so a preview's watcher sees nothing.
 
 from __future__ import annotations
 
+import logging
+import shutil
 from pathlib import Path
+from typing import Any
 
 from guide.content.model import Guide
 from guide.render.pages import FOLDER, stub_pages
@@ -58,3 +61,52 @@ def _is_stub(path: Path) -> bool:
         return path.suffix == ".md" and "<!-- guide: " in path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+
+
+def remove_gone_pages(site_dir: Path, guide: Guide, language_folders: list[str]) -> list[str]:
+    """Delete the built pages of competencies no longer in the catalogue; their folders' names.
+
+    A preview builds dirty, into the same folder: a deleted or renamed competency's
+    pages would still be served. Only folders under ``competencies/`` are touched.
+    """
+    kept = {folder.id for folder in guide.competencies}
+    gone = []
+    for language in language_folders:
+        root = site_dir / language / FOLDER if language else site_dir / FOLDER
+        for folder in sorted(root.iterdir()) if root.is_dir() and not root.is_symlink() else []:
+            if folder.is_dir() and not folder.is_symlink() and folder.name not in kept:
+                shutil.rmtree(folder)
+                gone.append(f"{language}/{folder.name}".lstrip("/"))
+    return gone
+
+
+def watch_all_but_stubs(server: Any, docs_dir: Path) -> None:
+    """The preview's watch on docs/, without the stubs' folder.
+
+    The build that writes the stubs (from on_config, before MkDocs lists the files)
+    already shows them; seen by the watcher, each write started a second build and
+    a second reload ("rebuilt 0 of N") after every save that added, renamed or
+    removed a page. MkDocs' public ``watch``/``unwatch`` only: docs/ itself without
+    recursion (its pages, added or changed), and each of its folders but the stubs'.
+    """
+    server.unwatch(str(docs_dir))
+    server.watch(str(docs_dir), recursive=False)
+    for path in sorted(docs_dir.iterdir()):
+        if path.is_dir() and path.name != FOLDER and not path.is_symlink():
+            server.watch(str(path))
+
+
+class _StaleFilesNotice(logging.Filter):
+    """MkDocs says "The directory contains stale files. Use --clean to remove them." on each
+    dirty build into a folder that has files: under ``make serve``, at every start (the French
+    build goes into the English one's folder), with nothing the editor could do. The preview
+    removes what is stale itself (``remove_gone_pages``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("The directory contains stale files")
+
+
+def quiet_stale_files_notice() -> None:
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _StaleFilesNotice) for f in build_log.filters):
+        build_log.addFilter(_StaleFilesNotice())

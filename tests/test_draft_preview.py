@@ -1,0 +1,94 @@
+"""An editor writes a new competency under `make serve`: it shows at once, marked, and goes when deleted.
+
+A real ``mkdocs serve --dirty`` (as `make serve` runs it) on a copy of the
+project, a real Chromium reading what the editor sees: the scaffold's pages
+with every unwritten text marked "to write" / « à rédiger » and a one-line
+notice, no error banner; a text written appears; the folder deleted, its pages
+answer 404.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+
+from conftest import ROOT, copy_project
+from test_serve import WAIT, _get, _serving, _wait_for
+
+NEW = "teamwork"
+PAGES = {"en": f"/competencies/{NEW}/", "fr": f"/fr/competencies/{NEW}/"}
+WORD = {"en": "to write", "fr": "à rédiger"}
+
+
+def _read(browser, url: str, selector: str = "article") -> tuple[str, dict[str, int]]:
+    """What a person sees of ``url``, in a fresh tab closed after (no live reload pending)."""
+    page = browser.new_page()
+    try:
+        page.goto(url)
+        counts = {name: page.locator(name).count()
+                  for name in ("mark.guide-to-write", ".guide-preview-errors", ".guide-draft-notice")}
+        shown = page.locator(selector).inner_text()
+        if counts["mark.guide-to-write"]:
+            counts["first mark"] = page.locator("mark.guide-to-write").first.inner_text()  # type: ignore[assignment]
+        if counts[".guide-draft-notice"]:
+            counts["notice lines"] = len(page.locator(".guide-draft-notice").inner_text().splitlines())
+        return shown, counts
+    finally:
+        page.close()
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=WAIT) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_a_scaffolded_competency_previews_marked_then_goes_when_deleted(tmp_path, browser):
+    project = copy_project(tmp_path / "project")
+    (project / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "new_competency.py", project / "scripts")
+    with _serving(project, tmp_path / "serve.log", dirty=True) as french_collaboration:
+        origin = french_collaboration.split("/fr/")[0]
+        _wait_for(lambda: "Travailler à des objectifs partagés" in _get(french_collaboration), "the first build")
+        made = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project,
+                              capture_output=True, text=True, timeout=60, check=False)
+        assert made.returncode == 0, made.stderr
+        _wait_for(lambda: all(_status(origin + path) == 200 and WORD[lang] in _get(origin + path)
+                              for lang, path in PAGES.items()), "the new competency's pages")
+        for lang, path in PAGES.items():
+            shown, seen = _read(browser, origin + path)
+            assert seen["mark.guide-to-write"] >= 10 and seen["first mark"] == WORD[lang], seen
+            assert "TO WRITE" not in shown and "À RÉDIGER" not in shown, shown[:500]
+            assert seen[".guide-preview-errors"] == 0, "a draft is not an error"
+            assert seen[".guide-draft-notice"] == 1 and seen["notice lines"] == 1, seen
+        log = (tmp_path / "serve.log").read_text(encoding="utf-8")
+        assert f"competencies/{NEW}: draft, not published" in log and "ERROR" not in log, log[-2000:]
+
+        competency = project / "content_data" / "competencies" / NEW / "competency.yml"
+        text = competency.read_text(encoding="utf-8")
+        written = (text.replace(f'"TO WRITE ({NEW} summary)"', '"Working well together in a team."')
+                   .replace(f'"À RÉDIGER ({NEW} summary)"', '"Bien travailler ensemble en équipe."'))
+        assert written != text
+        competency.write_text(written, encoding="utf-8")
+        _wait_for(lambda: "Bien travailler ensemble en équipe." in _get(origin + PAGES["fr"]), "the text written")
+        assert "Bien travailler ensemble en équipe." in _read(browser, origin + PAGES["fr"])[0]
+        _wait_for(lambda: "Working well together in a team." in _get(origin + PAGES["en"]), "the English text")
+        assert "Working well together in a team." in _read(browser, origin + PAGES["en"])[0]
+
+        shutil.rmtree(competency.parent)
+        _wait_for(lambda: all(_status(origin + path) == 404 for path in PAGES.values()), "the pages to go")
+        _wait_for(lambda: f"competencies/{NEW}/" not in _get(origin + "/"), "the navigation without it")
+        # One build and one reload per save: the first build, then the scaffold, the text
+        # and the deletion. The stubs a build writes into docs/ start no build of their own.
+        log = (tmp_path / "serve.log").read_text(encoding="utf-8")
+        assert log.count("Preview: rebuilt") == 4 and log.count("Reloading browsers") == 3, log[-3000:]
+        assert "stale files" not in log
+        home = browser.new_page()
+        home.goto(origin + "/")
+        assert home.locator(f'a[href*="competencies/{NEW}/"]').count() == 0, "still in the navigation"
+        home.close()
