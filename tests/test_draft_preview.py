@@ -15,8 +15,10 @@ import sys
 import urllib.error
 import urllib.request
 
-from conftest import ROOT, copy_project
-from test_serve import WAIT, _get, _serving, _wait_for
+import pytest
+
+from conftest import ROOT, copy_project, script_env
+from serve_helper import WAIT, get as _get, mkdocs_serve, wait_for as _wait_for
 
 NEW = "teamwork"
 PAGES = {"en": f"/competencies/{NEW}/", "fr": f"/fr/competencies/{NEW}/"}
@@ -48,14 +50,16 @@ def _status(url: str) -> int:
         return exc.code
 
 
+@pytest.mark.serve
 def test_a_scaffolded_competency_previews_marked_then_goes_when_deleted(tmp_path, browser):
     project = copy_project(tmp_path / "project")
     (project / "scripts").mkdir()
     shutil.copy2(ROOT / "scripts" / "new_competency.py", project / "scripts")
-    with _serving(project, tmp_path / "serve.log", dirty=True) as french_collaboration:
-        origin = french_collaboration.split("/fr/")[0]
+    with mkdocs_serve(project, tmp_path / "serve.log", dirty=True) as served:
+        origin = served.origin
+        french_collaboration = origin + "/fr/competencies/collaboration/"
         _wait_for(lambda: "Travailler à des objectifs partagés" in _get(french_collaboration), "the first build")
-        made = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project,
+        made = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project, env=script_env(project),
                               capture_output=True, text=True, timeout=60, check=False)
         assert made.returncode == 0, made.stderr
         _wait_for(lambda: all(_status(origin + path) == 200 and WORD[lang] in _get(origin + path)

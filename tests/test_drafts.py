@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, fixture_catalogue_project, run_build
+from conftest import ROOT, copy_project, fixture_catalogue_project, run_build, script_env
 
 DRAFT = "teamwork-draft"
 
@@ -71,7 +71,7 @@ def test_make_check_says_what_each_draft_still_lacks(tmp_path):
     (project / "scripts").mkdir()
     shutil.copy2(ROOT / "scripts" / "check_content.py", project / "scripts")
     written = _with_draft(project)
-    check = subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project,
+    check = subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project, env=script_env(project),
                            capture_output=True, text=True, timeout=60, check=False)
     assert check.returncode == 0, check.stdout + check.stderr
     said = check.stdout + check.stderr
@@ -82,6 +82,7 @@ def test_make_check_says_what_each_draft_still_lacks(tmp_path):
             assert f"content_data/competencies/{DRAFT}/competency.yml:{n}:" in said, n
 
 
+@pytest.mark.build
 def test_a_published_build_leaves_a_draft_out_of_everything(tmp_path):
     """No page, card, open data, CASE item, search entry, sitemap entry or PDF of a draft."""
     from guide.content.loader import load_guide

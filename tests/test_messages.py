@@ -7,7 +7,6 @@ French page and in the terminal when ``GUIDE_LANG=fr``; English otherwise.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import string
@@ -16,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, script_env
 
 COMPETENCY = "competencies/collaboration/competency.yml"
 # Mistakes an editor meets, each with the English words that must not reach a French reader.
@@ -67,7 +66,7 @@ def test_the_terminal_speaks_the_language_the_editor_chooses(tmp_path):
     shutil.copy2(ROOT / "scripts" / "check_content.py", project / "scripts")
     said = {}
     for lang in ("en", "fr", ""):
-        env = dict(os.environ, GUIDE_LANG=lang)
+        env = script_env(project, GUIDE_LANG=lang)
         check = subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project, env=env,
                                capture_output=True, text=True, timeout=60, check=False)
         assert check.returncode == 1 and "Traceback" not in check.stderr
