@@ -14,6 +14,7 @@ PAGE_SCRIPTS = {
     'id="guide-sa"': "javascripts/self-assessment.js",
     'class="guide-compare" id="compare"': "javascripts/compare-levels.js",
     'class="guide-rs-form"': "javascripts/run-sheet.js",
+    'id="guide-eb"': "javascripts/example-builder.js",
 }
 
 

@@ -1,0 +1,135 @@
+"""The example builder: an employee writes one real event that shows the competency at a target level.
+
+A plain form rendered here, in the page's language, from the competency's own data: its
+scale, and for each level the behaviours, effort, benefit, example and what sets it
+apart from the level below (as the compare page shows them). Every prompt comes from
+``competency.yml``; ``ui.yml`` gives only the frame's words. ``docs/javascripts/
+example-builder.js`` keeps the text in the browser (localStorage, never sent), shows the
+chosen level's prompts, and prints, exports, imports or erases the example.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from guide.content.markup import attr_id
+from guide.content.model import CompetencyFolder, Level, Text
+from guide.render.base import Context, Rendered
+
+STORAGE_KEY = "competency-guide:example-builder:{competency}:v1"
+FORMAT = "competency-guide-example"  # the exported file's format name (the script checks it)
+# The fields, in the order written and printed: name → ui.yml label. A field's text is
+# capped so the printout of all of them stays on one page.
+FIELDS = {"situation": "eb_situation", "action": "eb_action", "whom": "eb_whom",
+          "effort": "eb_effort", "benefit": "eb_benefit"}
+FIELD_MAX = 700
+
+SCRIPT_LABELS = {
+    "erase-confirm": "eb_erase_confirm", "erased": "eb_erased", "saved": "eb_saved",
+    "imported": "eb_imported", "import-failed": "eb_import_failed", "import-confirm": "eb_import_confirm",
+    "import-kept": "eb_import_kept", "storage-failed": "eb_storage_failed", "level": "level",
+}
+
+
+@dataclass(frozen=True)
+class ScalePrompt:
+    """One dimension of the competency's scale, as a prompt: its name and both ends."""
+
+    name: Text
+    lower: Text
+    higher: Text
+
+
+def scale_prompts(folder: CompetencyFolder) -> list[ScalePrompt]:
+    """The competency's scale dimensions: the one place the builder and the rating guide
+    read the scale from, so a change of the scale's model changes only this function."""
+    return [ScalePrompt(d.name, d.lower, d.higher) for d in folder.competency.scale]
+
+
+def level_title(ctx: Context, level: Level) -> str:
+    return ctx.label("eb_level_concept", level=str(level.number), concept=level.concept.get(ctx.lang))
+
+
+def render_example_builder(ctx: Context) -> Rendered:
+    folder = ctx.guide.folder()
+    levels = folder.competency.levels
+    competency = attr_id(folder.id)
+    labels = " ".join(f'data-label-{name}="{ctx.label(label)}"' for name, label in SCRIPT_LABELS.items())
+    options = "".join(f'<option value="{lv.number}">{level_title(ctx, lv)}</option>' for lv in levels)
+    scale = "".join(
+        f"<li>{ctx.label('eb_scale_prompt', dimension=p.name.get(ctx.lang), lower=p.lower.get(ctx.lang), higher=p.higher.get(ctx.lang))}</li>"
+        for p in scale_prompts(folder))
+    fields = "\n".join(_field(ctx, name, label) for name, label in FIELDS.items())
+    asides = "\n".join(_aside(ctx, levels, i) for i in range(len(levels)))
+    ctx.out.markdown = "\n".join([
+        f'<p class="guide-eb-intro">{ctx.label("eb_intro")}</p>',
+        f'<form class="guide-eb" id="guide-eb" data-storage-key="{STORAGE_KEY.format(competency=competency)}" '
+        f'data-format="{FORMAT}" data-competency="{competency}" data-field-max="{FIELD_MAX}" '
+        f'data-competency-name="{ctx.t(folder.competency.name)}" {labels}>',
+        f'<p class="guide-eb-choose"><label for="eb-level">{ctx.label("eb_level")}</label> '
+        f'<select id="eb-level" name="level"><option value="">{ctx.label("eb_level_none")}</option>{options}</select></p>',
+        '<div class="guide-eb-columns">',
+        f'<div class="guide-eb-fields">\n{fields}\n</div>',
+        f'<div class="guide-eb-prompts" data-search-exclude>\n'
+        f'<div class="guide-eb-scale"><p>{ctx.label("eb_scale_heading")}</p><ul>{scale}</ul></div>\n'
+        f'{asides}\n</div>',
+        '</div>',
+        '</form>',
+        '<div class="guide-eb-actions">',
+        f'<button type="button" class="md-button md-button--primary" data-eb-action="print">{ctx.label("eb_print")}</button>',
+        f'<button type="button" class="md-button" data-eb-action="download">{ctx.label("eb_download")}</button>',
+        f'<span class="guide-eb-import"><label for="eb-import">{ctx.label("eb_import")}</label> '
+        '<input type="file" id="eb-import" accept=".json,application/json"></span>',
+        f'<button type="button" class="md-button" data-eb-action="erase">{ctx.label("eb_erase")}</button>',
+        '<p class="guide-eb-message" data-eb-message role="status"></p>',
+        f'<p class="guide-eb-privacy">{ctx.label("eb_privacy")}</p>',
+        '</div>',
+        _printout(ctx),
+    ]) + "\n"
+    return ctx.out
+
+
+def _field(ctx: Context, name: str, label: str) -> str:
+    return (f'<p class="guide-eb-field"><label for="eb-{name}">{ctx.label(label)}</label>'
+            f'<textarea id="eb-{name}" name="{name}" rows="4" maxlength="{FIELD_MAX}"></textarea></p>')
+
+
+def _aside(ctx: Context, levels: list[Level], index: int) -> str:
+    """What the chosen level asks the example to show: its behaviours, effort, benefit and
+    example, and what sets it apart from the level below. The script shows the chosen one."""
+    level = levels[index]
+    behaviours = "".join(f"<li>{ctx.t(b)}</li>" for b in level.behaviours)
+    if index == 0:
+        differs = f'<p>{ctx.label("eb_first")}</p>'
+    else:
+        below = levels[index - 1]
+        differs = "\n".join([
+            f'<p class="guide-eb-subheading">{ctx.label("eb_differs", level=str(below.number))}</p>',
+            f"<ul><li><strong>{ctx.label('concept')}</strong> — {ctx.t(level.concept)}</li>",
+            f"<li><strong>{ctx.label('effort')}</strong> — {ctx.t(level.effort)}</li>",
+            f"<li><strong>{ctx.label('benefit')}</strong> — {ctx.t(level.benefit)}</li></ul>",
+            f'<p>{ctx.label("eb_below_was", level=str(below.number))} {ctx.t(below.concept)}. '
+            f"{ctx.t(below.effort)} {ctx.t(below.benefit)}</p>",
+        ])
+    note = f'<p class="guide-eb-note">{ctx.t(level.note)}</p>' if level.note is not None else ""
+    return "\n".join([
+        f'<section class="guide-eb-level" data-eb-level="{level.number}" aria-label="{level_title(ctx, level)}" hidden>',
+        f'<p class="guide-eb-subheading">{level_title(ctx, level)}</p>',
+        f'<p class="guide-eb-subheading">{ctx.label("eb_show")}</p>',
+        f"<ul>{behaviours}</ul>{note}",
+        f'<p><strong>{ctx.label("effort")}</strong> — {ctx.t(level.effort)}</p>',
+        f'<p><strong>{ctx.label("benefit")}</strong> — {ctx.t(level.benefit)}</p>',
+        f'<p><strong>{ctx.label("example")}</strong> — {ctx.t(level.example)} {ctx.cite(level.example.source)}</p>',
+        differs,
+        "</section>",
+    ])
+
+
+def _printout(ctx: Context) -> str:
+    """The one-page printout: filled by the script (as text) just before printing."""
+    parts = "".join(f'<p class="guide-eb-print-label">{ctx.label(label)}</p><p data-eb-print-field="{name}"></p>'
+                    for name, label in FIELDS.items())
+    return (f'<div class="guide-eb-print" data-eb-print aria-hidden="true">'
+            f'<p class="guide-eb-print-title">{ctx.t(ctx.guide.competency.name)}</p>'
+            f'<p data-eb-print-level></p><p>{ctx.label("eb_date")} <span data-eb-print-date></span></p>'
+            f"{parts}</div>")
