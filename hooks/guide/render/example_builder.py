@@ -46,6 +46,12 @@ def scale_prompts(folder: CompetencyFolder) -> list[ScalePrompt]:
     return [ScalePrompt(d.name, d.lower, d.higher) for d in folder.competency.scale]
 
 
+def scale_prompt(ctx: Context, label: str, prompt: ScalePrompt) -> str:
+    """A label naming one dimension of the scale and both its ends (``{dimension}``, ``{lower}``, ``{higher}``)."""
+    return ctx.label(label, dimension=prompt.name.get(ctx.lang), lower=prompt.lower.get(ctx.lang),
+                     higher=prompt.higher.get(ctx.lang))
+
+
 def level_title(ctx: Context, level: Level) -> str:
     return ctx.label("eb_level_concept", level=str(level.number), concept=level.concept.get(ctx.lang))
 
@@ -56,9 +62,7 @@ def render_example_builder(ctx: Context) -> Rendered:
     competency = attr_id(folder.id)
     labels = " ".join(f'data-label-{name}="{ctx.label(label)}"' for name, label in SCRIPT_LABELS.items())
     options = "".join(f'<option value="{lv.number}">{level_title(ctx, lv)}</option>' for lv in levels)
-    scale = "".join(
-        f"<li>{ctx.label('eb_scale_prompt', dimension=p.name.get(ctx.lang), lower=p.lower.get(ctx.lang), higher=p.higher.get(ctx.lang))}</li>"
-        for p in scale_prompts(folder))
+    scale = "".join(f"<li>{scale_prompt(ctx, 'eb_scale_prompt', p)}</li>" for p in scale_prompts(folder))
     fields = "\n".join(_field(ctx, name, label) for name, label in FIELDS.items())
     asides = "\n".join(_aside(ctx, levels, i) for i in range(len(levels)))
     ctx.out.markdown = "\n".join([

@@ -14,7 +14,7 @@ from __future__ import annotations
 from guide.content.markup import attr_id
 from guide.content.model import Level
 from guide.render.base import Context, Rendered
-from guide.render.example_builder import level_title, scale_prompts
+from guide.render.example_builder import level_title, scale_prompt, scale_prompts
 
 
 def render_rating_guide(ctx: Context) -> Rendered:
@@ -32,8 +32,7 @@ def _questions(ctx: Context, level: Level) -> list[str]:
     if level.questions:
         return [f"{ctx.t(q)} {ctx.cite(q.source)}" for q in level.questions]
     asked = [ctx.label("rg_q_behaviour", behaviour=b.get(ctx.lang)) for b in level.behaviours]
-    asked += [ctx.label("rg_q_dimension", dimension=p.name.get(ctx.lang), lower=p.lower.get(ctx.lang),
-                        higher=p.higher.get(ctx.lang)) for p in scale_prompts(ctx.guide.folder())]
+    asked += [scale_prompt(ctx, "rg_q_dimension", p) for p in scale_prompts(ctx.guide.folder())]
     return asked
 
 
