@@ -488,7 +488,6 @@ class Labels:
     eb_show: Text
     eb_differs: Text
     eb_first: Text
-    eb_below_was: Text
     eb_scale_prompt: Text
     eb_scale_heading: Text
     eb_date: Text

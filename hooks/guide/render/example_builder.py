@@ -106,15 +106,15 @@ def _aside(ctx: Context, levels: list[Level], index: int) -> str:
     if index == 0:
         differs = f'<p>{ctx.label("eb_first")}</p>'
     else:
+        # Each part of the level below beside this level's, as the compare page sets them side by side.
         below = levels[index - 1]
-        differs = "\n".join([
-            f'<p class="guide-eb-subheading">{ctx.label("eb_differs", level=str(below.number))}</p>',
-            f"<ul><li><strong>{ctx.label('concept')}</strong> — {ctx.t(level.concept)}</li>",
-            f"<li><strong>{ctx.label('effort')}</strong> — {ctx.t(level.effort)}</li>",
-            f"<li><strong>{ctx.label('benefit')}</strong> — {ctx.t(level.benefit)}</li></ul>",
-            f'<p>{ctx.label("eb_below_was", level=str(below.number))} {ctx.t(below.concept)}. '
-            f"{ctx.t(below.effort)} {ctx.t(below.benefit)}</p>",
-        ])
+        pairs = "".join(
+            f"<li><strong>{ctx.label(name)}</strong><br>"
+            f"{ctx.label('eb_level_concept', level=str(below.number), concept=getattr(below, name).get(ctx.lang))}<br>"
+            f"{ctx.label('eb_level_concept', level=str(level.number), concept=getattr(level, name).get(ctx.lang))}</li>"
+            for name in ("concept", "effort", "benefit"))
+        differs = (f'<p class="guide-eb-subheading">{ctx.label("eb_differs", level=str(below.number))}</p>'
+                   f"<ul>{pairs}</ul>")
     note = f'<p class="guide-eb-note">{ctx.t(level.note)}</p>' if level.note is not None else ""
     return "\n".join([
         f'<section class="guide-eb-level" data-eb-level="{level.number}" aria-label="{level_title(ctx, level)}" hidden>',
