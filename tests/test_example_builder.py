@@ -250,12 +250,12 @@ def test_each_competency_gets_its_own_prompts_and_questions(context, origin, fix
 def test_axe_finds_nothing_and_a_phone_never_scrolls_sideways(browser, origin, lang, kind):
     problems = []
     for competency in ("collaboration", FIXTURE_COMPETENCY):
-        for viewport in ({"width": 1280, "height": 900}, {"width": 360, "height": 740}):
-            context = browser.new_context(viewport=viewport)
+        for viewport, scheme in (({"width": 1280, "height": 900}, "light"), ({"width": 360, "height": 740}, "dark")):
+            context = browser.new_context(viewport=viewport, color_scheme=scheme)
             page = _open(context, origin, lang, kind, competency)
             if kind == "example-builder":
                 _fill(page, {"situation": "x" * 300}, level=1)
-            where = f"{competency} {kind} {lang} {viewport['width']}px"
+            where = f"{competency} {kind} {lang} {viewport['width']}px {scheme}"
             problems += [f"{where}: {p}" for p in accessibility_problems(page) + horizontal_scroll_problems(page)]
             context.close()
     assert not problems, "\n".join(problems)
