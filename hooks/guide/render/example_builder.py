@@ -68,8 +68,7 @@ def render_example_builder(ctx: Context) -> Rendered:
     ctx.out.markdown = "\n".join([
         f'<p class="guide-eb-intro">{ctx.label("eb_intro")}</p>',
         f'<form class="guide-eb" id="guide-eb" data-storage-key="{STORAGE_KEY.format(competency=competency)}" '
-        f'data-format="{FORMAT}" data-competency="{competency}" data-field-max="{FIELD_MAX}" '
-        f'data-competency-name="{ctx.t(folder.competency.name)}" {labels}>',
+        f'data-format="{FORMAT}" data-competency="{competency}" data-field-max="{FIELD_MAX}" {labels}>',
         f'<p class="guide-eb-choose"><label for="eb-level">{ctx.label("eb_level")}</label> '
         f'<select id="eb-level" name="level"><option value="">{ctx.label("eb_level_none")}</option>{options}</select></p>',
         '<div class="guide-eb-columns">',
