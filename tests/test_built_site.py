@@ -52,8 +52,12 @@ def test_adopt_and_avoid_differ_by_icon_and_word_not_colour_alone(site, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_text_of_the_yaml_is_on_the_page_of_its_language(site, guide, lang):
+    # The levels' questions for assessors are on the rating guide, every other text on the overview.
+    questions = bilingual_texts([q for level in guide.competency.levels for q in level.questions])
+    assert questions
     pages = {
-        "competencies/collaboration": bilingual_texts(guide.competency),
+        "competencies/collaboration": [t for t in bilingual_texts(guide.competency) if t not in questions],
+        "competencies/collaboration/rating-guide": questions,
         "sources": bilingual_texts(list(guide.sources.values())),
     }
     for page, texts in pages.items():

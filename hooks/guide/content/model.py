@@ -150,6 +150,9 @@ class Level(Sourced):
     scale: list[OnScale]  # one per dimension of the competency's scale, in its order
     example: Item
     note: Optional[Text] = None
+    # Questions an assessor can ask to draw out an example at this level (the rating
+    # guide); optional: without them the guide derives its questions from the data.
+    questions: list[Item] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -520,6 +523,48 @@ class Labels:
     changes_nothing: Text
     changes_shared: Text
     changes_before: Text
+    page_example_builder: Text
+    eb_intro: Text
+    eb_level: Text
+    eb_level_none: Text
+    eb_situation: Text
+    eb_action: Text
+    eb_whom: Text
+    eb_level_concept: Text
+    eb_show: Text
+    eb_differs: Text
+    eb_first: Text
+    eb_scale_prompt: Text
+    eb_scale_heading: Text
+    eb_date: Text
+    eb_print: Text
+    eb_download: Text
+    eb_import: Text
+    eb_erase: Text
+    eb_erase_confirm: Text
+    eb_erased: Text
+    eb_saved: Text
+    eb_imported: Text
+    eb_import_failed: Text
+    eb_import_confirm: Text
+    eb_import_kept: Text
+    eb_storage_failed: Text
+    eb_privacy: Text
+    page_rating_guide: Text
+    rg_intro: Text
+    rg_look_for: Text
+    rg_questions: Text
+    rg_differences: Text
+    rg_below: Text
+    rg_above: Text
+    rg_no_below: Text
+    rg_no_above: Text
+    rg_grid: Text
+    rg_grid_what: Text
+    rg_grid_evidence: Text
+    rg_grid_seen: Text
+    rg_q_behaviour: Text
+    rg_q_dimension: Text
 
 
 @dataclass(frozen=True)

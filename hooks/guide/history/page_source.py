@@ -23,6 +23,8 @@ BLOCK_FILES: dict[str, tuple[str, str | None]] = {
     "competency": ("competency.yml", None),
     "self-assessment": ("competency.yml", "levels"),
     "compare": ("competency.yml", "levels"),
+    "example-builder": ("competency.yml", "levels"),
+    "rating-guide": ("competency.yml", "levels"),
     "cards": ("competency.yml", "adopt"),
     "why": ("why.yml", None),
     "tips": ("tips.yml", None),

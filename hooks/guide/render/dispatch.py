@@ -17,10 +17,12 @@ from guide.render.catalogue import render_workshop_links, page_heading, render_c
 from guide.render.compare import render_compare
 from guide.render.changes import render_changes
 from guide.render.competency import render_competency
+from guide.render.example_builder import render_example_builder
 from guide.render.glossary import render_glossary
 from guide.render.level_grid import render_level_grid
 from guide.render.offline import render_offline
 from guide.render.open_data import render_open_data
+from guide.render.rating_guide import render_rating_guide
 from guide.render.self_assessment import render_self_assessment, render_self_assessment_choice
 from guide.render.sources import render_sources
 from guide.render.tips import render_tips
@@ -44,6 +46,8 @@ RENDERERS: dict[str, Callable[[Context], Rendered]] = {
     "cards": render_cards,
     "self-assessment": render_self_assessment,
     "self-assessment-choice": render_self_assessment_choice,
+    "example-builder": render_example_builder,
+    "rating-guide": render_rating_guide,
     "open-data": render_open_data,
     "offline": render_offline,
     "changes": render_changes,

@@ -40,6 +40,8 @@ PAGE_KINDS = (
     PageKind("workshop", "page_workshop", "workshop"),
     PageKind("run-sheet", "page_run_sheet", "workshop"),
     PageKind("self-assessment", "page_self_assessment", "competency"),
+    PageKind("example-builder", "page_example_builder", "competency"),
+    PageKind("rating-guide", "page_rating_guide", "competency"),
 )
 
 
