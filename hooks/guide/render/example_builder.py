@@ -120,12 +120,14 @@ def _aside(ctx: Context, levels: list[Level], index: int) -> str:
     else:
         # Each part of the level below beside this level's, as the compare page sets them side by side.
         below = levels[index - 1]
-        parts = [(ctx.label("concept"), ctx.t(below.concept), ctx.t(level.concept))] + [
-            (name, was, now) for (name, was), (_, now) in zip(on_scale(ctx, below), on_scale(ctx, level), strict=True)]
+        dimensions = {d.id: d for d in ctx.guide.competency.scale}
+        parts = [(ctx.label("concept"), below.concept, level.concept)] + [
+            (ctx.t(dimensions[was.dimension].label), was, now)
+            for was, now in zip(below.scale, level.scale, strict=True)]
         pairs = "".join(
             f"<li><strong>{name}</strong><br>"
-            f"{ctx.label('eb_level_concept', level=str(below.number), concept='{was}').replace('{was}', was)}<br>"
-            f"{ctx.label('eb_level_concept', level=str(level.number), concept='{now}').replace('{now}', now)}</li>"
+            f"{ctx.label('eb_level_concept', level=str(below.number), concept=was.get(ctx.lang))}<br>"
+            f"{ctx.label('eb_level_concept', level=str(level.number), concept=now.get(ctx.lang))}</li>"
             for name, was, now in parts)
         differs = (f'<p class="guide-eb-subheading">{ctx.label("eb_differs", level=str(below.number))}</p>'
                    f"<ul>{pairs}</ul>")
