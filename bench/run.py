@@ -261,7 +261,7 @@ def page_weights(site: Path, browser, paths: list[str]) -> dict[str, int]:  # ty
         for path in paths:
             page = browser.new_page()
             bodies = []
-            page.on("response", lambda response: bodies.append(response))
+            page.on("response", lambda response, bodies=bodies: bodies.append(response))
             page.goto(origin + path)
             page.wait_for_load_state("networkidle")
             total = 0
