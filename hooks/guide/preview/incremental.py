@@ -191,17 +191,24 @@ def shows_status(markdown: str) -> bool:
     return "<!-- guide: translation-status" in markdown
 
 
-class _DirtyWarningFilter(logging.Filter):
-    """MkDocs warns, on every dirty build, that navigation and links may be wrong.
+class _PreviewNotices(logging.Filter):
+    """What MkDocs says on every dirty build that is not true of the preview, or not the
+    editor's to act on; editors should not learn to ignore a warning.
 
-    Here they are not (skipped pages keep their titles, changed pages are all
-    rebuilt), and editors should not learn to ignore a warning."""
+    * "A 'dirty' build is being performed": navigation and links may be wrong. Here
+      they are not (skipped pages keep their titles, changed pages are all rebuilt).
+    * "The directory contains stale files": at every start (the French build goes into
+      the English one's folder); the preview removes what is stale itself
+      (``guide.site.stub_pages.remove_gone_pages``).
+    """
+
+    SAID = ("A 'dirty' build is being performed", "The directory contains stale files")
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
+        return not record.getMessage().startswith(self.SAID)
 
 
-def quiet_dirty_warning() -> None:
+def quiet_preview_notices() -> None:
     build_log = logging.getLogger("mkdocs.commands.build")
-    if not any(isinstance(f, _DirtyWarningFilter) for f in build_log.filters):
-        build_log.addFilter(_DirtyWarningFilter())
+    if not any(isinstance(f, _PreviewNotices) for f in build_log.filters):
+        build_log.addFilter(_PreviewNotices())

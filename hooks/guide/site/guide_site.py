@@ -42,7 +42,7 @@ from guide.content.typography import for_language
 from guide.exports.files import open_data_files
 from guide.history.build_date import pin_build_date
 from guide.history.page_source import edit_url, page_source
-from guide.preview.incremental import (BuiltPages, Fingerprints, is_bilingual, output_digest, quiet_dirty_warning, shows_status,
+from guide.preview.incremental import (BuiltPages, Fingerprints, is_bilingual, output_digest, quiet_preview_notices, shows_status,
                                        theme_files_state, theme_templates_to_skip)
 from guide.preview.state import PreviewState
 from guide.publish.downloads import PUBLISH_ENV, is_public, plan
@@ -64,7 +64,7 @@ from guide.site.page_ids import duplicate_id_errors
 from guide.site.page_scripts import scripts_for
 from guide.render.pages import competency_of, navigation, theme_text
 from guide.site.search_index import LanguageIndexes, without_search_duplicates
-from guide.site.stub_pages import StubPages, quiet_stale_files_notice, remove_gone_pages, watch_all_but_stubs
+from guide.site.stub_pages import StubPages, remove_gone_pages, watch_all_but_stubs
 from guide.site.sitemap import language_sitemap
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -92,8 +92,7 @@ class GuideSite:
             self.preview = PreviewState(dirty=dirty)
             self.preview.patches.install()
             if dirty:
-                quiet_dirty_warning()
-                quiet_stale_files_notice()
+                quiet_preview_notices()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
         if self.preview is not None:

@@ -6,7 +6,6 @@ line with it, touching only what changed so a preview's watcher sees nothing.
 
 from __future__ import annotations
 
-import logging
 import shutil
 from pathlib import Path
 from typing import Any
@@ -94,19 +93,3 @@ def watch_all_but_stubs(server: Any, docs_dir: Path) -> None:
     for path in sorted(docs_dir.iterdir()):
         if path.is_dir() and path.name != FOLDER and not path.is_symlink():
             server.watch(str(path))
-
-
-class _StaleFilesNotice(logging.Filter):
-    """MkDocs says "The directory contains stale files. Use --clean to remove them." on each
-    dirty build into a folder that has files: under ``make serve``, at every start (the French
-    build goes into the English one's folder), with nothing the editor could do. The preview
-    removes what is stale itself (``remove_gone_pages``)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("The directory contains stale files")
-
-
-def quiet_stale_files_notice() -> None:
-    build_log = logging.getLogger("mkdocs.commands.build")
-    if not any(isinstance(f, _StaleFilesNotice) for f in build_log.filters):
-        build_log.addFilter(_StaleFilesNotice())
