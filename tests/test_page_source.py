@@ -83,7 +83,7 @@ def test_each_page_links_to_its_own_file(published):
 
 def test_without_repo_url_there_is_neither_date_nor_link(site):
     pages = list(site.rglob("index.html"))
-    assert pages and not [p for p in pages if "guide-page-source" in p.read_text(encoding="utf-8")]
+    assert pages and not [p for p in pages if 'class="guide-page-source"' in p.read_text(encoding="utf-8")]
 
 
 def test_edit_links_follow_the_host():
