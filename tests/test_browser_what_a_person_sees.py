@@ -23,6 +23,8 @@ from quality_checks import (
     vnu_problems,
 )
 
+from guide.content.typography import for_language
+
 PHONE_WIDTHS = (320, 360, 390)
 
 # Realistic queries, accented and not, including the ones that once showed broken
@@ -66,6 +68,8 @@ def _lang(path: str) -> str:
 def test_every_page_shows_no_markup_no_duplicate_id_and_only_its_language(browser, server, site, guide):
     labels = _labels(guide)
     foreign = {lang: foreign_strings(lang, labels) for lang in ("en", "fr")}
+    # Each source's title as its citation markers name it (render/citations.py).
+    titles = tuple(for_language(source.title, source.language) for source in guide.sources.values())
     context = browser.new_context()
     page = context.new_page()
     problems = []
@@ -78,7 +82,7 @@ def test_every_page_shows_no_markup_no_duplicate_id_and_only_its_language(browse
         assert lang == _lang(path), f"{path}: lang={lang}"
         problems += [f"{path}: {p}" for p in leftover_markup_problems(page)]
         problems += [f"{path}: {p}" for p in duplicate_id_problems(page)]
-        problems += [f"{path}: {p}" for p in foreign_language_problems(page, lang, foreign[lang])]
+        problems += [f"{path}: {p}" for p in foreign_language_problems(page, lang, foreign[lang], titles)]
         problems += [f"{path}: {p}" for p in french_typography_problems(page)]  # French parts of any page
     context.close()
     assert not problems, "\n".join(problems)

@@ -227,8 +227,8 @@ def test_a_clone_without_tags_builds_and_says_there_is_no_earlier_release(releas
     built = tmp_path / "site"
     build = run_build(clone, built)
     assert build.returncode == 0 and "WARNING" not in build.stderr, build.stderr
-    for prefix, words in (("", "There is no earlier release to compare with"),
-                          ("fr/", "Il n&#8217;y a aucune version antérieure")):
+    for prefix, words in (("", "nothing has changed yet. When a new version comes out"),
+                          ("fr/", "rien n&#8217;a encore changé")):
         page = (built / prefix / "changes/index.html").read_text(encoding="utf-8")
         assert words in page.replace("’", "&#8217;")
         assert "<li>" not in _article(page)
