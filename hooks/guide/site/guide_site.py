@@ -229,8 +229,8 @@ class GuideSite:
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.preview is not None and self.preview.dirty:
             digest = self._rendered_digest_of(page.url, page.meta.get("guide_source", ""))
-            self.preview.built.record(page.file.abs_dest_path, page.file.guide_fingerprint,  # type: ignore[attr-defined]
-                                      page.file.guide_frame, digest)  # type: ignore[attr-defined]
+            fingerprint, frame = self.build.fingerprints[page.file.abs_dest_path]
+            self.preview.built.record(page.file.abs_dest_path, fingerprint, frame, digest)
             self.build.rebuilt.add(page.url)
         return fill_deferred(self._secured(output), self.build.deferred.pop(page.url, {}))
 
@@ -448,21 +448,21 @@ class GuideSite:
             page_lang = page_language(file, config)
             competency = competency_of(file.src_uri, guide)
             bilingual = competency is None and is_bilingual(file.content_string)
-            file.guide_fingerprint = fingerprints.page(  # type: ignore[attr-defined]
-                competency, page_lang, bilingual, status=competency is None and shows_status(file.content_string))
-            # i18n keeps a language's File objects from one rebuild to the next: wrap
-            # MkDocs' own test once, not once more per save.
-            markdown_newer = file.__dict__.setdefault("guide_markdown_newer", file.is_modified)
-            file.guide_frame = fingerprints.frame(page_lang)  # type: ignore[attr-defined]
+            self.build.fingerprints[file.abs_dest_path] = (
+                fingerprints.page(competency, page_lang, bilingual,
+                                  status=competency is None and shows_status(file.content_string)),
+                fingerprints.frame(page_lang))
+            # MkDocs asks the file itself; i18n keeps a language's File objects from one
+            # rebuild to the next, so the answer replaces the instance's, never wraps it.
             file.is_modified = _answered_once(  # type: ignore[method-assign]
-                functools.partial(self._needs_build, file, markdown_newer, built, config, files))
+                functools.partial(self._needs_build, file, built, config, files))
 
-    def _needs_build(self, file: File, markdown_newer: Callable[[], bool], built: BuiltPages,
-                     config: MkDocsConfig, files: Files) -> bool:
-        """Its Markdown is newer than its page, or what it shows changed (``BuiltPages``)."""
-        return markdown_newer() or built.needs_build(
-            file.abs_dest_path, file.guide_fingerprint, file.guide_frame,  # type: ignore[attr-defined]
-            lambda: self._rendered_digest(file, config, files))
+    def _needs_build(self, file: File, built: BuiltPages, config: MkDocsConfig, files: Files) -> bool:
+        """Its Markdown is newer than its page (MkDocs' own test, from the class), or what it
+        shows changed (``BuiltPages``)."""
+        fingerprint, frame = self.build.fingerprints[file.abs_dest_path]
+        return type(file).is_modified(file) or built.needs_build(
+            file.abs_dest_path, fingerprint, frame, lambda: self._rendered_digest(file, config, files))
 
     def _rendered_digest(self, file: File, config: MkDocsConfig, files: Files) -> str | None:
         """What a page's blocks render to now, with its source line (None: they cannot,

@@ -33,6 +33,8 @@ class OneBuild:
     # Language -> its 404 page, as its build rendered it; each build writes the one root
     # 404.html, so the last language's on_post_build puts every one in its place.
     not_found_pages: dict[str, str] = field(default_factory=dict)
+    # A preview's save: each page's (fingerprint, frame) by its output path (guide.preview.incremental).
+    fingerprints: dict[str, tuple[str, str]] = field(default_factory=dict)
     # A preview's save: whether the 404 page and the sitemaps show anything new (None: a full build).
     frames_changed: bool | None = None
 
