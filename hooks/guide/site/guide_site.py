@@ -471,6 +471,10 @@ class GuideSite:
             return None
         try:
             markdown, _ = get_markdown_and_meta(file.content_string)
+            # As on_page_markdown will receive it: mkdocs-static-i18n's own on_page_markdown
+            # (before ours) joins the lines again, without the last newline. Any other text
+            # would render the page a second time, and digest it again, in the same build.
+            markdown = "\n".join(markdown.splitlines())
             self._render_page(markdown, file.page, config, files)
         except (UnknownBlock, PluginError):
             return None
