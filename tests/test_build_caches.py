@@ -74,6 +74,22 @@ def test_a_stub_page_changed_or_removed_by_hand_is_written_again(tmp_path, guide
     assert stubs[0].read_text(encoding="utf-8") == original and stubs[1].is_file()
 
 
+def test_a_competency_gone_takes_its_stubs_along_after_saves_that_changed_none(tmp_path, guide):
+    """The folder is swept only when the stubs wanted change (StubPages): that must still be
+    every time a competency goes, however many saves came before."""
+    import dataclasses
+
+    docs, stub_pages = tmp_path / "docs", StubPages()
+    two = dataclasses.replace(guide, competencies=guide.competencies + (
+        dataclasses.replace(guide.competencies[0], id="second"),))
+    stub_pages.write(docs, two)
+    assert stub_pages.write(docs, two) is False  # a save that changed no stub
+    assert (docs / "competencies" / "second").is_dir()
+    assert stub_pages.write(docs, guide) is True
+    assert not (docs / "competencies" / "second").exists()
+    assert (docs / "competencies" / guide.competencies[0].id).is_dir()
+
+
 def test_deferred_html_comes_back_where_it_stood(guide):
     inline, _ = render_blocks("<!-- guide: cards -->\n", guide, "fr")
     deferred: dict[str, str] = {}

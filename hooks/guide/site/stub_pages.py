@@ -24,6 +24,7 @@ class StubPages:
 
     def __init__(self) -> None:
         self._checked: dict[Path, tuple[str, int, int]] = {}
+        self._swept: tuple[Path, frozenset[str]] | None = None  # the stubs wanted at the folder's last sweep
 
     def write(self, docs_dir: Path, guide: Guide) -> bool:
         """Bring docs/competencies/ in line with the catalogue; True when a file changed.
@@ -31,7 +32,8 @@ class StubPages:
         Unchanged files are not rewritten, so a preview's watcher sees no change.
         """
         root = docs_dir / FOLDER
-        wanted = {docs_dir / path: content for path, content in stub_pages(guide).items()}
+        stubs = stub_pages(guide)
+        wanted = {docs_dir / path: content for path, content in stubs.items()}
         changed = False
         for path, content in wanted.items():
             try:
@@ -46,6 +48,9 @@ class StubPages:
                 changed = True
                 stat = path.stat()
             self._checked[path] = (content, stat.st_mtime_ns, stat.st_size)
+        if self._swept == (docs_dir, stubs.keys()):
+            return changed  # the same pages as at the last sweep: no stub of a gone competency to remove
+        self._swept = (docs_dir, frozenset(stubs))
         for path in sorted(root.rglob("*"), reverse=True) if root.is_dir() else []:
             if path.is_file() and path not in wanted and _is_stub(path):
                 path.unlink()  # a page of a competency that is gone; anything else is left alone
