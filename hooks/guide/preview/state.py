@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from guide.preview.collector import QuietCollector
 from guide.preview.incremental import BuiltPages, FileDigests, Fingerprints
 from guide.preview.patches import PreviewPatches
 from guide.site.search_index import LanguageIndexes
@@ -99,6 +100,7 @@ class PreviewState:
     # A language's index file -> what it was last written from.
     indexes_written: dict[Path, tuple] = field(default_factory=dict)
     open_data: OpenDataWriter = field(default_factory=OpenDataWriter)
+    collector: QuietCollector = field(default_factory=QuietCollector)
 
     def forget_built_pages(self) -> None:
         """A build that failed half way wrote some pages and not the rest: build all again."""

@@ -106,10 +106,13 @@ class GuideSite:
         if self.preview is not None:
             self.preview.forget_built_pages()
             self.preview.open_data.resume_if_stopped()
+            self.preview.collector.build_ends()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         first = not nested_language_build(config)
         if self.preview is not None:
+            if first:
+                self.preview.collector.build_starts()
             self.preview.open_data.stop()  # the last build's, before this one touches the site
             self.preview.patches.on_config(config, self.preview.dirty)
         if first:
@@ -266,6 +269,8 @@ class GuideSite:
                 raise PluginError(str(exc)) from None
             log.info("PDFs: printed %d, reused %d from %s (%d old removed; %d pages opened, %d PDFs shown).",
                      len(made.printed), len(made.reused), cache, made.pruned, made.pages_opened, made.shown)
+        if self.preview is not None:
+            self.preview.collector.build_ends()
 
     # -- the content -------------------------------------------------------------------
 

@@ -1,0 +1,57 @@
+"""The preview's garbage collection waits for a quiet moment after each build (guide.preview.collector)."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+
+from guide.preview.collector import QuietCollector
+
+
+class Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle: only the cyclic collector frees it
+
+
+@pytest.fixture
+def collector():
+    yield QuietCollector(quiet_seconds=0.01)
+    gc.unfreeze()
+    gc.enable()
+
+
+def test_nothing_is_collected_during_a_build_and_everything_after_it(collector: QuietCollector) -> None:
+    collector.build_starts()
+    assert not gc.isenabled()
+    garbage = Node()
+    gone = weakref.ref(garbage)
+    del garbage
+    for _ in range(3):
+        [Node() for _ in range(5000)]  # enough allocations to start a collection, were it on
+    assert gone() is not None
+    collector.build_ends().join()
+    assert gone() is None
+    assert gc.isenabled()
+
+
+def test_what_the_first_build_leaves_is_frozen_once(collector: QuietCollector) -> None:
+    collector.build_starts()
+    kept = Node()
+    collector.build_ends().join()
+    assert collector.frozen and gc.get_freeze_count() > 0
+    frozen = gc.get_freeze_count()
+    collector.build_starts()
+    collector.build_ends().join()
+    assert gc.get_freeze_count() <= frozen  # nothing more frozen: later builds' objects are collected as usual
+    assert kept.me is kept
+
+
+def test_a_build_that_starts_in_the_quiet_moment_drops_the_collection(collector: QuietCollector) -> None:
+    slow = QuietCollector(quiet_seconds=60)
+    slow.build_starts()
+    waiting = slow.build_ends()
+    slow.build_starts()  # the next save
+    waiting.join()  # returns at once: the collection was dropped, not run an hour later
+    assert not gc.isenabled() and not slow.frozen
