@@ -42,7 +42,7 @@ from guide.site.page_scripts import scripts_for
 
 NO_TERMS = TermIndex({})
 _ARTICLE = '<article class="md-content__inner'
-_CSP_META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+_CSP_META = '<meta http-equiv="Content-Security-Policy" content="'
 _HTML_LANG = re.compile(r'<html[^>]*\slang="([^"]*)"', re.I)
 
 
@@ -72,7 +72,14 @@ def finish_page(page_html: str, passes: PagePasses) -> str:
     page_html = with_scripts(page_html, [passes.site_root + script for script in scripts_for(article)])
     if not passes.csp:
         return page_html
-    return with_csp(_in_head(page_html, lambda head: _CSP_META.sub("", head)))
+    return with_csp(_in_head(page_html, _without_csp))
+
+
+def _without_csp(head_html: str) -> str:
+    """The head without a policy an earlier pass gave it, nor the white space before it."""
+    at = head_html.find(_CSP_META)
+    end = head_html.find(">", at)
+    return head_html if at < 0 or end < 0 else head_html[:at].rstrip() + head_html[end + 1:]
 
 
 def _in_head(page_html: str, change: Callable[[str], str]) -> str:
