@@ -21,13 +21,15 @@ zensical<0.1; ``GENERATOR=zensical make markdown``, then ``zensical-i18n build
   within the site; the navigation and its French titles, each language's site
   name, the colour toggles' names, the contextual language switcher; one search
   index per language (a French page finds French pages only; "equipe" finds
-  "équipe"); the open data and the page scripts load.
-- missing: the hooks' passes over finished HTML (CSP, head, ids, glossary
-  tooltips), the offline zip and PDFs, Material's overrides (the guide's 404
+  "équipe"); the open data.
+- missing: the offline zip and PDFs, Material's overrides (the guide's 404
   page, footer); Zensical's search box says "Search" / "Search results" on
   French pages. Heading permalinks have no title under either generator: one
   title would serve both languages. The same export's links written for MkDocs leave 185 links dead
   or above the site root under Zensical.
+
+The hooks' passes over finished HTML (policy, head, glossary tooltips, page scripts,
+duplicate ids) run after the build: ``python -m guide.site.finished_html SITE``.
 """
 
 from __future__ import annotations
