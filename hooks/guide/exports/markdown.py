@@ -29,7 +29,9 @@ zensical<0.1; ``GENERATOR=zensical make markdown``, then ``zensical-i18n build
   or above the site root under Zensical.
 
 The hooks' passes over finished HTML (policy, head, glossary tooltips, page scripts,
-duplicate ids) run after the build: ``python -m guide.site.finished_html SITE``.
+duplicate ids) run after the build: ``python -m guide.site.finished_html SITE``; on
+the Zensical build above, it gives every page the policy, tooltips and page scripts of
+the guide's build.
 """
 
 from __future__ import annotations
