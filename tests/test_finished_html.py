@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, script_env
+from stage_imports import generator_imports
 from test_markdown_export import build_export, html_pages
 
 from guide.content.loader import load_guide
@@ -70,6 +71,10 @@ def test_the_step_names_a_page_whose_article_holds_an_id_twice_and_a_folder_that
     assert "the id 'a' is used twice on the page /x/" in capsys.readouterr().err
     assert main([str(tmp_path / "missing")]) == 1
     assert "missing: not a folder" in capsys.readouterr().err
+
+
+def test_the_passes_import_no_generator():
+    assert generator_imports(ROOT / "hooks", ("site/finished_html.py",)) == []
 
 
 def _facts(page: Path) -> dict[str, object]:
