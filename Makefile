@@ -82,7 +82,9 @@ release: $(STAMP)
 
 # The guide as plain Markdown and a hook-free mkdocs.yml, in OUT (default markdown-export/):
 # it builds with MkDocs, Material and mkdocs-static-i18n as they ship, e.g.
-# cd markdown-export && mkdocs build --strict. GENERATOR=zensical writes the links for
+# cd markdown-export && mkdocs build --strict; then PYTHONPATH=hooks python -m
+# guide.site.finished_html markdown-export/site gives the pages the hooks' passes
+# (policy, glossary tooltips, page scripts). GENERATOR=zensical writes the links for
 # Zensical. Both reach the script in its environment, never in a shell line.
 markdown: export OUT ?= markdown-export
 markdown: export GENERATOR ?= mkdocs

@@ -4,7 +4,8 @@
 The folder is ``$OUT`` (default markdown-export/); ``$GENERATOR`` is the generator
 the links are written for, ``mkdocs`` (default) or ``zensical``. Both come from the
 environment, never from a shell line. Run with ``PYTHONPATH=hooks`` (the Makefile does).
-Build the result with ``cd markdown-export && mkdocs build --strict``.
+Build the result with ``cd markdown-export && mkdocs build --strict``, then finish its
+pages with ``PYTHONPATH=hooks python -m guide.site.finished_html markdown-export/site``.
 """
 
 from __future__ import annotations
@@ -35,8 +36,11 @@ def main() -> int:
         print(f"OUT={out}: cannot be written ({exc.strerror}: {exc.filename}); choose another folder",
               file=sys.stderr)
         return 1
+    folder = shlex.quote(str(export.folder))
     print(f"{len(export.pages)} pages and a hook-free mkdocs.yml written to {export.folder}; "
-          f"build them with: cd {shlex.quote(str(export.folder))} && mkdocs build --strict")
+          f"build them with: cd {folder} && mkdocs build --strict; then give the built pages the "
+          f"hooks' passes (policy, tooltips, page scripts): PYTHONPATH={shlex.quote(str(ROOT / 'hooks'))} python -m "
+          f"guide.site.finished_html {shlex.quote(str(export.folder / 'site'))}")
     return 0
 
 

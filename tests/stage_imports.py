@@ -53,7 +53,9 @@ def generator_imports(hooks: Path, stages: tuple[str, ...] = PORTABLE_STAGES,
     """Each import of a generator's package reachable from ``stages``, as the chain of
     modules that leads to it (``guide.render.x -> guide.site.y -> mkdocs.config``)."""
     problems = []
-    start = sorted(path for stage in stages for path in (hooks / package / stage).rglob("*.py"))
+    start = sorted(path for stage in stages  # a folder, or one module ("site/finished_html.py")
+                   for path in ([hooks / package / stage] if stage.endswith(".py")
+                                else (hooks / package / stage).rglob("*.py")))
     seen: set[str] = set()
     todo = [(_module_name(hooks, path), (_module_name(hooks, path),)) for path in start]
     while todo:

@@ -25,6 +25,7 @@ from yaml.nodes import ScalarNode
 from guide.content.decode import Decoder
 from guide.content.markup import escape, text as page_text
 from guide.content.typography import french
+from guide.site.finished_html import PagePasses, finish_page
 from guide.site.glossary_terms import explain_terms, term_index
 from guide.render.citations import numbered_citations
 from guide.site.search_index import without_search_duplicates
@@ -86,12 +87,17 @@ def _passes(guide) -> dict[str, Callable[[str], object]]:
         # build does to a page for search and for its citations are passes over its HTML.
         "search exclusions": lambda value: without_search_duplicates(f"<p>{value}</p>", {"x"}),
         "citations": lambda value: numbered_citations(f"<p>{value}</p>", guide, "fr"),
+        # A finished page's passes (head, glossary, scripts, policy), the text in its title and article.
+        "finished page": lambda value: finish_page(
+            f'<html lang="fr"><head><meta charset="utf-8"><title>{html.escape(value)}</title></head><body>'
+            f'<article class="md-content__inner"><p>{html.escape(value)}</p></article></body></html>',
+            PagePasses(index, "../")),
     }
 
 
 @pytest.mark.parametrize("name", ["decoding", "typography", "escaping", "typography then escaping",
                                   "glossary (escaped text)", "glossary (raw HTML)", "search exclusions",
-                                  "citations"])
+                                  "citations", "finished page"])
 @settings(max_examples=12, derandomize=True, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(first=pieces, second=pieces)

@@ -21,18 +21,21 @@ zensical<0.1; ``GENERATOR=zensical make markdown``, then ``zensical-i18n build
   within the site; the navigation and its French titles, each language's site
   name, the colour toggles' names, the contextual language switcher; one search
   index per language (a French page finds French pages only; "equipe" finds
-  "équipe"); the open data and the page scripts load.
-- missing: the hooks' passes over finished HTML (CSP, head, ids, glossary
-  tooltips), the offline zip and PDFs, Material's overrides (the guide's 404
+  "équipe"); the open data.
+- missing: the offline zip and PDFs, Material's overrides (the guide's 404
   page, footer); Zensical's search box says "Search" / "Search results" on
   French pages. Heading permalinks have no title under either generator: one
   title would serve both languages. The same export's links written for MkDocs leave 185 links dead
   or above the site root under Zensical.
+
+The hooks' passes over finished HTML (policy, head, glossary tooltips, page scripts,
+duplicate ids) run after the build: ``python -m guide.site.finished_html SITE``; on
+the Zensical build above, it gives every page the policy, tooltips and page scripts of
+the guide's build.
 """
 
 from __future__ import annotations
 
-import html
 import os
 import posixpath
 import shutil
@@ -52,7 +55,6 @@ from guide.history.releases import recorded_releases, release_notes
 from guide.history.translation_status import translation_status
 from guide.render.base import ui_text
 from guide.render.dispatch import UnknownBlock, render_blocks
-from guide.site.page_scripts import scripts_for
 from guide.render.pages import FOLDER as STUB_FOLDER, navigation, stub_pages, theme_text
 
 GENERATORS = ("mkdocs", "zensical")
@@ -391,11 +393,8 @@ def export_markdown(project: Path, out: Path, generator: str = "mkdocs", history
                 releases=releases if "guide: changes" in markdown else ())
         except UnknownBlock as exc:
             raise ExportError(f"docs/{path}: {exc}") from None
-        # The scripts the hooks' theme adds to the pages that use them, in the page itself.
-        scripts = "".join(f'\n<script src="{html.escape(root + script, quote=True)}" defer></script>\n'
-                          for script in scripts_for(rendered))
         (dest / path).parent.mkdir(parents=True, exist_ok=True)
-        (dest / path).write_text(rendered + scripts, encoding="utf-8")
+        (dest / path).write_text(rendered, encoding="utf-8")
     (out / "mkdocs.yml").write_text(
         CONFIG_HEAD + yaml.dump(hook_free_config(config, guide), Dumper=_ConfigDumper,
                                 allow_unicode=True, sort_keys=False, width=1000),

@@ -130,7 +130,8 @@ def render_cards(ctx: Context) -> Rendered:
         f'data-guide-print>{label("print")}</button> '
         f'<span class="guide-deck-count" aria-live="polite">{label("card_count", count=len(cards))}</span></p>\n\n'
         f"{downloads}\n\n"
-        f'<div class="guide-sheets" data-search-exclude data-page-lang="{ctx.lang}" data-sheet-label="{label("card_sheet")}" '
+        f'<div class="guide-sheets" data-search-exclude data-guide-finished data-page-lang="{ctx.lang}" '
+        f'data-sheet-label="{label("card_sheet")}" '
         f'data-count-label="{label("card_count")}">{ctx.defer(sheets_html(ctx, rendered[ctx.lang]))}</div>\n\n'
         # In a <div>: Python-Markdown does not know <template> as a block, so it would
         # run its inline patterns over the placeholder's line.

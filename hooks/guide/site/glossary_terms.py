@@ -27,6 +27,10 @@ _TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _SKIPPED = {"a", "abbr", "button", "code", "kbd", "pre", "samp", "select", "svg", "textarea",
             "template", "h1", "h2", "h3", "h4", "h5", "h6", "option", "title", "th"}
 _RAW = {"script", "style"}  # their content is copied up to the closing tag, unread
+# An element the renderer finished (``Context.defer``: the cards' sheets), whose text
+# the build never shows this pass; a site finished after a build without hooks must not either.
+FINISHED = "data-guide-finished"
+_FINISHED_ATTRIBUTE = re.compile(rf"\s{FINISHED}(?=[\s=/>])")
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ def explain_terms(page_html: str, index: TermIndex) -> str:
         return page_html
     out: list[str] = []
     skipping: dict[str, int] = {}  # each skipped element open around here → how many times
+    finished, depth = "", 0  # the finished element open around here, and how deep inside it
     tags = _Tags(page_html)
     position = 0
     while position < len(page_html):
@@ -77,7 +82,7 @@ def explain_terms(page_html: str, index: TermIndex) -> str:
         end = tag[0] if tag else len(page_html)
         if end > position:
             text = page_html[position:end]
-            out.append(text if any(skipping.values()) else _explain_text(text, index))
+            out.append(text if finished or any(skipping.values()) else _explain_text(text, index))
         if tag is None:
             break
         written = page_html[tag[0]:tag[1]]
@@ -93,6 +98,12 @@ def explain_terms(page_html: str, index: TermIndex) -> str:
             stop = close.end() if close else len(page_html)
             out.append(page_html[position:stop])
             position = stop
+        elif finished:
+            if name == finished and not written.endswith("/>"):
+                depth += -1 if closing else 1
+                finished = finished if depth else ""
+        elif not closing and _FINISHED_ATTRIBUTE.search(written) and not written.endswith("/>"):
+            finished, depth = name, 1
         elif name in _SKIPPED and not written.endswith("/>"):
             if not closing:
                 skipping[name] = skipping.get(name, 0) + 1

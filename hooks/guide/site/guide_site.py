@@ -13,7 +13,8 @@ The order of events in one build: ``on_config`` (before i18n's, at -100: it
 writes the competencies' stub pages and the navigation that i18n then sees as
 hand-written), ``on_pre_build``, ``on_files`` (after i18n's), ``on_nav``,
 ``on_env``, then per page ``on_page_markdown`` (fill the stubs' blocks),
-``on_page_content`` (passes over the page's HTML), ``on_post_page``; last
+``on_page_content`` (its ids checked, what search skips marked),
+``on_post_page`` (the passes over the finished page, ``guide.site.finished_html``); last
 ``on_post_build`` (after i18n's, which built the other languages inside its
 own: split the search index per language, sitemaps, open data, offline zip,
 PDFs).
@@ -53,15 +54,12 @@ from guide.render.base import RenderMemo, ui_text
 from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
-from guide.site.csp import with_csp
 from guide.site.drafts import draft_notice, mark_unwritten
-from guide.site.glossary_terms import explain_terms
-from guide.site.html_head import without_hreflang_links
+from guide.site.finished_html import NO_TERMS, PagePasses, finish_page
 from guide.site.languages import current_language, default_language, languages, nested_language_build, page_language
 from guide.site.loaded_content import LoadedContent
 from guide.site.one_build import OneBuild, Rendered
 from guide.site.page_ids import duplicate_id_errors
-from guide.site.page_scripts import scripts_for
 from guide.render.pages import competency_of, navigation, theme_text
 from guide.site.search_index import LanguageIndexes, without_search_duplicates
 from guide.site.stub_pages import StubPages, remove_gone_pages, watch_all_but_stubs
@@ -170,7 +168,6 @@ class GuideSite:
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        env.filters["without_hreflang_links"] = without_hreflang_links
         # The theme overrides (footer, 404 page) print ui.yml's words, in the
         # language being built unless they ask for another one.
         guide, current = self._guide(config), current_language(config)
@@ -195,7 +192,8 @@ class GuideSite:
         return rendered
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Explain glossary terms where they appear, in the page's language; check its ids.
+        """Check the page's ids; mark what search must not read (before the search plugin
+        indexes the page). The passes over the finished page come in on_post_page.
 
         Under ``mkdocs serve``, while the content is invalid, a banner above every
         page says so (the build fails instead).
@@ -207,11 +205,9 @@ class GuideSite:
             raise PluginError(ContentInvalid(errors).report())
         if errors:
             log.error(ContentInvalid(errors).report())  # a failed rebuild would stall the preview
-        html = explain_terms(html, self._content(config).glossary(lang))
         entries = self.build.search_entries.get(page.url, [])
         html, on_page = without_search_duplicates(html, {entry.anchor for entry in entries})
         self.build.search_entries[page.url] = [entry for entry in entries if entry.anchor in on_page]
-        page.meta["guide_scripts"] = scripts_for(html)
         competency = competency_of(page.file.src_uri, guide)
         folder = guide.folder(competency) if competency else None
         if folder is not None and folder.draft:  # only the preview has drafts
@@ -225,7 +221,7 @@ class GuideSite:
         belong (the default language's at the root, the others' in their folders)."""
         if template_name != "404.html":
             return output
-        secured = self._secured(output)
+        secured = finish_page(output, PagePasses(NO_TERMS, csp=self._secured()))
         self.build.not_found_pages[current_language(config)] = secured
         return secured
 
@@ -235,7 +231,9 @@ class GuideSite:
             fingerprint, frame = self.build.fingerprints[page.file.abs_dest_path]
             self.preview.built.record(page.file.abs_dest_path, fingerprint, frame, digest)
             self.build.rebuilt.add(page.url)
-        return fill_deferred(self._secured(output), self.build.deferred.pop(page.url, {}))
+        passes = PagePasses(self._content(config).glossary(page_language(page.file, config)),
+                            "../" * page.url.count("/"), csp=self._secured())
+        return fill_deferred(finish_page(output, passes), self.build.deferred.pop(page.url, {}))
 
     @event_priority(-200)  # after mkdocs-static-i18n's (-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -386,7 +384,7 @@ class GuideSite:
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = theme_text(page.meta["title"])  # a competency's name may hold anything
 
-    def _secured(self, page_html: str) -> str:
+    def _secured(self) -> bool:
         """Every published page carries its Content-Security-Policy (see ``guide.site.csp``).
 
         Not the offline copy: from file:// the offline plugin runs search in an
@@ -395,7 +393,7 @@ class GuideSite:
         to every page it serves (a new one per request, so it cannot be hashed),
         which the policy would block, and the browser would never reload.
         """
-        return page_html if self.build.offline_copy or self.command == "serve" else with_csp(page_html)
+        return not (self.build.offline_copy or self.command == "serve")
 
     # -- the theme ------------------------------------------------------------------------
 
