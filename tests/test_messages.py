@@ -74,7 +74,7 @@ def test_the_terminal_speaks_the_language_the_editor_chooses(tmp_path):
     assert said[""] == said["en"]  # English unless the editor says otherwise
     assert "the key 'fr' is missing" in said["en"] and "unknown source 'competency-shet'" in said["en"]
     assert "la clé « fr » manque" in said["fr"].replace("\u00a0", " ")
-    assert "source inconnu(e) : « competency-shet »" in said["fr"].replace("\u00a0", " ")
+    assert "source introuvable : « competency-shet »" in said["fr"].replace("\u00a0", " ")
     assert "encore marqué à rédiger" in said["fr"]
     for english in ("is missing", "unknown source", "still marked", "hint:", "add a line", "did you mean"):
         assert english not in said["fr"], english
