@@ -641,6 +641,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "write the text out in full instead of reusing it with & and *",
         "fr": "écrivez le texte en entier au lieu de le réutiliser avec & et *",
     },
+    "yaml_close_hint": {
+        "en": "close the '{open}' of line {line} with '{close}' (or put a text holding it in quotes)",
+        "fr": "fermez par « {close} » le « {open} » de la ligne {line} (ou mettez entre guillemets le texte qui le contient)",
+    },
     "yaml_backslash": {
         "en": "a backslash (\\) inside double quotes starts an escape such as \\n",
         "fr": "une barre oblique inversée (\\) entre guillemets doubles commence un échappement comme \\n",

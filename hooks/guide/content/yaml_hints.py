@@ -149,6 +149,8 @@ def _unquoted_text_problem(line: str) -> Said | None:
     if match is None:
         return None
     if match["value"].startswith("{"):
+        if not match["value"].endswith("}"):
+            return None  # a record never closed: not text, the parser's own words fit
         return next((reason for _, reason in _flow_problems(match["value"])), None)
     return _value_problem(match["value"])
 

@@ -220,6 +220,9 @@ def _syntax_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> ContentErr
         hint = said("yaml_tab_hint")
     elif "alias" in problem or "anchor" in problem:
         hint = said("yaml_alias_hint")
+    elif exc.context_mark and exc.context and "while parsing a flow" in exc.context and problem[-2:] in ("]'", "}'"):
+        hint = said("yaml_close_hint", open="[" if problem.endswith("]'") else "{", close=problem[-2],
+                    line=exc.context_mark.line + 1)
     return ContentError(name, line, column, said("yaml_syntax", problem=problem), hint)
 
 
