@@ -165,3 +165,33 @@ def test_a_content_error_refuses_a_message_not_from_the_catalogue():
         ContentError("f.yml", 1, 1, "an English sentence", said("key_twice_hint"))  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         ContentError("f.yml", 1, 1, said("key_twice_hint"), "an English hint")  # type: ignore[arg-type]
+
+
+# What the editor's commands print when they refuse, run as make runs them.
+COMMANDS = {
+    "make competency, a bad id": ["scripts/new_competency.py", "Not An Id"],
+    "make competency, a folder that exists": ["scripts/new_competency.py", "collaboration"],
+    "make competency, no id": ["scripts/new_competency.py"],
+    "make reviewed, an unknown item": ["scripts/mark_reviewed.py", "adopt-shared-objectivs"],
+    "make release, a bad version": ["scripts/release.py", "one"],
+    "make release, a bad date": ["scripts/release.py", "1.1", "--date", "30 November"],
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_commands_speak_french_when_the_editor_chooses_it(command):
+    import subprocess
+    import sys
+
+    from conftest import script_env
+
+    said = {}
+    for lang in ("en", "fr"):
+        run = subprocess.run([sys.executable, *COMMANDS[command]], cwd=ROOT, env=script_env(GUIDE_LANG=lang),
+                             capture_output=True, text=True, timeout=120, check=False)
+        assert run.returncode != 0 and "Traceback" not in run.stderr, run.stderr
+        said[lang] = run.stderr.splitlines()
+    assert len(said["en"]) == len(said["fr"]) > 0, said
+    found = [f"{french!r}: {english_in(french, english)}" for english, french in zip(said["en"], said["fr"], strict=True)
+             if english_in(french, english)]
+    assert not found, "\n".join(found)

@@ -754,6 +754,113 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "anchors and aliases (&name, *name) are not allowed",
         "fr": "les ancres et les alias (&nom, *nom) ne sont pas permis",
     },
+    # -- the terminal: make check, make competency, make reviewed, make release, the preview ------
+    "content_valid": {
+        "en": "content_data is valid: {count} texts in English and French.",
+        "fr": "content_data est valide : {count} textes en anglais et en français.",
+    },
+    "preview_keeps_last": {
+        "en": "The preview keeps showing the last valid content until the file is fixed.",
+        "fr": "L'aperçu continue de montrer le dernier contenu valide jusqu'à ce que le fichier soit corrigé.",
+    },
+    "competency_usage": {
+        "en": "usage: {command}   (lowercase letters, digits and hyphens, e.g. {example})",
+        "fr": "utilisation : {command}   (lettres minuscules, chiffres et traits d'union, par exemple {example})",
+    },
+    "competency_bad_id": {
+        "en": "{id} is not an id: nothing was written.",
+        "fr": "{id} n'est pas un id : rien n'a été écrit.",
+    },
+    "competency_exists": {
+        "en": "{folder} already exists: choose another id",
+        "fr": "{folder} existe déjà : choisissez un autre id",
+    },
+    "competency_written": {
+        "en": "wrote {file}: replace every {marks} text, then run {check} (add {files} by copying them "
+              "from another competency if it has them)",
+        "fr": "{file} est écrit : remplacez chaque texte {marks}, puis lancez {check} (ajoutez {files} en les "
+              "copiant depuis une autre compétence qui en a)",
+    },
+    "reviewed_usage": {
+        "en": "usage: {command}   (several: {several})",
+        "fr": "utilisation : {command}   (plusieurs : {several})",
+    },
+    "reviewed_fix_first": {
+        "en": "Fix the content first, then record the review.",
+        "fr": "Corrigez d'abord le contenu, puis enregistrez la relecture.",
+    },
+    "reviewed_unknown": {
+        "en": "unknown item {name}",
+        "fr": "élément inconnu : {name}",
+    },
+    "reviewed_unknown_close": {
+        "en": "unknown item {name}; did you mean '{close}'?",
+        "fr": "élément inconnu : {name} ; vouliez-vous dire « {close} » ?",
+    },
+    "reviewed_nothing": {
+        "en": "Nothing was recorded.",
+        "fr": "Rien n'a été enregistré.",
+    },
+    "reviewed_recorded": {
+        "en": "recorded: '{name}' reviewed on {day}",
+        "fr": "enregistré : « {name} » relu le {day}",
+    },
+    "reviewed_recorded_unflagged": {
+        "en": "recorded: '{name}' reviewed on {day} (it was not flagged; recorded anyway)",
+        "fr": "enregistré : « {name} » relu le {day} (il n'était pas signalé ; enregistré quand même)",
+    },
+    "reviewed_commit": {
+        "en": "Commit {file} with your change.",
+        "fr": "Validez (commit) {file} avec votre modification.",
+    },
+    "release_usage": {
+        "en": "usage: {command}   (optionally {date})",
+        "fr": "utilisation : {command}   (et, si vous le souhaitez, {date})",
+    },
+    "release_bad_version": {
+        "en": "{version} is not a version number: write two or three numbers separated by dots, e.g. {example}",
+        "fr": "{version} n'est pas un numéro de version : écrivez deux ou trois nombres séparés par des points, "
+              "par exemple {example}",
+    },
+    "release_bad_date": {
+        "en": "{day} is not a date: write {form}, e.g. {example}",
+        "fr": "{day} n'est pas une date : écrivez {form}, par exemple {example}",
+    },
+    "release_uncommitted": {
+        "en": "There are uncommitted changes: commit them (or stash them) first, so that the release "
+              "is exactly what the tag records.",
+        "fr": "Des modifications ne sont pas validées : validez-les (commit) ou mettez-les de côté (stash) d'abord, "
+              "pour que la version publiée soit exactement ce que l'étiquette enregistre.",
+    },
+    "release_not_after": {
+        "en": "Version {version} is not after the latest release ({previous}): choose a higher number.",
+        "fr": "La version {version} ne suit pas la dernière version publiée ({previous}) : choisissez un numéro "
+              "plus grand.",
+    },
+    "release_git_failed": {
+        "en": "git {command} failed: {reason}",
+        "fr": "git {command} a échoué : {reason}",
+    },
+    "release_nothing": {
+        "en": "Nothing was released.",
+        "fr": "Rien n'a été publié.",
+    },
+    "release_fix_first": {
+        "en": "Nothing was released: fix the content first.",
+        "fr": "Rien n'a été publié : corrigez d'abord le contenu.",
+    },
+    "release_no_line": {
+        "en": "{file}: no '{key}:' line to update; add one (see the comment at the top)",
+        "fr": "{file} : aucune ligne « {key}: » à mettre à jour ; ajoutez-en une (voir le commentaire en tête du fichier)",
+    },
+    "release_done": {
+        "en": "Released {version} ({day}): tagged {tag}. Publish it with: {command}",
+        "fr": "Version {version} publiée ({day}) : étiquette {tag}. Publiez-la avec : {command}",
+    },
+    "release_left_out": {
+        "en": "What changed leaves out release {tag}: {error}",
+        "fr": "« Ce qui a changé » laisse de côté la version {tag} : {error}",
+    },
     "hint_word": {"en": "hint", "fr": "conseil"},
 }
 
@@ -815,6 +922,11 @@ def in_language(message: str, lang: str) -> tuple[str, str]:
     if isinstance(message, Said):
         return message.get(lang), lang
     return message, "en"
+
+
+def say(message: str, /, **values: object) -> str:
+    """The message named ``message`` in the language the editor chose, for the terminal."""
+    return said(message, **values).get(editor_language())
 
 
 def editor_language() -> str:
