@@ -23,8 +23,7 @@ from guide.content.messages import Said, said
 _KEY_VALUE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:[ \t]+)(?P<value>\S.*?)[ \t]*$")
 _REAL_ANCHOR = re.compile(r"^&[\w-]+(?:[ \t]+[\[{].*)?$")  # &name [..] / &name {..} / &name
 _REAL_ALIAS = re.compile(r"^\*[\w-]+$")
-_RESERVED = {"@": "@", "`": "backtick", "%": "%", "*": "*", "&": "&", "!": "!",
-             "[": "[", "{": "{", "|": "|", ">": ">"}
+_RESERVED = frozenset("@`%*&![{|>")  # a text's first characters YAML keeps for its own syntax
 
 Located = tuple[int, int, Said, Said]  # line, column, problem, hint
 
@@ -175,8 +174,7 @@ def _value_problem(value: str) -> Said | None:
     if first == "&" and _REAL_ANCHOR.match(value) or first == "*" and _REAL_ALIAS.match(value):
         return None  # a real anchor or alias: yaml_nodes refuses those with its own hint
     if first in _RESERVED:
-        shown = said("backtick") if first == "`" else _RESERVED[first]
-        return said("yaml_reserved_start", char=shown)
+        return said("yaml_reserved_start", char=said("backtick") if first == "`" else first)
     if ": " in value or value.endswith(":"):
         return said("yaml_colon_in_text", colon=": ")
     return None
