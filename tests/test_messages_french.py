@@ -85,7 +85,22 @@ RAW = {
     "a tab": b"sources:\n\t- id: x\n",
     "a stray quote": b"sources:\n  - id: x\n    title: {en: 'a, fr: b}\n",
     "a tag": b"sources: !!python/object:os.system []\n",
+    "a line without a colon": b"sources:\n  - id: x\n    title: Work towards\nshared objectives.\n    url: y\n",
+    "after a quoted text": b'sources:\n  - id: "x" y\n',
+    "a directive": b"%\nsources: []\n",
 }
+
+
+def test_a_line_with_no_colon_is_shown_itself_with_a_hint_in_both_languages():
+    """PyYAML notices the line after ("could not find expected ':'"); the editor must see the line
+    that lacks it, and how to fix it, in their language."""
+    from guide.content.yaml_nodes import read_yaml
+
+    _, [error] = read_yaml("a:\n  en: Work towards\nshared objectives.\n  fr: x\n", "f.yml")
+    assert (error.line, error.column) == (3, 1)
+    assert error.message == "YAML syntax error: could not find expected ':'"
+    assert error.hint.startswith("write 'key: value' on this line")
+    assert error.message.fr.startswith("erreur de syntaxe YAML") and error.hint.fr.startswith("écrivez «\u00a0clé")
 
 
 @pytest.mark.parametrize("name", RAW)

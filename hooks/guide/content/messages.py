@@ -641,6 +641,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "write the text out in full instead of reusing it with & and *",
         "fr": "écrivez le texte en entier au lieu de le réutiliser avec & et *",
     },
+    "yaml_no_colon_hint": {
+        "en": "write 'key: value' on this line; if it goes on from the text above, join it to that line "
+              "or put the whole text in quotes",
+        "fr": "écrivez « clé : valeur » sur cette ligne ; si elle prolonge le texte au-dessus, rattachez-la "
+              "à cette ligne ou mettez tout le texte entre guillemets",
+    },
     "yaml_close_hint": {
         "en": "close the '{open}' of line {line} with '{close}' (or put a text holding it in quotes)",
         "fr": "fermez par « {close} » le « {open} » de la ligne {line} (ou mettez entre guillemets le texte qui le contient)",
@@ -745,6 +751,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "parser_tag_handle": {
         "en": "found undefined tag handle",
         "fr": "une étiquette « ! » inconnue",
+    },
+    "parser_comment_or_break": {
+        "en": "did not find expected comment or line break",
+        "fr": "seuls un commentaire ou une fin de ligne peuvent suivre ici",
+    },
+    "parser_whitespace_or_break": {
+        "en": "did not find expected whitespace or line break",
+        "fr": "une espace ou une fin de ligne était attendue ici",
+    },
+    "parser_alphanumeric": {
+        "en": "did not find expected alphabetic or numeric character",
+        "fr": "une lettre ou un chiffre était attendu ici (après « & », « * » ou « ! »)",
+    },
+    "parser_non_alphabetical": {
+        "en": "found unexpected non-alphabetical character",
+        "fr": "un caractère inattendu, ni lettre ni chiffre, se trouve ici",
+    },
+    "parser_directive": {
+        "en": "could not find expected directive name",
+        "fr": "un nom de directive était attendu après « % »",
     },
     "parser_another_document": {
         "en": "but found another document",

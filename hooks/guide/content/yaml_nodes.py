@@ -220,6 +220,10 @@ def _syntax_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> ContentErr
         hint = said("yaml_tab_hint")
     elif "alias" in problem or "anchor" in problem:
         hint = said("yaml_alias_hint")
+    elif exc.context and "simple key" in exc.context and exc.context_mark:
+        # A line that is neither "key: value" nor a list entry: the parser notices a line later.
+        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+        hint = said("yaml_no_colon_hint")
     elif exc.context_mark and exc.context and "while parsing a flow" in exc.context and problem[-2:] in ("]'", "}'"):
         hint = said("yaml_close_hint", open="[" if problem.endswith("]'") else "{", close=problem[-2],
                     line=exc.context_mark.line + 1)
