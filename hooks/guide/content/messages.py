@@ -789,6 +789,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The preview keeps showing the last valid content until the file is fixed.",
         "fr": "L'aperçu continue de montrer le dernier contenu valide jusqu'à ce que le fichier soit corrigé.",
     },
+    "open_data_failed": {  # for preview/state.py, which the lead edits
+        "en": "The open-data files could not be written: {error}",
+        "fr": "Les fichiers de données ouvertes n'ont pas pu être écrits : {error}",
+    },
     "competency_usage": {
         "en": "usage: {command}   (lowercase letters, digits and hyphens, e.g. {example})",
         "fr": "utilisation : {command}   (lettres minuscules, chiffres et traits d'union, par exemple {example})",
