@@ -15,6 +15,7 @@ from pathlib import Path
 
 from guide.content.errors import ContentInvalid, draft_report
 from guide.content.loader import load_guide
+from guide.content.messages import say
 from guide.content.model import bilingual_texts
 from guide.site.page_ids import rendered_id_errors, site_markdown
 
@@ -35,7 +36,7 @@ def main(argv: list[str]) -> int:
         if folder.draft:
             # Not a failure: a draft is how a competency gets written; the published site leaves it out.
             print(draft_report(folder.folder, folder.unwritten), file=sys.stderr)
-    print(f"content_data is valid: {len(bilingual_texts(guide))} texts in English and French.")
+    print(say("content_valid", count=len(bilingual_texts(guide))))
     return 0
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from guide.content.errors import ContentInvalid
 from guide.content.loader import load_guide
+from guide.content.messages import say
 from guide.history.translation_status import REVIEWS, record_reviews, stale_translations
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,30 +33,29 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv[1:])
     args.ids = args.ids or os.environ.get("GUIDE_MAKE_ID", "").split()
     if not args.ids:
-        print('usage: make reviewed ID=item-id   (several: ID="id-1 id-2")', file=sys.stderr)
+        print(say("reviewed_usage", command="make reviewed ID=item-id", several='ID="id-1 id-2"'), file=sys.stderr)
         return 2
     root = args.root.resolve()
     try:
         items = load_guide(root / "content_data").bilingual
     except ContentInvalid as exc:
-        print(f"{exc.report()}\nFix the content first, then record the review.", file=sys.stderr)
+        print(f"{exc.report()}\n{say('reviewed_fix_first')}", file=sys.stderr)
         return 1
     names = [item.name for item in items]
     unknown = [name for name in args.ids if name not in names]
     for name in unknown:
         close = difflib.get_close_matches(name, names, n=1)
-        guess = f"; did you mean '{close[0]}'?" if close else ""
-        print(f"unknown item {name!r}{guess}", file=sys.stderr)
+        print(say("reviewed_unknown_close", name=repr(name), close=close[0]) if close
+              else say("reviewed_unknown", name=repr(name)), file=sys.stderr)
     if unknown:
-        print("Nothing was recorded.", file=sys.stderr)
+        print(say("reviewed_nothing"), file=sys.stderr)
         return 1
     flagged = {s.item for s in stale_translations(root, items) or []}
     day = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     record_reviews(root, items, args.ids, day)
     for name in args.ids:
-        note = "" if name in flagged else " (it was not flagged; recorded anyway)"
-        print(f"recorded: '{name}' reviewed on {day}{note}")
-    print(f"Commit {REVIEWS} with your change.")
+        print(say("reviewed_recorded" if name in flagged else "reviewed_recorded_unflagged", name=name, day=day))
+    print(say("reviewed_commit", file=REVIEWS))
     return 0
 
 

@@ -11,35 +11,36 @@ import os
 import sys
 from pathlib import Path
 
-from guide.content.decode import ID_PATTERN
+from guide.content.decode import ID_PATTERN, TO_WRITE
+from guide.content.messages import say
 from guide.content.model import COMPETENCIES_FOLDER
 from guide.content.scaffold import scaffold
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-USAGE = "usage: make competency ID=<id>   (lowercase letters, digits and hyphens, e.g. ID=teamwork)"
+def usage() -> str:
+    return say("competency_usage", command="make competency ID=<id>", example="ID=teamwork")
 
 
 def main(argv: list[str]) -> int:
     given = argv[1:] or ([os.environ["GUIDE_MAKE_ID"]] if os.environ.get("GUIDE_MAKE_ID") else [])
     if len(given) != 1:
-        print(USAGE, file=sys.stderr)
+        print(usage(), file=sys.stderr)
         return 2
     competency_id = given[0]
     if not ID_PATTERN.fullmatch(competency_id):
-        print(f"{competency_id!r} is not an id: nothing was written.\n{USAGE}", file=sys.stderr)
+        print(f"{say('competency_bad_id', id=repr(competency_id))}\n{usage()}", file=sys.stderr)
         return 2
     content = ROOT / "content_data"
     folder = content / COMPETENCIES_FOLDER / competency_id
     if folder.exists():
-        print(f"{folder.relative_to(ROOT)} already exists: choose another id", file=sys.stderr)
+        print(say("competency_exists", folder=folder.relative_to(ROOT)), file=sys.stderr)
         return 1
     folder.mkdir(parents=True)
     (folder / "competency.yml").write_text(scaffold(competency_id), encoding="utf-8")
-    print(f"wrote {folder.relative_to(ROOT)}/competency.yml: replace every TO WRITE / À RÉDIGER text, "
-          "then run make check (add why.yml, tips.yml or workshop.yml by copying them from another "
-          "competency if it has them)")
+    print(say("competency_written", file=f"{folder.relative_to(ROOT)}/competency.yml", marks=" / ".join(TO_WRITE.values()),
+              check="make check", files="why.yml, tips.yml, workshop.yml"))
     return 0
 
 

@@ -26,6 +26,7 @@ from guide.history.changes import CONTENT, Changes, compare, items_of
 from guide.content.decode import DAY_PATTERN, VERSION_PATTERN, real_day
 from guide.content.errors import ContentInvalid
 from guide.content.loader import load_guide
+from guide.content.messages import say
 from guide.history.releases import TAG_PREFIX, recorded_releases, release_tags
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +51,7 @@ def _set_fields(text: str, version: str, day: str) -> str:
     for key, value in (("version", version), ("released", day)):
         text, found = re.subn(rf"^{key}:.*$", f'{key}: "{value}"', text, count=1, flags=re.MULTILINE)
         if not found:
-            raise SystemExit(f"{CATALOGUE}: no '{key}:' line to update; add one (see the comment at the top)")
+            raise SystemExit(say("release_no_line", file=CATALOGUE, key=key))
     return text
 
 
@@ -88,23 +89,22 @@ def _entry(version: str, day: str, previous: str | None, changes: Changes, items
     return "\n".join(lines)
 
 
-USAGE = "usage: make release VERSION=1.1   (optionally DATE=2026-12-01)"
+def usage() -> str:
+    return say("release_usage", command="make release VERSION=1.1", date="DATE=2026-12-01")
 
 
 def _refusal(root: Path, version: str, day: str) -> str | None:
     """Why this release cannot be recorded, or None: every check that does not write."""
     if not VERSION_PATTERN.fullmatch(version):
-        return (f"{version!r} is not a version number: write two or three numbers separated by dots, "
-                "e.g. make release VERSION=1.1")
+        return say("release_bad_version", version=repr(version), example="make release VERSION=1.1")
     if not DAY_PATTERN.fullmatch(day) or not real_day(day):
-        return f"{day!r} is not a date: write DATE=YYYY-MM-DD, e.g. DATE=2026-12-01"
+        return say("release_bad_date", day=repr(day), form="DATE=YYYY-MM-DD", example="DATE=2026-12-01")
     if _git(root, "status", "--porcelain", "--untracked-files=no").strip():
-        return ("There are uncommitted changes: commit them (or stash them) first, so that the release "
-                "is exactly what the tag records.")
+        return say("release_uncommitted")
     tags = release_tags(root)
     previous = tags[-1].removeprefix(TAG_PREFIX) if tags else None
     if f"{TAG_PREFIX}{version}" in tags or (previous and _numbers(version) <= _numbers(previous)):
-        return f"Version {version} is not after the latest release ({previous}): choose a higher number."
+        return say("release_not_after", version=version, previous=previous)
     return None
 
 
@@ -116,22 +116,22 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv[1:])
     given = args.version if args.version is not None else os.environ.get("GUIDE_MAKE_VERSION", "")
     if not given:
-        print(USAGE, file=sys.stderr)
+        print(usage(), file=sys.stderr)
         return 1
     root, version = args.root.resolve(), given.removeprefix(TAG_PREFIX)
     day = args.date or os.environ.get("GUIDE_MAKE_DATE") or datetime.now(timezone.utc).strftime("%Y-%m-%d")
     try:
         return _release(root, version, day)
     except subprocess.CalledProcessError as exc:
-        print(f"git {' '.join(exc.cmd[1:])!r} failed: {(exc.stderr or '').strip()}\n"
-              "Nothing was released.", file=sys.stderr)
+        print(say("release_git_failed", command=repr(" ".join(exc.cmd[1:])), reason=(exc.stderr or "").strip()),
+              say("release_nothing"), sep="\n", file=sys.stderr)
         return 1
 
 
 def _release(root: Path, version: str, day: str) -> int:
     refusal = _refusal(root, version, day)
     if refusal:
-        print(f"{refusal}\nNothing was released.", file=sys.stderr)
+        print(refusal, say("release_nothing"), sep="\n", file=sys.stderr)
         return 1
     catalogue = root / CATALOGUE
     original = catalogue.read_text(encoding="utf-8")
@@ -140,7 +140,7 @@ def _release(root: Path, version: str, day: str) -> int:
         load_guide(root / CONTENT)
     except ContentInvalid as exc:
         catalogue.write_text(original, encoding="utf-8")
-        print(f"{exc.report()}\nNothing was released: fix the content first.", file=sys.stderr)
+        print(exc.report(), say("release_fix_first"), sep="\n", file=sys.stderr)
         return 1
     now = {p.relative_to(root / CONTENT).as_posix(): p.read_text(encoding="utf-8")
            for p in sorted((root / CONTENT).rglob("*.y*ml"))}
@@ -169,7 +169,8 @@ def _release(root: Path, version: str, day: str) -> int:
         else:
             changelog.unlink()
         raise
-    print(f"Released {version} ({day}): tagged {TAG_PREFIX}{version}. Publish it with: git push --follow-tags")
+    print(say("release_done", version=version, day=day, tag=f"{TAG_PREFIX}{version}",
+              command="git push --follow-tags"))
     return 0
 
 

@@ -127,10 +127,12 @@ def test_a_drafts_page_marks_each_unwritten_text_in_the_pages_language(tmp_path,
 def test_the_preview_banner_lists_a_readable_number_and_counts_the_rest():
     from guide.content.errors import ContentError
     from guide.content.loader import load_guide
+    from guide.content.messages import Said
     from guide.render.preview_errors import preview_banner
 
     labels = load_guide(ROOT / "content_data").labels
-    errors = [ContentError("content_data/x.yml", n, 1, f"mistake {n}", "fix it") for n in range(1, 31)]
+    errors = [ContentError("content_data/x.yml", n, 1, Said(f"mistake {n}", f"erreur {n}"), Said("fix it", "corrigez"))
+              for n in range(1, 31)]
     banner = preview_banner(errors, labels, "fr")
     assert 3 <= banner.count("<li>") <= 10
     assert f"{30 - banner.count('<li>')} de plus" in banner

@@ -39,15 +39,23 @@ def test_every_message_has_both_languages_with_the_same_places():
         assert places[0] - {"parser"} == places[1], f"{key}: {places}"
 
 
+# Mistakes in other files, for the banner: a value of the wrong type, and YAML that does not parse
+# (PyYAML's own words, "did not find expected ',' or '}'", which the catalogue puts in French).
+ELSEWHERE = {
+    "wrong type": ("competencies/collaboration/workshop.yml", "    minutes: 5\n", "    minutes: 0x19\n"),
+    "YAML syntax": ("glossary.yml", '    forms: {en: "partner, partners", fr: "partenaire, partenaires"}\n',
+                    '    forms: {en: "partner, partners", fr: "partenaire, partenaires"\n'),
+}
+
+
 def _broken(tmp_path: Path, *names: str) -> Path:
     project = copy_project(tmp_path / "project")
-    path = project / "content_data" / COMPETENCY
-    text = path.read_text(encoding="utf-8")
     for name in names:
-        old, new = MISTAKES[name]
+        file, old, new = ELSEWHERE[name] if name in ELSEWHERE else (COMPETENCY, *MISTAKES[name])
+        path = project / "content_data" / file
+        text = path.read_text(encoding="utf-8")
         assert text.count(old) == 1, name
-        text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
+        path.write_text(text.replace(old, new), encoding="utf-8")
     return project
 
 
@@ -74,7 +82,7 @@ def test_the_terminal_speaks_the_language_the_editor_chooses(tmp_path):
     assert said[""] == said["en"]  # English unless the editor says otherwise
     assert "the key 'fr' is missing" in said["en"] and "unknown source 'competency-shet'" in said["en"]
     assert "la clé « fr » manque" in said["fr"].replace("\u00a0", " ")
-    assert "source inconnu(e) : « competency-shet »" in said["fr"].replace("\u00a0", " ")
+    assert "source introuvable : « competency-shet »" in said["fr"].replace("\u00a0", " ")
     assert "encore marqué à rédiger" in said["fr"]
     for english in ("is missing", "unknown source", "still marked", "hint:", "add a line", "did you mean"):
         assert english not in said["fr"], english
@@ -110,16 +118,19 @@ def test_the_banner_on_a_french_page_has_no_english_sentence(tmp_path, browser):
     from guide.content.messages import MESSAGES
     from guide.render.preview_errors import preview_banner
 
-    errors = _errors(_broken(tmp_path, *MISTAKES))
+    errors = _errors(_broken(tmp_path, *MISTAKES, *ELSEWHERE))
     labels = load_guide(ROOT / "content_data").labels
     page = browser.new_page()
     page.set_content(f'<html lang="fr"><body>{preview_banner(errors, labels, "fr")}</body></html>')
     shown = page.locator(".guide-preview-errors").inner_text()
     page.close()
-    assert len(errors) == 3 and shown.count("content_data/") == 3, shown
+    assert len(errors) == 5 and shown.count("content_data/") == 5, shown
     english = [MESSAGES[key]["en"].split("{")[0].strip() for key in MESSAGES]
     english = [words for words in english if len(words.split()) >= 2]
     found = [words for words in english if words in shown]
-    found += re.findall(r"\b(?:the|is|are|add|missing|unknown|still|known|replace|with)\b", shown)
+    found += re.findall(r"\b(?:the|is|are|add|missing|unknown|still|known|replace|with|must|did|not|find|"
+                        r"expected|written|digits|syntax|error|check)\b", shown)
     assert not found, f"English on a French page: {found}\n{shown}"
-    assert "manque" in shown and "inconnu" in shown and "à rédiger" in shown
+    assert "manque" in shown and "introuvable" in shown and "à rédiger" in shown
+    assert "doit être un nombre entier écrit en chiffres" in shown  # the wrong type
+    assert "erreur de syntaxe YAML" in shown and "accolade fermante" in shown  # PyYAML's words, in French

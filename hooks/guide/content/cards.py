@@ -15,6 +15,7 @@ from typing import Optional
 from guide.content.card_codes import card_code
 from guide.content.decode import Location
 from guide.content.errors import ContentError
+from guide.content.messages import said
 from guide.content.model import CompetencyFolder, Guide, Text
 
 MAX_CARD_CHARACTERS = 190
@@ -85,9 +86,8 @@ def code_collisions(cards: list[Card]) -> list[ContentError]:
         if first is not card and card.loc is not None:
             where = f" ({first.loc.file}:{first.loc.line})" if first.loc is not None else ""
             errors.append(card.loc.error(
-                f"'{card.item_id}' gets the card code {card.code}, already the code of "
-                f"'{first.item_id}'{where}",
-                "give one of the two items another id (codes are derived from ids)"))
+                said("card_code_taken", id=card.item_id, code=card.code, other=first.item_id, where=where),
+                said("card_code_taken_hint")))
     return errors
 
 
@@ -99,8 +99,8 @@ def card_errors(cards: list[Card]) -> list[ContentError]:
             length = len(card.get(lang))
             if length > MAX_CARD_CHARACTERS and card.loc is not None:
                 errors.append(card.loc.error(
-                    f"'{card.item_id}': the {lang} text is {length} characters, too long for a "
-                    f"printed card (at most {MAX_CARD_CHARACTERS})",
-                    "add a shorter wording for cards under the item: card: {en: ..., fr: ...}",
+                    said("card_too_long", id=card.item_id, lang=said(f"in_{lang}"), length=length,
+                         limit=MAX_CARD_CHARACTERS),
+                    said("card_too_long_hint", example="card: {en: ..., fr: ...}"),
                 ))
     return errors

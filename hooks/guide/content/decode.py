@@ -22,7 +22,7 @@ from typing import Annotated, Any, Union
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from guide.content.errors import ContentError
-from guide.content.messages import said
+from guide.content.messages import Said, said
 
 
 class Location(typing.NamedTuple):
@@ -37,7 +37,7 @@ class Location(typing.NamedTuple):
         mark = node.start_mark
         return cls(file, mark.line + 1, mark.column + 1)
 
-    def error(self, message: str, hint: str = "") -> ContentError:
+    def error(self, message: Said, hint: Said) -> ContentError:
         return ContentError(self.file, self.line, self.column, message, hint)
 
 
@@ -264,8 +264,7 @@ class Decoder:
     def decode(self, node: Node, hint: Any, what: str, required: bool = True) -> Any:
         loc = Location.of(self.file, node)
         if node.tag not in STANDARD_TAGS:
-            return self._fail(loc, f"{what}: the tag {node.tag!r} is not allowed",
-                              "remove the '!!' tag; write plain text")
+            return self._fail(loc, said("tag_refused", what=what, tag=repr(node.tag)), said("tag_refused_hint"))
         marker = None
         if typing.get_origin(hint) is Annotated:
             hint, marker = hint.__origin__, hint.__metadata__[0]
@@ -289,8 +288,7 @@ class Decoder:
 
     def _decode_record(self, node: Node, cls: type, what: str, loc: Location) -> Any:
         if not isinstance(node, MappingNode):
-            return self._fail(loc, f"{what} must be a set of 'key: value' lines",
-                              f"write the keys of {what} on their own indented lines")
+            return self._fail(loc, said("not_record", what=what), said("not_record_hint", what=what))
         fields, hints, located = _shape(cls)
         values: dict[str, Any] = {}
         seen: dict[str, Node] = {}
@@ -340,40 +338,40 @@ class Decoder:
 
     def _decode_list(self, node: Node, item: Any, what: str, loc: Location, required: bool) -> Any:
         if not isinstance(node, SequenceNode):
-            return self._fail(loc, f"{what} must be a list",
-                              "start each entry on its own line with '- '")
+            return self._fail(loc, said("not_list", what=what), said("not_list_hint"))
         # A list of fixed words (the papers to print on) means nothing empty, and a word twice is a slip.
         words = getattr(item, "__metadata__", (None,))[0]
         choices = words.choices if isinstance(words, Marker) and words.kind == "choice" else ()
         if not node.value and (required or choices):
             return self._fail(loc, said("empty_list", what=what),
-                              said("empty_list_hint") + (f" ({', '.join(choices)})" if choices else ""))
+                              said("empty_choices_hint", choices=", ".join(choices)) if choices
+                              else said("empty_list_hint"))
         values = [self.decode(child, item, f"{what}[{i + 1}]") for i, child in enumerate(node.value)]
         if any(value is INVALID for value in values):
             return INVALID
         for number, (child, value) in enumerate(zip(node.value, values, strict=True)):
             if choices and value in values[:number]:
-                return self._fail(Location.of(self.file, child), f"{what}: '{value}' is named twice",
-                                  "keep one of the two")
+                return self._fail(Location.of(self.file, child), said("named_twice", what=what, value=value),
+                                  said("keep_one_hint"))
         return values
 
     def _decode_int(self, node: Node, what: str, loc: Location, marker: Any) -> Any:
         # YAML 1.1 also reads 0x1, 0o7, 1_000 and 1:30 (sexagesimal) as numbers,
         # and an explicit !!int tag can sit on any text: accept plain digits only.
         if not isinstance(node, ScalarNode) or not re.fullmatch(r"[0-9]{1,9}", node.value):
-            shown = f" (found {node.value!r})" if isinstance(node, ScalarNode) else ""
-            return self._fail(loc, f"{what} must be a whole number written with digits{shown}",
-                              "write digits only, e.g. 3 (no sign, no decimal point, no colon)")
+            return self._fail(loc, said("not_whole_number_found", what=what, found=repr(node.value))
+                              if isinstance(node, ScalarNode) else said("not_whole_number", what=what),
+                              said("not_whole_number_hint"))
         value = int(node.value)
         if isinstance(marker, Range) and not marker.low <= value <= marker.high:
-            return self._fail(loc, f"{what} is {value}, outside {marker.low} to {marker.high}",
-                              f"write a number from {marker.low} to {marker.high}")
+            return self._fail(loc, said("out_of_range", what=what, value=value, low=marker.low, high=marker.high),
+                              said("out_of_range_hint", low=marker.low, high=marker.high))
         return value
 
     def _decode_bool(self, node: Node, what: str, loc: Location) -> Any:
         words = {"true": True, "false": False}
         if not isinstance(node, ScalarNode) or node.value not in words:
-            return self._fail(loc, f"{what} must be true or false", "write true or false")
+            return self._fail(loc, said("not_true_or_false", what=what), said("not_true_or_false_hint"))
         return words[node.value]
 
     def _decode_text(self, node: Node, what: str, loc: Location, marker: Marker | None) -> Any:
@@ -384,33 +382,30 @@ class Decoder:
             return self._fail(loc, said("empty_text", what=what, found=repr(node.value or "nothing")),
                               said("empty_text_hint"))
         if len(node.value) > MAX_TEXT_CHARACTERS and len(" ".join(node.value.split())) > MAX_TEXT_CHARACTERS:
-            return self._fail(loc, f"{what} is {len(' '.join(node.value.split())):,} characters long, "
-                                   f"more than the {MAX_TEXT_CHARACTERS:,} a text of the guide may have",
-                              "shorten it, or split it into several items")
+            return self._fail(loc, said("text_too_long", what=what, length=len(" ".join(node.value.split())),
+                                        limit=MAX_TEXT_CHARACTERS), said("text_too_long_hint"))
         if marks_in_a_row(node.value) > MAX_MARKS_IN_A_ROW:
-            return self._fail(loc, f"{what} stacks {marks_in_a_row(node.value)} accents or marks on one letter",
-                              f"keep at most {MAX_MARKS_IN_A_ROW} on a letter (Unicode's limit for text); "
-                              "delete the others, they were probably pasted")
+            return self._fail(loc, said("marks_stacked", what=what, count=marks_in_a_row(node.value)),
+                              said("marks_stacked_hint", limit=MAX_MARKS_IN_A_ROW))
         # The raw scalar: "Non" or "2024" stay text, as the editor wrote them.
         # NFC: the same word typed composed or decomposed is one word (glossary, search).
         text = unicodedata.normalize("NFC", " ".join(node.value.split()))
         if not text:
-            return self._fail(loc, f"{what} is empty", "write the text, or remove the key")
+            return self._fail(loc, said("blank_text", what=what), said("blank_text_hint"))
         bad = invisible_character(node.value)
         if bad:
             name = unicodedata.name(bad, "no name")
-            return self._fail(loc, f"{what} contains an invisible character (U+{ord(bad):04X}, {name.lower()})",
-                              "delete it and retype the text around it; it was probably pasted from another program")
+            return self._fail(loc, said("invisible_character", what=what, code=f"{ord(bad):04X}", name=name.lower()),
+                              said("pasted_hint"))
         if not has_visible_character(text):
             shown = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(text[:200]))
-            return self._fail(loc, f"{what} has no visible character (only {shown})",
-                              "write the text with letters or digits; invisible characters alone show as nothing")
+            return self._fail(loc, said("no_visible_character", what=what, shown=shown),
+                              said("no_visible_character_hint"))
         if text.startswith(tuple(TO_WRITE.values())):
             self.found.unwritten.append(loc.error(said("to_write", what=what, text=repr(text[:60])),
                                                   said("to_write_hint")))
         if _HTML.search(text):
-            return self._fail(loc, f"{what} contains HTML or a script: {text[:60]!r}",
-                              "write plain text; the guide does the formatting")
+            return self._fail(loc, said("html_in_text", what=what, text=repr(text[:60])), said("html_in_text_hint"))
         if marker is not None:
             return self._check_marked(text, marker, what, loc)
         return text
@@ -418,44 +413,39 @@ class Decoder:
     def _check_marked(self, text: str, marker: Marker, what: str, loc: Location) -> Any:
         if marker.kind == "id":
             if not ID_PATTERN.fullmatch(text):
-                return self._fail(loc, f"{what}: '{text}' is not a valid id",
-                                  "use lowercase letters, digits and single hyphens, e.g. adopt-share-knowledge")
+                return self._fail(loc, said("bad_id", what=what, value=text),
+                                  said("bad_id_hint", example="adopt-share-knowledge"))
         elif marker.kind == "url":
             if not text.startswith("https://"):
-                return self._fail(loc, f"{what}: '{text}' is not a web address",
-                                  "give the full address starting with https://")
+                return self._fail(loc, said("not_web_address", what=what, value=text), said("not_web_address_hint"))
             if not URL_PATTERN.fullmatch(text) or BAD_PERCENT.search(text):
-                return self._fail(loc, f"{what}: '{text}' holds characters a web address cannot hold",
-                                  "copy the address again from the browser's address bar; write a space, "
-                                  "quote, brace, bar, caret, backtick or accent percent-encoded "
-                                  "(%20, %22, %7B, %7C, %5E, %60, %C3%A9), and '#' only once")
+                return self._fail(loc, said("web_address_characters", what=what, value=text),
+                                  said("web_address_characters_hint", codes="%20, %22, %7B, %7C, %5E, %60, %C3%A9"))
         elif marker.kind == "time":
             if not re.match(r"^([01][0-9]|2[0-3]):[0-5][0-9]$", text):
-                return self._fail(loc, f"{what}: '{text}' is not a time of day",
-                                  "write hours and minutes on 24 hours, e.g. 14:35")
+                return self._fail(loc, said("not_time", what=what, value=text), said("not_time_hint", example="14:35"))
         elif marker.kind == "version":
             if not VERSION_PATTERN.fullmatch(text):
-                return self._fail(loc, f"{what}: '{text}' is not a version number",
-                                  "write two or three whole numbers separated by dots, e.g. 1.0 or 2.1.3")
+                return self._fail(loc, said("not_version", what=what, value=text), said("not_version_hint"))
         elif marker.kind == "date":
             if not DAY_PATTERN.fullmatch(text) or not real_day(text):
-                return self._fail(loc, f"{what}: '{text}' is not a date",
-                                  "write the day as year-month-day, e.g. 2026-11-30")
+                return self._fail(loc, said("not_date", what=what, value=text), said("not_date_hint"))
         elif marker.kind == "choice":
             if text not in marker.choices:
-                return self._fail(loc, f"{what}: '{text}' is not one of: {', '.join(marker.choices)}",
-                                  f"write one of: {', '.join(marker.choices)}")
+                choices = ", ".join(marker.choices)
+                return self._fail(loc, said("not_a_choice", what=what, value=text, choices=choices),
+                                  said("not_a_choice_hint", choices=choices))
         elif marker.kind == "lang":
             if text not in ("en", "fr"):
-                return self._fail(loc, f"{what}: unknown language '{text}'", "write en or fr")
+                return self._fail(loc, said("unknown_language", what=what, value=text), said("unknown_language_hint"))
         elif marker.kind == "tag":
             if not LANGUAGE_TAG_PATTERN.match(text):
-                return self._fail(loc, f"{what}: '{text}' is not a language tag",
-                                  "write the language in lowercase and, if wanted, the region in capitals, e.g. fr-CA")
+                return self._fail(loc, said("not_language_tag", what=what, value=text),
+                                  said("not_language_tag_hint"))
         else:
             self.found.references.append(Reference(marker.kind, text, loc, what))
         return text
 
-    def _fail(self, loc: Location, message: str, hint: str) -> _Invalid:
+    def _fail(self, loc: Location, message: Said, hint: Said) -> _Invalid:
         self.found.errors.append(loc.error(message, hint))
         return INVALID

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from guide.content.messages import editor_language, in_language, said
+from guide.content.messages import NO_HINT, Said, editor_language, in_language, said
 
 
 def printable(text: str) -> str:
@@ -29,11 +29,19 @@ _SPACES = "\u00a0\u202f"
 
 @dataclass(frozen=True, order=True)
 class ContentError:
+    """One mistake. Its message and hint come from the catalogue (``said``), in both languages:
+    anything else is refused here, so no mistake can reach a French editor in English only."""
+
     file: str
     line: int
     column: int
-    message: str
-    hint: str = ""
+    message: Said
+    hint: Said = NO_HINT
+
+    def __post_init__(self) -> None:
+        for part in (self.message, self.hint):
+            if not isinstance(part, Said):
+                raise TypeError(f"a content error's message and hint come from said(...), not {part!r}")
 
     def summary(self, lang: str | None = None) -> str:
         """``file:line:column: message`` on one line, safe to print, in the editor's language."""

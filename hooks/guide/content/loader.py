@@ -19,7 +19,7 @@ from typing import Any
 from guide.content.cards import card_errors, code_collisions, deck
 from guide.content.decode import INVALID, Declaration, Decoded, Decoder, Location, Reference, compared_name
 from guide.content.errors import ContentError, ContentInvalid
-from guide.content.messages import said
+from guide.content.messages import kind_name, said
 from guide.content.model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
                     Catalogue, Competency, CompetencyFolder, Guide, SourcesFile, UiFile)
 from guide.content.reviews import REVIEWS_FILE, read_reviews_file
@@ -54,8 +54,7 @@ def load_guide(content_dir: Path, parsed: ParsedFiles | None = None, drafts: boo
     parsed = parsed if parsed is not None else ParsedFiles()
     base = content_dir.parent
     errors: list[ContentError] = _link_errors(content_dir, base)
-    shared = _load_scope(parsed, content_dir, SHARED_FILES, SHARED_FILES, base, errors,
-                         extra_hint=f"; each competency is a folder under {COMPETENCIES_FOLDER}/")
+    shared = _load_scope(parsed, content_dir, SHARED_FILES, SHARED_FILES, base, errors)
     folders: dict[str, _Scope] = {}
     competencies_dir = content_dir / COMPETENCIES_FOLDER
     listed = competencies_dir.is_dir() and not competencies_dir.is_symlink()
@@ -66,14 +65,14 @@ def load_guide(content_dir: Path, parsed: ParsedFiles | None = None, drafts: boo
         if not entry.is_dir():
             if entry.suffix.lower() in YAML_SUFFIXES:
                 errors.append(ContentError(
-                    _display(entry, base), 1, 1, f"'{entry.name}' is a file, where a competency's folder belongs",
-                    f"put it in a folder of its own: {COMPETENCIES_FOLDER}/<id>/competency.yml"))
+                    _display(entry, base), 1, 1, said("file_for_folder", name=entry.name),
+                    said("file_for_folder_hint", path=f"{COMPETENCIES_FOLDER}/<id>/competency.yml")))
             continue
         folders[entry.name] = _load_scope(parsed, entry, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, base, errors)
     if not folders:
-        errors.append(ContentError(_display(competencies_dir, base), 1, 1, "the catalogue has no competency",
-                                   f"add a folder {COMPETENCIES_FOLDER}/<id>/ with a competency.yml "
-                                   "(make competency ID=<id> writes one)"))
+        errors.append(ContentError(_display(competencies_dir, base), 1, 1, said("no_competency"),
+                                   said("no_competency_hint", folder=f"{COMPETENCIES_FOLDER}/<id>/",
+                                        command="make competency ID=<id>")))
 
     competency_ids = [d for scope in folders.values() for d in scope.found.ids if d.kind == "competency"]
     for name, scope in folders.items():
@@ -144,14 +143,15 @@ def catalogue_order(catalogue: Catalogue, names: list[str]) -> list[str]:
 
 
 def _load_scope(parsed: ParsedFiles, folder: Path, files: dict[str, type], required: Any, base: Path,
-                errors: list[ContentError], extra_hint: str = "") -> _Scope:
+                errors: list[ContentError]) -> _Scope:
     scope = _Scope()
     for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.is_symlink()):
         if path.name not in files and path.suffix.lower() in YAML_SUFFIXES:
+            listed = ", ".join(files)
             errors.append(ContentError(
-                _display(path, base), 1, 1, f"unknown content file '{path.name}'",
-                f"files here are: {', '.join(files)} (lower case, ending in .yml){extra_hint}; "
-                "rename it or move it out of content_data/"))
+                _display(path, base), 1, 1, said("unknown_content_file", name=path.name),
+                said("unknown_shared_file_hint", files=listed, folder=COMPETENCIES_FOLDER) if files is SHARED_FILES
+                else said("unknown_content_file_hint", files=listed)))
     for name, root_type in files.items():
         path = folder / name
         shown = _display(path, base)
@@ -249,10 +249,8 @@ def _link_errors(content_dir: Path, base: Path) -> list[ContentError]:
     for folder, folders, files in os.walk(content_dir):  # never descends into a linked folder
         links.extend(Path(folder, name) for name in sorted(folders + files) if Path(folder, name).is_symlink())
     return [ContentError(
-        _display(link, base), 1, 1,
-        f"'{link.name}' is a symbolic link; the guide reads only the files and folders in content_data/ itself",
-        f"put the {'folder' if link.is_dir() else 'file'} itself here, not a link to it "
-        "(a link can point outside the repository, and git keeps the link, not what it points to)")
+        _display(link, base), 1, 1, said("symbolic_link", name=link.name),
+        said("symbolic_link_folder_hint") if link.is_dir() else said("symbolic_link_file_hint"))
         for link in links]
 
 
@@ -309,18 +307,13 @@ def _reference_errors(references: list[Reference], declared: list[Declaration],
         if unreadable and not known:
             continue  # its items are in a file that could not be read: that file's error says why
         close = difflib.get_close_matches(reference.value, known, n=1)
-        listed = {"kinds": _plural(reference.kind), "known": ", ".join(known) or "-"}
+        listed = {"kinds": kind_name(reference.kind, plural=True), "known": ", ".join(known) or "-"}
         errors.append(reference.loc.error(
-            said("reference_unknown", kind=reference.kind, value=reference.value),
+            said("reference_unknown", kind=kind_name(reference.kind), value=reference.value),
             said("reference_unknown_hint_close", close=close[0], **listed) if close
             else said("reference_unknown_hint", **listed),
         ))
     return errors
-
-
-def _plural(kind: str) -> str:
-    """'competency' -> 'competencies', 'source' -> 'sources'."""
-    return kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
 
 
 def _catalogue_errors(shared: _Scope) -> list[ContentError]:
@@ -335,16 +328,15 @@ def _catalogue_errors(shared: _Scope) -> list[ContentError]:
     for reference in shared.found.references:
         if reference.what.startswith("catalogue.order["):
             if reference.value in order:
-                errors.append(reference.loc.error(f"the competency '{reference.value}' is named twice in order",
-                                                  "keep one of the two; the order lists each competency once"))
+                errors.append(reference.loc.error(said("order_names_twice", id=reference.value),
+                                                  said("order_names_twice_hint")))
             order.add(reference.value)
         elif reference.what.startswith("catalogue.groups[") and reference.kind == "competency":
             first = grouped.setdefault(reference.value, reference)
             if first is not reference:
                 errors.append(reference.loc.error(
-                    f"the competency '{reference.value}' is already in a group, at line {first.loc.line} "
-                    f"({first.what})",
-                    "keep it in one group only, once; each group lists its own competencies"))
+                    said("group_names_twice", id=reference.value, line=first.loc.line, what=first.what),
+                    said("group_names_twice_hint")))
     return errors
 
 
@@ -356,11 +348,10 @@ def _name_errors(competency: Competency, named: dict[str, Competency]) -> list[C
         name = competency.name.get(lang)
         other = named.setdefault(f"{lang}:{compared_name(name)}", competency)
         if other is not competency and competency.name.loc is not None:
-            same = "is already" if name == other.name.get(lang) else "reads as"
+            same = "name_taken" if name == other.name.get(lang) else "name_reads_as"
             errors.append(competency.name.loc.error(
-                f"the name {name!r} {same} the name of the competency '{other.id}' ({other.name.get(lang)!r})",
-                "give each competency its own name, in English and in French, that reads differently "
-                "(not only by case, by the width of its letters or by an invisible character)"))
+                said(same, name=repr(name), other=other.id, other_name=repr(other.name.get(lang))),
+                said("name_taken_hint")))
     return errors
 
 
@@ -380,9 +371,8 @@ def _level_errors(competency: Competency) -> list[ContentError]:
     for position, level in enumerate(competency.levels, start=1):
         if level.number != position and level.loc is not None:
             errors.append(level.loc.error(
-                f"unknown level {level.number}: levels are numbered 1 to "
-                f"{len(competency.levels)}, in order",
-                f"this is level {position} in the list; write number: {position}",
+                said("level_number", number=level.number, count=len(competency.levels)),
+                said("level_number_hint", position=position, line=f"number: {position}"),
             ))
         written = [on.dimension for on in level.scale]
         if written != dimensions and level.loc is not None:

@@ -5,8 +5,10 @@ French page speaks French, and the terminal speaks the language the editor
 chooses (``GUIDE_LANG=fr``; English by default). A message is a ``Said``: its
 English text *is* the string, so code and tests that read messages as text
 keep working, and its French travels with it. Values (file names, ids, quoted
-YAML) are filled in unchanged; only a template gets French typography.
-Messages not yet in this catalogue stay English, and the banner marks them so.
+YAML) are filled in unchanged; only a template gets French typography. Every
+``ContentError`` takes its message and hint from here (it refuses any other
+text), so no mistake is ever told in English only; PyYAML's own problems are
+looked up here too (``parser_problem``), quoted as written when unknown.
 """
 
 from __future__ import annotations
@@ -63,15 +65,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "reference_unknown": {
         "en": "unknown {kind} '{value}'",
-        "fr": "{kind} inconnu(e) : « {value} »",
+        "fr": "{kind} introuvable : « {value} »",
     },
     "reference_unknown_hint": {
         "en": "known {kinds}: {known}",
-        "fr": "{kinds} connu(e)s : {known}",
+        "fr": "{kinds} possibles : {known}",
     },
     "reference_unknown_hint_close": {
         "en": "did you mean '{close}'? known {kinds}: {known}",
-        "fr": "vouliez-vous dire « {close} » ? {kinds} connu(e)s : {known}",
+        "fr": "vouliez-vous dire « {close} » ? Les {kinds} possibles : {known}",
     },
     "empty_list": {
         "en": "{what} is an empty list",
@@ -207,6 +209,688 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "finish one and remove its line '{line}'",
         "fr": "terminez-en une et retirez sa ligne « {line} »",
     },
+    # -- decoding: the type and form of a value --------------------------------------------------
+    "tag_refused": {
+        "en": "{what}: the tag {tag} is not allowed",
+        "fr": "{what} : l'étiquette {tag} n'est pas permise",
+    },
+    "tag_refused_hint": {
+        "en": "remove the '!!' tag; write plain text",
+        "fr": "retirez l'étiquette « !! » ; écrivez du texte simple",
+    },
+    "not_record": {
+        "en": "{what} must be a set of 'key: value' lines",
+        "fr": "{what} doit être un ensemble de lignes « clé : valeur »",
+    },
+    "not_record_hint": {
+        "en": "write the keys of {what} on their own indented lines",
+        "fr": "écrivez les clés de {what} chacune sur sa ligne, en retrait",
+    },
+    "not_list": {
+        "en": "{what} must be a list",
+        "fr": "{what} doit être une liste",
+    },
+    "not_list_hint": {
+        "en": "start each entry on its own line with '- '",
+        "fr": "commencez chaque entrée sur sa ligne par « - »",
+    },
+    "empty_choices_hint": {
+        "en": "add at least one entry, each on its own line starting with '- ' ({choices})",
+        "fr": "ajoutez au moins une entrée, chacune sur sa ligne, commençant par « - » ({choices})",
+    },
+    "named_twice": {
+        "en": "{what}: '{value}' is named twice",
+        "fr": "{what} : « {value} » est nommé deux fois",
+    },
+    "keep_one_hint": {
+        "en": "keep one of the two",
+        "fr": "n'en gardez qu'un exemplaire",
+    },
+    "not_whole_number": {
+        "en": "{what} must be a whole number written with digits",
+        "fr": "{what} doit être un nombre entier écrit en chiffres",
+    },
+    "not_whole_number_found": {
+        "en": "{what} must be a whole number written with digits (found {found})",
+        "fr": "{what} doit être un nombre entier écrit en chiffres (trouvé : {found})",
+    },
+    "not_whole_number_hint": {
+        "en": "write digits only, e.g. 3 (no sign, no decimal point, no colon)",
+        "fr": "écrivez seulement des chiffres, par exemple 3 (sans signe, sans virgule ni point, sans deux-points)",
+    },
+    "out_of_range": {
+        "en": "{what} is {value}, outside {low} to {high}",
+        "fr": "{what} vaut {value}, hors de l'intervalle de {low} à {high}",
+    },
+    "out_of_range_hint": {
+        "en": "write a number from {low} to {high}",
+        "fr": "écrivez un nombre de {low} à {high}",
+    },
+    "not_true_or_false": {
+        "en": "{what} must be true or false",
+        "fr": "{what} doit valoir true (vrai) ou false (faux)",
+    },
+    "not_true_or_false_hint": {
+        "en": "write true or false",
+        "fr": "écrivez true ou false",
+    },
+    "text_too_long": {
+        "en": "{what} is {length:,} characters long, more than the {limit:,} a text of the guide may have",
+        "fr": "{what} compte {length} caractères, plus que les {limit} permis pour un texte du guide",
+    },
+    "text_too_long_hint": {
+        "en": "shorten it, or split it into several items",
+        "fr": "raccourcissez-le, ou répartissez-le en plusieurs éléments",
+    },
+    "marks_stacked": {
+        "en": "{what} stacks {count} accents or marks on one letter",
+        "fr": "{what} empile {count} accents ou signes sur une seule lettre",
+    },
+    "marks_stacked_hint": {
+        "en": "keep at most {limit} on a letter (Unicode's limit for text); delete the others, they were probably pasted",
+        "fr": "gardez-en au plus {limit} par lettre (la limite d'Unicode pour un texte) ; supprimez les autres, "
+              "ils ont sans doute été collés",
+    },
+    "blank_text": {
+        "en": "{what} is empty",
+        "fr": "{what} est vide",
+    },
+    "blank_text_hint": {
+        "en": "write the text, or remove the key",
+        "fr": "écrivez le texte, ou retirez la clé",
+    },
+    "invisible_character": {
+        "en": "{what} contains an invisible character (U+{code}, {name})",
+        "fr": "{what} contient un caractère invisible (U+{code}, « {name} »)",
+    },
+    "pasted_hint": {
+        "en": "delete it and retype the text around it; it was probably pasted from another program",
+        "fr": "supprimez-le et retapez le texte autour ; il a sans doute été collé depuis un autre programme",
+    },
+    "no_visible_character": {
+        "en": "{what} has no visible character (only {shown})",
+        "fr": "{what} n'a aucun caractère visible (seulement {shown})",
+    },
+    "no_visible_character_hint": {
+        "en": "write the text with letters or digits; invisible characters alone show as nothing",
+        "fr": "écrivez le texte avec des lettres ou des chiffres ; des caractères invisibles seuls ne s'affichent pas",
+    },
+    "html_in_text": {
+        "en": "{what} contains HTML or a script: {text}",
+        "fr": "{what} contient du HTML ou un script : {text}",
+    },
+    "html_in_text_hint": {
+        "en": "write plain text; the guide does the formatting",
+        "fr": "écrivez du texte simple ; le guide s'occupe de la mise en forme",
+    },
+    "bad_id": {
+        "en": "{what}: '{value}' is not a valid id",
+        "fr": "{what} : « {value} » n'est pas un id valide",
+    },
+    "bad_id_hint": {
+        "en": "use lowercase letters, digits and single hyphens, e.g. {example}",
+        "fr": "utilisez des lettres minuscules, des chiffres et des traits d'union simples, par exemple {example}",
+    },
+    "not_web_address": {
+        "en": "{what}: '{value}' is not a web address",
+        "fr": "{what} : « {value} » n'est pas une adresse web",
+    },
+    "not_web_address_hint": {
+        "en": "give the full address starting with https://",
+        "fr": "donnez l'adresse complète, qui commence par https://",
+    },
+    "web_address_characters": {
+        "en": "{what}: '{value}' holds characters a web address cannot hold",
+        "fr": "{what} : « {value} » contient des caractères qu'une adresse web ne peut pas contenir",
+    },
+    "web_address_characters_hint": {
+        "en": "copy the address again from the browser's address bar; write a space, quote, brace, bar, caret, "
+              "backtick or accent percent-encoded ({codes}), and '#' only once",
+        "fr": "copiez de nouveau l'adresse depuis la barre d'adresse du navigateur ; écrivez une espace, un "
+              "guillemet, une accolade, une barre verticale, un accent circonflexe, un accent grave ou une lettre "
+              "accentuée sous leur forme encodée ({codes}), et « # » une seule fois",
+    },
+    "not_time": {
+        "en": "{what}: '{value}' is not a time of day",
+        "fr": "{what} : « {value} » n'est pas une heure",
+    },
+    "not_time_hint": {
+        "en": "write hours and minutes on 24 hours, e.g. {example}",
+        "fr": "écrivez les heures et les minutes sur 24 heures, par exemple {example}",
+    },
+    "not_version": {
+        "en": "{what}: '{value}' is not a version number",
+        "fr": "{what} : « {value} » n'est pas un numéro de version",
+    },
+    "not_version_hint": {
+        "en": "write two or three whole numbers separated by dots, e.g. 1.0 or 2.1.3",
+        "fr": "écrivez deux ou trois nombres entiers séparés par des points, par exemple 1.0 ou 2.1.3",
+    },
+    "not_date": {
+        "en": "{what}: '{value}' is not a date",
+        "fr": "{what} : « {value} » n'est pas une date",
+    },
+    "not_date_hint": {
+        "en": "write the day as year-month-day, e.g. 2026-11-30",
+        "fr": "écrivez le jour sous la forme année-mois-jour, par exemple 2026-11-30",
+    },
+    "not_a_choice": {
+        "en": "{what}: '{value}' is not one of: {choices}",
+        "fr": "{what} : « {value} » n'est pas l'un de ces mots : {choices}",
+    },
+    "not_a_choice_hint": {
+        "en": "write one of: {choices}",
+        "fr": "écrivez l'un de ces mots : {choices}",
+    },
+    "unknown_language": {
+        "en": "{what}: unknown language '{value}'",
+        "fr": "{what} : langue inconnue « {value} »",
+    },
+    "unknown_language_hint": {
+        "en": "write en or fr",
+        "fr": "écrivez en (anglais) ou fr (français)",
+    },
+    "not_language_tag": {
+        "en": "{what}: '{value}' is not a language tag",
+        "fr": "{what} : « {value} » n'est pas une étiquette de langue",
+    },
+    "not_language_tag_hint": {
+        "en": "write the language in lowercase and, if wanted, the region in capitals, e.g. fr-CA",
+        "fr": "écrivez la langue en minuscules et, si vous le souhaitez, la région en majuscules, par exemple fr-CA",
+    },
+    # -- the catalogue's folders and files -------------------------------------------------------
+    "file_for_folder": {
+        "en": "'{name}' is a file, where a competency's folder belongs",
+        "fr": "« {name} » est un fichier, là où doit se trouver le dossier d'une compétence",
+    },
+    "file_for_folder_hint": {
+        "en": "put it in a folder of its own: {path}",
+        "fr": "mettez-le dans un dossier à lui : {path}",
+    },
+    "no_competency": {
+        "en": "the catalogue has no competency",
+        "fr": "le catalogue ne contient aucune compétence",
+    },
+    "no_competency_hint": {
+        "en": "add a folder {folder} with a competency.yml ({command} writes one)",
+        "fr": "ajoutez un dossier {folder} avec un fichier competency.yml ({command} en écrit un)",
+    },
+    "unknown_content_file": {
+        "en": "unknown content file '{name}'",
+        "fr": "fichier de contenu inconnu : « {name} »",
+    },
+    "unknown_content_file_hint": {
+        "en": "files here are: {files} (lower case, ending in .yml); rename it or move it out of content_data/",
+        "fr": "les fichiers de ce dossier sont : {files} (en minuscules, terminés par .yml) ; renommez-le "
+              "ou sortez-le de content_data/",
+    },
+    "unknown_shared_file_hint": {
+        "en": "files here are: {files} (lower case, ending in .yml); each competency is a folder under {folder}/; "
+              "rename it or move it out of content_data/",
+        "fr": "les fichiers de ce dossier sont : {files} (en minuscules, terminés par .yml) ; chaque compétence "
+              "est un dossier sous {folder}/ ; renommez-le ou sortez-le de content_data/",
+    },
+    "symbolic_link": {
+        "en": "'{name}' is a symbolic link; the guide reads only the files and folders in content_data/ itself",
+        "fr": "« {name} » est un lien symbolique ; le guide ne lit que les fichiers et dossiers qui se trouvent "
+              "dans content_data/ même",
+    },
+    "symbolic_link_folder_hint": {
+        "en": "put the folder itself here, not a link to it "
+              "(a link can point outside the repository, and git keeps the link, not what it points to)",
+        "fr": "mettez ici le dossier lui-même, pas un lien vers lui "
+              "(un lien peut mener hors du dépôt, et git garde le lien, pas ce vers quoi il mène)",
+    },
+    "symbolic_link_file_hint": {
+        "en": "put the file itself here, not a link to it "
+              "(a link can point outside the repository, and git keeps the link, not what it points to)",
+        "fr": "mettez ici le fichier lui-même, pas un lien vers lui "
+              "(un lien peut mener hors du dépôt, et git garde le lien, pas ce vers quoi il mène)",
+    },
+    "order_names_twice": {
+        "en": "the competency '{id}' is named twice in order",
+        "fr": "la compétence « {id} » est nommée deux fois dans order",
+    },
+    "order_names_twice_hint": {
+        "en": "keep one of the two; the order lists each competency once",
+        "fr": "n'en gardez qu'une ; order nomme chaque compétence une seule fois",
+    },
+    "group_names_twice": {
+        "en": "the competency '{id}' is already in a group, at line {line} ({what})",
+        "fr": "la compétence « {id} » est déjà dans un groupe, à la ligne {line} ({what})",
+    },
+    "group_names_twice_hint": {
+        "en": "keep it in one group only, once; each group lists its own competencies",
+        "fr": "gardez-la dans un seul groupe, une seule fois ; chaque groupe nomme ses propres compétences",
+    },
+    "name_taken": {
+        "en": "the name {name} is already the name of the competency '{other}' ({other_name})",
+        "fr": "le nom {name} est déjà celui de la compétence « {other} » ({other_name})",
+    },
+    "name_reads_as": {
+        "en": "the name {name} reads as the name of the competency '{other}' ({other_name})",
+        "fr": "le nom {name} se lit comme celui de la compétence « {other} » ({other_name})",
+    },
+    "name_taken_hint": {
+        "en": "give each competency its own name, in English and in French, that reads differently "
+              "(not only by case, by the width of its letters or by an invisible character)",
+        "fr": "donnez à chaque compétence son propre nom, en anglais et en français, qui se lise autrement "
+              "(pas seulement par les majuscules, la largeur des lettres ou un caractère invisible)",
+    },
+    "level_number": {
+        "en": "unknown level {number}: levels are numbered 1 to {count}, in order",
+        "fr": "niveau {number} inconnu : les niveaux sont numérotés de 1 à {count}, dans l'ordre",
+    },
+    "level_number_hint": {
+        "en": "this is level {position} in the list; write {line}",
+        "fr": "c'est le niveau {position} de la liste ; écrivez « {line} »",
+    },
+    # -- printed cards ---------------------------------------------------------------------------
+    "card_code_taken": {
+        "en": "'{id}' gets the card code {code}, already the code of '{other}'{where}",
+        "fr": "« {id} » reçoit le code de carte {code}, qui est déjà celui de « {other} »{where}",
+    },
+    "card_code_taken_hint": {
+        "en": "give one of the two items another id (codes are derived from ids)",
+        "fr": "donnez un autre id à l'un des deux éléments (les codes sont tirés des id)",
+    },
+    "card_too_long": {
+        "en": "'{id}': the {lang} text is {length} characters, too long for a printed card (at most {limit})",
+        "fr": "« {id} » : le texte {lang} compte {length} caractères, trop pour une carte imprimée (au plus {limit})",
+    },
+    "card_too_long_hint": {
+        "en": "add a shorter wording for cards under the item: {example}",
+        "fr": "ajoutez sous l'élément une formulation plus courte pour les cartes : {example}",
+    },
+    "in_en": {"en": "en", "fr": "en anglais"},
+    "in_fr": {"en": "fr", "fr": "en français"},
+    # -- the ids a page uses ---------------------------------------------------------------------
+    "id_twice_on_page": {
+        "en": "the id '{id}' is used twice on the page {page}",
+        "fr": "l'id « {id} » sert deux fois sur la page {page}",
+    },
+    "id_twice_on_page_section": {
+        "en": "the id '{id}' is used twice on the page {page} (the page also uses it for one of its own sections)",
+        "fr": "l'id « {id} » sert deux fois sur la page {page} (la page s'en sert aussi pour l'une de ses sections)",
+    },
+    "id_twice_on_page_section_hint": {
+        "en": "give this item another id, e.g. with a word about what it is",
+        "fr": "donnez un autre id à cet élément, par exemple avec un mot qui dit ce qu'il est",
+    },
+    "id_twice_on_page_hint": {
+        "en": "a template or renderer writes this id twice; report it as a bug",
+        "fr": "un gabarit ou un moteur de rendu écrit cet id deux fois ; signalez-le comme un bogue",
+    },
+    # -- translation reviews and releases --------------------------------------------------------
+    "reviews_not_record": {
+        "en": "the file must hold one record {example}",
+        "fr": "le fichier doit contenir un seul objet {example}",
+    },
+    "review_unnamed": {
+        "en": "a review must be named by its item's id, in quotes",
+        "fr": "une relecture doit porter l'id de son élément, entre guillemets",
+    },
+    "review_twice": {
+        "en": "the review of '{name}' is written twice",
+        "fr": "la relecture de « {name} » est écrite deux fois",
+    },
+    "review_not_record": {
+        "en": "the review of '{name}' must be a record {example}",
+        "fr": "la relecture de « {name} » doit être un objet {example}",
+    },
+    "reviews_hint": {
+        "en": "this file is written by {command}: restore it with {restore}, then record the review again",
+        "fr": "ce fichier est écrit par {command} : rétablissez-le avec {restore}, puis enregistrez de nouveau "
+              "la relecture",
+    },
+    "hint_or": {
+        "en": "{hint}; or {other}",
+        "fr": "{hint} ; ou bien {other}",
+    },
+    "release_text_too_long": {
+        "en": "a text of {length:,} characters, over the {limit:,} a text may have",
+        "fr": "un texte de {length} caractères, au-delà des {limit} permis pour un texte",
+    },
+    "release_marks_stacked": {
+        "en": "more than {limit} marks stacked on one letter",
+        "fr": "plus de {limit} signes empilés sur une seule lettre",
+    },
+    "release_left_out_hint": {
+        "en": "a release is read as the content is; this one is left out",
+        "fr": "une version publiée se lit comme le contenu ; celle-ci est laissée de côté",
+    },
+    # -- reading a file --------------------------------------------------------------------------
+    "cannot_read": {
+        "en": "the file cannot be read ({reason})",
+        "fr": "le fichier ne peut pas être lu (« {reason} »)",
+    },
+    "cannot_read_hint": {
+        "en": "check that it is a normal file you are allowed to read (not a folder, a broken link or a locked file)",
+        "fr": "vérifiez que c'est un fichier ordinaire que vous avez le droit de lire "
+              "(pas un dossier, un lien cassé ni un fichier verrouillé)",
+    },
+    "not_utf8": {
+        "en": "the file is not valid UTF-8",
+        "fr": "le fichier n'est pas en UTF-8 valide",
+    },
+    "not_utf8_hint": {
+        "en": "save the file with UTF-8 encoding",
+        "fr": "enregistrez le fichier avec l'encodage UTF-8",
+    },
+    "yaml_error": {
+        "en": "YAML error: {problem}",
+        "fr": "erreur YAML : « {problem} »",
+    },
+    "yaml_error_hint": {
+        "en": "check the file's encoding (UTF-8) and its characters",
+        "fr": "vérifiez l'encodage du fichier (UTF-8) et ses caractères",
+    },
+    "file_empty": {
+        "en": "the file is empty",
+        "fr": "le fichier est vide",
+    },
+    "file_empty_hint": {
+        "en": "restore its content or delete the file",
+        "fr": "rétablissez son contenu ou supprimez le fichier",
+    },
+    "too_deep": {
+        "en": "the lists and records here are nested more than {limit} levels deep",
+        "fr": "les listes et les ensembles de clés sont ici imbriqués sur plus de {limit} niveaux",
+    },
+    "too_deep_hint": {
+        "en": "a guide file needs a few levels only: look for '[' or '{{' that are repeated "
+              "or never closed, or lines indented too far",
+        "fr": "un fichier du guide n'a besoin que de quelques niveaux : cherchez des « [ » ou des « {{ » répétés "
+              "ou jamais fermés, ou des lignes trop en retrait",
+    },
+    "file_too_big": {
+        "en": "file is {size} bytes, over the {limit}-byte limit",
+        "fr": "le fichier fait {size} octets, au-delà de la limite de {limit} octets",
+    },
+    "file_too_big_hint": {
+        "en": "split the content into several files; a guide file should stay small",
+        "fr": "répartissez le contenu en plusieurs fichiers ; un fichier du guide doit rester petit",
+    },
+    "file_contains": {
+        "en": "the file contains {what}",
+        "fr": "le fichier contient {what}",
+    },
+    "char_nul": {"en": "a NUL character", "fr": "un caractère NUL"},
+    "char_vertical_tab": {
+        "en": "a vertical tab (a soft line break pasted from Word)",
+        "fr": "une tabulation verticale (un saut de ligne manuel collé depuis Word)",
+    },
+    "char_escape": {"en": "an escape character", "fr": "un caractère d'échappement"},
+    "char_carriage_return": {
+        "en": "a carriage return without a line feed (old Mac line ending)",
+        "fr": "un retour chariot sans saut de ligne (fin de ligne des anciens Mac)",
+    },
+    "char_nel": {"en": "a NEL line break", "fr": "un saut de ligne NEL"},
+    "char_line_separator": {"en": "a line separator (U+2028)", "fr": "un séparateur de ligne (U+2028)"},
+    "char_paragraph_separator": {"en": "a paragraph separator (U+2029)", "fr": "un séparateur de paragraphe (U+2029)"},
+    "char_control": {
+        "en": "an invisible control character (U+{code})",
+        "fr": "un caractère de contrôle invisible (U+{code})",
+    },
+    "line_endings_hint": {
+        "en": "save the file with Unix (LF) line endings",
+        "fr": "enregistrez le fichier avec des fins de ligne Unix (LF)",
+    },
+    # -- YAML syntax: what the editor did, and the parser's own words in French -----------------
+    "yaml_alias_hint": {
+        "en": "write the text out in full instead of reusing it with & and *",
+        "fr": "écrivez le texte en entier au lieu de le réutiliser avec & et *",
+    },
+    "yaml_no_colon_hint": {
+        "en": "write 'key: value' on this line; if it goes on from the text above, join it to that line "
+              "or put the whole text in quotes",
+        "fr": "écrivez « clé : valeur » sur cette ligne ; si elle prolonge le texte au-dessus, rattachez-la "
+              "à cette ligne ou mettez tout le texte entre guillemets",
+    },
+    "yaml_close_hint": {
+        "en": "close the '{open}' of line {line} with '{close}' (or put a text holding it in quotes)",
+        "fr": "fermez par « {close} » le « {open} » de la ligne {line} (ou mettez entre guillemets le texte qui le contient)",
+    },
+    "yaml_backslash": {
+        "en": "a backslash (\\) inside double quotes starts an escape such as \\n",
+        "fr": "une barre oblique inversée (\\) entre guillemets doubles commence un échappement comme \\n",
+    },
+    "yaml_backslash_hint": {
+        "en": "write \\\\ for a backslash, or put the text in single quotes ({example})",
+        "fr": "écrivez \\\\ pour une barre oblique inversée, ou mettez le texte entre apostrophes ({example})",
+    },
+    "yaml_backslash_single_hint": {
+        "en": "put the text in single quotes, where a backslash is just a backslash: {line}",
+        "fr": "mettez le texte entre apostrophes, où une barre oblique inversée reste telle quelle : {line}",
+    },
+    "yaml_backslash_double_hint": {
+        "en": "write \\\\ for each backslash: {line}",
+        "fr": "écrivez \\\\ pour chaque barre oblique inversée : {line}",
+    },
+    "yaml_tag_start": {
+        "en": "the text starts with '{char}', which YAML reads as a tag",
+        "fr": "le texte commence par « {char} », que YAML lit comme une étiquette",
+    },
+    "yaml_comment_kept": {
+        "en": "the text stops at '#': YAML reads the rest of the line as a comment, so only {kept} is kept",
+        "fr": "le texte s'arrête à « # » : YAML lit la suite de la ligne comme un commentaire, "
+              "et seul {kept} est gardé",
+    },
+    "yaml_comment_empty": {
+        "en": "the text stops at '#': YAML reads the rest of the line as a comment, so the text is empty",
+        "fr": "le texte s'arrête à « # » : YAML lit la suite de la ligne comme un commentaire, "
+              "et le texte est vide",
+    },
+    "yaml_quote_any_hint": {
+        "en": "put this text in quotes ({example})",
+        "fr": "mettez ce texte entre guillemets ({example})",
+    },
+    "yaml_quote_start": {
+        "en": "the text starts with a quote, so YAML expects it to end at the closing quote",
+        "fr": "le texte commence par un guillemet : YAML s'attend donc à ce qu'il finisse au guillemet fermant",
+    },
+    "yaml_reserved_start": {
+        "en": "the text starts with {char}, which YAML reserves for its own syntax",
+        "fr": "le texte commence par {char}, que YAML réserve à sa propre syntaxe",
+    },
+    "backtick": {"en": "a backtick (`)", "fr": "un accent grave (`)"},
+    "yaml_parser_words": {"en": "{problem}", "fr": "« {problem} »"},
+    # PyYAML's (libyaml's) own problems, word for word in English: ``parser_problem`` looks them up.
+    "parser_dash": {
+        "en": "did not find expected '-' indicator",
+        "fr": "un tiret « - » d'entrée de liste était attendu ici",
+    },
+    "parser_key": {
+        "en": "did not find expected key",
+        "fr": "une clé était attendue ici",
+    },
+    "parser_colon": {
+        "en": "could not find expected ':'",
+        "fr": "le deux-points « : » qui suit une clé manque",
+    },
+    "parser_mapping_values": {
+        "en": "mapping values are not allowed in this context",
+        "fr": "un deux-points « : » ne peut pas se trouver ici",
+    },
+    "parser_mapping_values_here": {
+        "en": "mapping values are not allowed here",
+        "fr": "un deux-points « : » ne peut pas se trouver ici",
+    },
+    "parser_entries": {
+        "en": "block sequence entries are not allowed in this context",
+        "fr": "une entrée de liste « - » ne peut pas commencer ici",
+    },
+    "parser_token": {
+        "en": "found character that cannot start any token",
+        "fr": "un caractère ne peut commencer aucun élément YAML ici",
+    },
+    "parser_node": {
+        "en": "did not find expected node content",
+        "fr": "une valeur était attendue ici",
+    },
+    "parser_end": {
+        "en": "found unexpected end of stream",
+        "fr": "le fichier se termine trop tôt",
+    },
+    "parser_bracket": {
+        "en": "did not find expected ',' or ']'",
+        "fr": "une virgule « , » ou un crochet fermant « ] » était attendu",
+    },
+    "parser_brace": {
+        "en": "did not find expected ',' or '}}'",
+        "fr": "une virgule « , » ou une accolade fermante « }} » était attendue",
+    },
+    "parser_document_start": {
+        "en": "did not find expected <document start>",
+        "fr": "une ligne « --- » de début de document était attendue",
+    },
+    "parser_colon_unexpected": {
+        "en": "found unexpected ':'",
+        "fr": "un deux-points « : » inattendu",
+    },
+    "parser_tag_handle": {
+        "en": "found undefined tag handle",
+        "fr": "une étiquette « ! » inconnue",
+    },
+    "parser_comment_or_break": {
+        "en": "did not find expected comment or line break",
+        "fr": "seuls un commentaire ou une fin de ligne peuvent suivre ici",
+    },
+    "parser_whitespace_or_break": {
+        "en": "did not find expected whitespace or line break",
+        "fr": "une espace ou une fin de ligne était attendue ici",
+    },
+    "parser_alphanumeric": {
+        "en": "did not find expected alphabetic or numeric character",
+        "fr": "une lettre ou un chiffre était attendu ici (après « & », « * » ou « ! »)",
+    },
+    "parser_non_alphabetical": {
+        "en": "found unexpected non-alphabetical character",
+        "fr": "un caractère inattendu, ni lettre ni chiffre, se trouve ici",
+    },
+    "parser_directive": {
+        "en": "could not find expected directive name",
+        "fr": "un nom de directive était attendu après « % »",
+    },
+    "parser_another_document": {
+        "en": "but found another document",
+        "fr": "le fichier contient un second document (après une ligne « --- »)",
+    },
+    "parser_anchors": {
+        "en": "anchors and aliases (&name, *name) are not allowed",
+        "fr": "les ancres et les alias (&nom, *nom) ne sont pas permis",
+    },
+    # -- the terminal: make check, make competency, make reviewed, make release, the preview ------
+    "content_valid": {
+        "en": "content_data is valid: {count} texts in English and French.",
+        "fr": "content_data est valide : {count} textes en anglais et en français.",
+    },
+    "preview_keeps_last": {
+        "en": "The preview keeps showing the last valid content until the file is fixed.",
+        "fr": "L'aperçu continue de montrer le dernier contenu valide jusqu'à ce que le fichier soit corrigé.",
+    },
+    "open_data_failed": {  # for preview/state.py, which the lead edits
+        "en": "The open-data files could not be written: {error}",
+        "fr": "Les fichiers de données ouvertes n'ont pas pu être écrits : {error}",
+    },
+    "competency_usage": {
+        "en": "usage: {command}   (lowercase letters, digits and hyphens, e.g. {example})",
+        "fr": "utilisation : {command}   (lettres minuscules, chiffres et traits d'union, par exemple {example})",
+    },
+    "competency_bad_id": {
+        "en": "{id} is not an id: nothing was written.",
+        "fr": "{id} n'est pas un id : rien n'a été écrit.",
+    },
+    "competency_exists": {
+        "en": "{folder} already exists: choose another id",
+        "fr": "{folder} existe déjà : choisissez un autre id",
+    },
+    "competency_written": {
+        "en": "wrote {file}: replace every {marks} text, then run {check} (add {files} by copying them "
+              "from another competency if it has them)",
+        "fr": "{file} est écrit : remplacez chaque texte {marks}, puis lancez {check} (ajoutez {files} en les "
+              "copiant depuis une autre compétence qui en a)",
+    },
+    "reviewed_usage": {
+        "en": "usage: {command}   (several: {several})",
+        "fr": "utilisation : {command}   (plusieurs : {several})",
+    },
+    "reviewed_fix_first": {
+        "en": "Fix the content first, then record the review.",
+        "fr": "Corrigez d'abord le contenu, puis enregistrez la relecture.",
+    },
+    "reviewed_unknown": {
+        "en": "unknown item {name}",
+        "fr": "élément inconnu : {name}",
+    },
+    "reviewed_unknown_close": {
+        "en": "unknown item {name}; did you mean '{close}'?",
+        "fr": "élément inconnu : {name} ; vouliez-vous dire « {close} » ?",
+    },
+    "reviewed_nothing": {
+        "en": "Nothing was recorded.",
+        "fr": "Rien n'a été enregistré.",
+    },
+    "reviewed_recorded": {
+        "en": "recorded: '{name}' reviewed on {day}",
+        "fr": "enregistré : « {name} » relu le {day}",
+    },
+    "reviewed_recorded_unflagged": {
+        "en": "recorded: '{name}' reviewed on {day} (it was not flagged; recorded anyway)",
+        "fr": "enregistré : « {name} » relu le {day} (il n'était pas signalé ; enregistré quand même)",
+    },
+    "reviewed_commit": {
+        "en": "Commit {file} with your change.",
+        "fr": "Validez (commit) {file} avec votre modification.",
+    },
+    "release_usage": {
+        "en": "usage: {command}   (optionally {date})",
+        "fr": "utilisation : {command}   (et, si vous le souhaitez, {date})",
+    },
+    "release_bad_version": {
+        "en": "{version} is not a version number: write two or three numbers separated by dots, e.g. {example}",
+        "fr": "{version} n'est pas un numéro de version : écrivez deux ou trois nombres séparés par des points, "
+              "par exemple {example}",
+    },
+    "release_bad_date": {
+        "en": "{day} is not a date: write {form}, e.g. {example}",
+        "fr": "{day} n'est pas une date : écrivez {form}, par exemple {example}",
+    },
+    "release_uncommitted": {
+        "en": "There are uncommitted changes: commit them (or stash them) first, so that the release "
+              "is exactly what the tag records.",
+        "fr": "Des modifications ne sont pas validées : validez-les (commit) ou mettez-les de côté (stash) d'abord, "
+              "pour que la version publiée soit exactement ce que l'étiquette enregistre.",
+    },
+    "release_not_after": {
+        "en": "Version {version} is not after the latest release ({previous}): choose a higher number.",
+        "fr": "La version {version} ne suit pas la dernière version publiée ({previous}) : choisissez un numéro "
+              "plus grand.",
+    },
+    "release_git_failed": {
+        "en": "git {command} failed: {reason}",
+        "fr": "git {command} a échoué : {reason}",
+    },
+    "release_nothing": {
+        "en": "Nothing was released.",
+        "fr": "Rien n'a été publié.",
+    },
+    "release_fix_first": {
+        "en": "Nothing was released: fix the content first.",
+        "fr": "Rien n'a été publié : corrigez d'abord le contenu.",
+    },
+    "release_no_line": {
+        "en": "{file}: no '{key}:' line to update; add one (see the comment at the top)",
+        "fr": "{file} : aucune ligne « {key}: » à mettre à jour ; ajoutez-en une (voir le commentaire en tête du fichier)",
+    },
+    "release_done": {
+        "en": "Released {version} ({day}): tagged {tag}. Publish it with: {command}",
+        "fr": "Version {version} publiée ({day}) : étiquette {tag}. Publiez-la avec : {command}",
+    },
+    "release_left_out": {
+        "en": "What changed leaves out release {tag}: {error}",
+        "fr": "« Ce qui a changé » laisse de côté la version {tag} : {error}",
+    },
     "hint_word": {"en": "hint", "fr": "conseil"},
 }
 
@@ -221,8 +905,14 @@ class Said(str):
         made.fr = fr
         return made
 
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return str(self), self.fr  # a copy or a pickle keeps the French
+
     def get(self, lang: str) -> str:
         return self.fr if lang == "fr" else str(self)
+
+
+NO_HINT = Said("", "")
 
 
 def said(message: str, /, **values: object) -> Said:
@@ -232,11 +922,41 @@ def said(message: str, /, **values: object) -> Said:
     return Said(templates["en"].format(**values), for_language(templates["fr"], "fr").format(**french))
 
 
+# The kinds of items a reference names (``Marker`` kinds), singular and plural, in both languages.
+KINDS: dict[str, dict[str, tuple[str, str]]] = {
+    "source": {"en": ("source", "sources"), "fr": ("source", "sources")},
+    "tip": {"en": ("tip", "tips"), "fr": ("conseil", "conseils")},
+    "obstacle": {"en": ("obstacle", "obstacles"), "fr": ("obstacle", "obstacles")},
+    "competency": {"en": ("competency", "competencies"), "fr": ("compétence", "compétences")},
+    "scale dimension": {"en": ("scale dimension", "scale dimensions"),
+                        "fr": ("dimension de l'échelle", "dimensions de l'échelle")},
+}
+
+
+def kind_name(kind: str, plural: bool = False) -> Said:
+    """A kind of item as a reader names it; an unlisted kind keeps its name (and an English plural)."""
+    names = KINDS.get(kind, {"en": (kind, f"{kind}s"), "fr": (kind, f"{kind}s")})
+    return Said(names["en"][plural], names["fr"][plural])
+
+
+def parser_problem(problem: str) -> Said:
+    """PyYAML's own words for a syntax error, in French when the catalogue knows them, else quoted."""
+    for key, texts in MESSAGES.items():
+        if key.startswith("parser_") and problem == texts["en"].replace("{{", "{").replace("}}", "}"):
+            return said(key)
+    return said("yaml_parser_words", problem=problem)
+
+
 def in_language(message: str, lang: str) -> tuple[str, str]:
     """A message in ``lang`` when the catalogue has it, and the language it is really in."""
     if isinstance(message, Said):
         return message.get(lang), lang
     return message, "en"
+
+
+def say(message: str, /, **values: object) -> str:
+    """The message named ``message`` in the language the editor chose, for the terminal."""
+    return said(message, **values).get(editor_language())
 
 
 def editor_language() -> str:

@@ -14,11 +14,17 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from guide.content.decode import INVALID, Day, Decoder
 from guide.content.errors import ContentError
+from guide.content.messages import Said, said
 from guide.content.yaml_nodes import load_bytes, read_yaml
 
 REVIEWS_FILE = "translation-reviews.json"
-_HINT = ("this file is written by make reviewed ID=<item>: restore it with "
-         f"git checkout content_data/{REVIEWS_FILE}, then record the review again")
+_RECORD = '{"<item>": {"reviewed": …, "text": …}, …}'
+_REVIEW = '{"reviewed": "YYYY-MM-DD", "text": "…"}'
+
+
+def _hint() -> Said:
+    """Restoring the file is always a way out: ``make reviewed`` writes it."""
+    return said("reviews_hint", command="make reviewed ID=<item>", restore=f"git checkout content_data/{REVIEWS_FILE}")
 
 
 @dataclass(frozen=True)
@@ -39,26 +45,23 @@ def read_reviews_file(path: Path, shown: str) -> tuple[dict[str, Review], list[C
         return {}, _with_hint(errors)
     if not isinstance(node, MappingNode):
         mark = node.start_mark
-        return {}, [ContentError(shown, mark.line + 1, mark.column + 1,
-                                 "the file must hold one record {\"<item>\": {\"reviewed\": …, \"text\": …}, …}",
-                                 _HINT)]
+        return {}, [ContentError(shown, mark.line + 1, mark.column + 1, said("reviews_not_record", example=_RECORD),
+                                 _hint())]
     reviews: dict[str, Review] = {}
     decoder = Decoder(shown)
     for key, value in node.value:
         mark = key.start_mark
         name = key.value if isinstance(key, ScalarNode) else ""
         if not name:
-            errors.append(ContentError(shown, mark.line + 1, mark.column + 1,
-                                       "a review must be named by its item's id, in quotes", _HINT))
+            errors.append(ContentError(shown, mark.line + 1, mark.column + 1, said("review_unnamed"), _hint()))
         elif name in reviews:
-            errors.append(ContentError(shown, mark.line + 1, mark.column + 1,
-                                       f"the review of '{name}' is written twice", "keep one of the two"))
+            errors.append(ContentError(shown, mark.line + 1, mark.column + 1, said("review_twice", name=name),
+                                       said("keep_one_hint")))
         elif not isinstance(value, MappingNode):
             errors.append(ContentError(shown, value.start_mark.line + 1, value.start_mark.column + 1,
-                                       f"the review of '{name}' must be a record "
-                                       "{\"reviewed\": \"YYYY-MM-DD\", \"text\": \"…\"}", _HINT))
+                                       said("review_not_record", name=name, example=_REVIEW), _hint()))
         else:
-            review = decoder.decode(value, Review, f"the review of '{name}'")
+            review = decoder.decode(value, Review, name)  # errors name it as a path, e.g. adopt-x.reviewed
             if review is not INVALID:
                 reviews[name] = review
     errors.extend(_with_hint(decoder.found.errors))
@@ -67,5 +70,6 @@ def read_reviews_file(path: Path, shown: str) -> tuple[dict[str, Review], list[C
 
 def _with_hint(errors: list[ContentError]) -> list[ContentError]:
     """The file's own hint after the error's: restoring it is always a way out."""
-    return [ContentError(e.file, e.line, e.column, e.message, f"{e.hint}; or {_HINT}" if e.hint else _HINT)
+    return [ContentError(e.file, e.line, e.column, e.message, said("hint_or", hint=e.hint, other=_hint())
+                         if e.hint else _hint())
             for e in errors]

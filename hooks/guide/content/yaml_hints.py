@@ -17,16 +17,15 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from guide.content.errors import ContentError
-from guide.content.messages import said
+from guide.content.messages import Said, said
 
 # "key: value" on one line, optionally as a list entry ("- key: value").
 _KEY_VALUE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:[ \t]+)(?P<value>\S.*?)[ \t]*$")
 _REAL_ANCHOR = re.compile(r"^&[\w-]+(?:[ \t]+[\[{].*)?$")  # &name [..] / &name {..} / &name
 _REAL_ALIAS = re.compile(r"^\*[\w-]+$")
-_RESERVED = {"@": "@", "`": "a backtick (`)", "%": "%", "*": "*", "&": "&", "!": "!",
-             "[": "[", "{": "{", "|": "|", ">": ">"}
+_RESERVED = frozenset("@`%*&![{|>")  # a text's first characters YAML keeps for its own syntax
 
-Located = tuple[int, int, str, str]  # line, column, problem, hint
+Located = tuple[int, int, Said, Said]  # line, column, problem, hint
 
 
 def explain(exc: yaml.MarkedYAMLError, text: str) -> Located | None:
@@ -35,9 +34,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Located | None:
     problem = exc.problem or ""
     if "unknown escape" in problem and exc.problem_mark is not None:
         mark = exc.problem_mark
-        return (mark.line + 1, mark.column + 1,
-                "a backslash (\\) inside double quotes starts an escape such as \\n",
-                _backslash_hint(_line(lines, mark.line)))
+        return mark.line + 1, mark.column + 1, said("yaml_backslash"), _backslash_hint(_line(lines, mark.line))
     if exc.context and "scanning a quoted scalar" in exc.context:
         return None  # a quote never closed: yaml_nodes already says so
     for at in (exc.problem_mark, exc.context_mark):
@@ -63,7 +60,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Located | None:
     return None
 
 
-def _indentation_hint(lines: list[str], index: int) -> str | None:
+def _indentation_hint(lines: list[str], index: int) -> Said | None:
     """The line at ``index`` indented like its nearest sibling above, when that tells.
 
     A sibling is an earlier line of the same kind (a list entry ``- `` or a
@@ -102,25 +99,22 @@ def text_mistakes(root: Node, text: str, file: str) -> list[ContentError]:
         if not node.tag.startswith("tag:yaml.org,2002:"):
             errors.append(ContentError(
                 file, node.start_mark.line + 1, node.start_mark.column + 1,
-                f"the text starts with '{line[node.start_mark.column:][:1]}', which YAML reads as a tag",
-                quote_hint(line)))
+                said("yaml_tag_start", char=line[node.start_mark.column:][:1]), quote_hint(line)))
         elif key in ("en", "fr") and not _is_quoted(line, node):
             tail = _line(lines, node.end_mark.line)[node.end_mark.column:]
             if tail.strip().startswith("#"):
-                kept = f"only {node.value!r} is kept" if node.value else "the text is empty"
                 errors.append(ContentError(
                     file, node.end_mark.line + 1, node.end_mark.column + 1 + tail.index("#"),
-                    f"the text stops at '#': YAML reads the rest of the line as a comment, "
-                    f"so {kept}",
+                    said("yaml_comment_kept", kept=repr(node.value)) if node.value else said("yaml_comment_empty"),
                     quote_hint(_line(lines, node.end_mark.line))))
     return errors
 
 
-def quote_hint(line: str) -> str:
+def quote_hint(line: str) -> Said:
     """'put this text in quotes', with the line as it should be written."""
     fixed = quoted_line(line)
     if fixed is None:
-        return "put this text in quotes (\"...\")"
+        return said("yaml_quote_any_hint", example='"..."')
     return said("yaml_quote_hint", line=fixed.strip())
 
 
@@ -149,16 +143,18 @@ def _quoted(value: str) -> str:
 
 # -- helpers -------------------------------------------------------------------
 
-def _unquoted_text_problem(line: str) -> str | None:
+def _unquoted_text_problem(line: str) -> Said | None:
     match = _KEY_VALUE.match(line)
     if match is None:
         return None
     if match["value"].startswith("{"):
+        if not match["value"].endswith("}"):
+            return None  # a record never closed: not text, the parser's own words fit
         return next((reason for _, reason in _flow_problems(match["value"])), None)
     return _value_problem(match["value"])
 
 
-def _flow_problems(value: str) -> list[tuple[str, str]]:
+def _flow_problems(value: str) -> list[tuple[str, Said]]:
     """The texts of a one-line ``{en: ..., fr: ...}`` that need quotes, with why."""
     found = []
     for entry in value.strip("{} ").split(", "):
@@ -169,16 +165,16 @@ def _flow_problems(value: str) -> list[tuple[str, str]]:
     return found
 
 
-def _value_problem(value: str) -> str | None:
+def _value_problem(value: str) -> Said | None:
     first = value[0]
     if first == "[" and "]" not in value:
         return None  # a list never closed: not text, the generic hint fits
     if first in "'\"" and not _parses(value):
-        return "the text starts with a quote, so YAML expects it to end at the closing quote"
+        return said("yaml_quote_start")
     if first == "&" and _REAL_ANCHOR.match(value) or first == "*" and _REAL_ALIAS.match(value):
         return None  # a real anchor or alias: yaml_nodes refuses those with its own hint
     if first in _RESERVED:
-        return f"the text starts with {_RESERVED[first]}, which YAML reserves for its own syntax"
+        return said("yaml_reserved_start", char=said("backtick") if first == "`" else first)
     if ": " in value or value.endswith(":"):
         return said("yaml_colon_in_text", colon=": ")
     return None
@@ -191,14 +187,14 @@ def _parses(value: str) -> bool:
     return well_formed(f"k: {value}")
 
 
-def _backslash_hint(line: str) -> str:
+def _backslash_hint(line: str) -> Said:
     match = _KEY_VALUE.match(line)
     if match is None or not (match["value"].startswith('"') and match["value"].endswith('"')):
-        return "write \\\\ for a backslash, or put the text in single quotes ('...')"
+        return said("yaml_backslash_hint", example="'...'")
     inner = match["value"][1:-1]
     if "'" not in inner:
-        return f"put the text in single quotes, where a backslash is just a backslash: {match['lead'].strip()} '{inner}'"
-    return f"write \\\\ for each backslash: {match['lead'].strip()} \"{inner.replace(chr(92), chr(92) * 2)}\""
+        return said("yaml_backslash_single_hint", line=f"{match['lead'].strip()} '{inner}'")
+    return said("yaml_backslash_double_hint", line=f"{match['lead'].strip()} \"{inner.replace(chr(92), chr(92) * 2)}\"")
 
 
 def _value_column(line: str) -> int:

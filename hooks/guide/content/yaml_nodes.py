@@ -21,7 +21,7 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from guide.content.errors import ContentError
-from guide.content.messages import said
+from guide.content.messages import parser_problem, said
 from guide.content.yaml_hints import explain, text_mistakes
 
 MAX_FILE_BYTES = 512 * 1024
@@ -32,10 +32,9 @@ MAX_FILE_BYTES = 512 * 1024
 # (a lone carriage return, NEL, U+2028, U+2029), which would shift every line
 # number we report.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|\r(?!\n)")
-_NAMES = {"\x00": "a NUL character", "\x0b": "a vertical tab (a soft line break pasted from Word)",
-          "\x1b": "an escape character", "\r": "a carriage return without a line feed (old Mac line ending)",
-          "\x85": "a NEL line break", "\u2028": "a line separator (U+2028)",
-          "\u2029": "a paragraph separator (U+2029)"}
+# Each such character's name in the catalogue of messages.
+_NAMES = {"\x00": "char_nul", "\x0b": "char_vertical_tab", "\x1b": "char_escape", "\r": "char_carriage_return",
+          "\x85": "char_nel", "\u2028": "char_line_separator", "\u2029": "char_paragraph_separator"}
 
 
 # libyaml's parser (PyYAML's C binding) reads about twenty times faster. The
@@ -70,17 +69,15 @@ def load_bytes(path: Path, display_name: str) -> tuple[str | None, list[ContentE
         size = path.stat().st_size
         raw = path.read_bytes() if size <= MAX_FILE_BYTES else b""
     except OSError as exc:
-        return None, [ContentError(display_name, 1, 1, f"the file cannot be read ({exc.strerror or exc})",
-                                   "check that it is a normal file you are allowed to read "
-                                   "(not a folder, a broken link or a locked file)")]
+        return None, [ContentError(display_name, 1, 1, said("cannot_read", reason=exc.strerror or exc),
+                                   said("cannot_read_hint"))]
     if size > MAX_FILE_BYTES:
         return None, [_too_big(display_name, size)]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [ContentError(display_name, line, 1, "the file is not valid UTF-8",
-                                   "save the file with UTF-8 encoding")]
+        return None, [ContentError(display_name, line, 1, said("not_utf8"), said("not_utf8_hint"))]
 
 
 def read_yaml(text: str, display_name: str) -> tuple[Node | None, list[ContentError]]:
@@ -108,11 +105,9 @@ def read_yaml(text: str, display_name: str) -> tuple[Node | None, list[ContentEr
             return None, [_too_deep(display_name, exc.problem_mark)]
         return None, [_syntax_error(display_name, exc, text)]
     except yaml.YAMLError as exc:  # e.g. a ReaderError: no mark, but never a traceback
-        return None, [ContentError(display_name, 1, 1, f"YAML error: {exc}",
-                                   "check the file's encoding (UTF-8) and its characters")]
+        return None, [ContentError(display_name, 1, 1, said("yaml_error", problem=exc), said("yaml_error_hint"))]
     if node is None:
-        return None, [ContentError(display_name, 1, 1, "the file is empty",
-                                   "restore its content or delete the file")]
+        return None, [ContentError(display_name, 1, 1, said("file_empty"), said("file_empty_hint"))]
     return node, []
 
 
@@ -185,15 +180,12 @@ def _tag(event: ScalarEvent | SequenceStartEvent | MappingStartEvent) -> str:
 
 
 def _too_deep(name: str, mark: yaml.Mark) -> ContentError:
-    return ContentError(name, mark.line + 1, mark.column + 1,
-                        f"the lists and records here are nested more than {MAX_DEPTH} levels deep",
-                        "a guide file needs a few levels only: look for '[' or '{' that are repeated "
-                        "or never closed, or lines indented too far")
+    return ContentError(name, mark.line + 1, mark.column + 1, said("too_deep", limit=MAX_DEPTH),
+                        said("too_deep_hint"))
 
 
 def _too_big(name: str, size: int) -> ContentError:
-    return ContentError(name, 1, 1, f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit",
-                        "split the content into several files; a guide file should stay small")
+    return ContentError(name, 1, 1, said("file_too_big", size=size, limit=MAX_FILE_BYTES), said("file_too_big_hint"))
 
 
 def forbidden_character(name: str, text: str) -> ContentError | None:
@@ -205,20 +197,19 @@ def forbidden_character(name: str, text: str) -> ContentError | None:
     before = text[: found.start()]
     line = before.count("\n") + 1
     column = found.start() - (before.rfind("\n") + 1) + 1
-    what = _NAMES.get(char, f"an invisible control character (U+{ord(char):04X})")
-    hint = ("save the file with Unix (LF) line endings" if char == "\r" else
-            "delete it and retype the text around it; it was probably pasted from another program")
-    return ContentError(name, line, column, f"the file contains {what}", hint)
+    what = said(_NAMES[char]) if char in _NAMES else said("char_control", code=f"{ord(char):04X}")
+    hint = said("line_endings_hint") if char == "\r" else said("pasted_hint")
+    return ContentError(name, line, column, said("file_contains", what=what), hint)
 
 
 def _syntax_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> ContentError:
     explained = explain(exc, text)
     if explained is not None:
-        line, column, problem, hint = explained
-        return ContentError(name, line, column, said("yaml_syntax", problem=problem), hint)
+        line, column, cause, fix = explained
+        return ContentError(name, line, column, said("yaml_syntax", problem=cause), fix)
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = exc.problem or exc.context or "invalid YAML"
+    problem = parser_problem(exc.problem or exc.context or "invalid YAML")
     hint = said("yaml_generic_hint")
     if exc.context and "quoted scalar" in exc.context and exc.context_mark:
         line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
@@ -228,7 +219,14 @@ def _syntax_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> ContentErr
         problem = said("yaml_tab")
         hint = said("yaml_tab_hint")
     elif "alias" in problem or "anchor" in problem:
-        hint = "write the text out in full instead of reusing it with & and *"
+        hint = said("yaml_alias_hint")
+    elif exc.context and "simple key" in exc.context and exc.context_mark:
+        # A line that is neither "key: value" nor a list entry: the parser notices a line later.
+        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+        hint = said("yaml_no_colon_hint")
+    elif exc.context_mark and exc.context and "while parsing a flow" in exc.context and problem[-2:] in ("]'", "}'"):
+        hint = said("yaml_close_hint", open="[" if problem.endswith("]'") else "{", close=problem[-2],
+                    line=exc.context_mark.line + 1)
     return ContentError(name, line, column, said("yaml_syntax", problem=problem), hint)
 
 

@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from guide.content.decode import MAX_MARKS_IN_A_ROW, MAX_TEXT_CHARACTERS, marks_in_a_row
 from guide.content.errors import ContentError
+from guide.content.messages import said
 from guide.content.model import COMPETENCIES_FOLDER, Text
 from guide.content.yaml_nodes import plain_values, read_yaml
 
@@ -89,10 +90,10 @@ def _text_problems(root: Node, shown: str) -> list[ContentError]:
             value = node.value
             too_long = len(value) > MAX_TEXT_CHARACTERS
             if too_long or marks_in_a_row(value) > MAX_MARKS_IN_A_ROW:
-                what = (f"a text of {len(value):,} characters, over the {MAX_TEXT_CHARACTERS:,} a text may have"
-                        if too_long else f"more than {MAX_MARKS_IN_A_ROW} marks stacked on one letter")
+                what = (said("release_text_too_long", length=len(value), limit=MAX_TEXT_CHARACTERS)
+                        if too_long else said("release_marks_stacked", limit=MAX_MARKS_IN_A_ROW))
                 return [ContentError(shown, node.start_mark.line + 1, node.start_mark.column + 1, what,
-                                     "a release is read as the content is; this one is left out")]
+                                     said("release_left_out_hint"))]
         elif isinstance(node, SequenceNode):
             pending.extend(reversed(node.value))
         elif isinstance(node, MappingNode):

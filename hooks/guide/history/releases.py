@@ -24,6 +24,7 @@ from typing import Callable, Mapping
 
 from guide.content.decode import DAY_PATTERN, VERSION_PATTERN
 from guide.content.errors import ContentError
+from guide.content.messages import say
 from guide.content.yaml_nodes import MAX_FILE_BYTES
 from guide.history.changes import CONTENT, Changes, Wording, compare_items, items_of, read_tree, readable_items
 
@@ -125,7 +126,7 @@ def recorded_releases(repo: Path, report: Callable[[str], None] = _log.info) -> 
         catalogue, problems = read_tree(files.get("catalogue.yml", "{}"), "catalogue.yml")
         first: ContentError | None = min(errors + problems, default=None)
         if first is not None:
-            report(f"What changed leaves out release {tag}: {first.summary()}")
+            report(say("release_left_out", tag=tag, error=first.summary()))
             continue
         released = catalogue.get("released") if isinstance(catalogue, dict) else None
         day = ((released if isinstance(released, str) and DAY_PATTERN.match(released) else None)

@@ -4,8 +4,8 @@ An editor who only watches the browser must see that the page is stale and
 why. The banner is plain HTML with every piece of text escaped once, here:
 error messages quote whatever the editor typed. It carries no script and no
 inline handler (the site's Content-Security-Policy allows neither). The labels
-are in the page's language, and so are the messages the catalogue
-(``content/messages.py``) has; any other is English, marked so.
+are in the page's language, and so is every message: each comes from the
+catalogue (``content/messages.py``), which ``ContentError`` insists on.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def preview_banner(errors: Iterable[ContentError], labels: Labels, lang: str) ->
     ordered = ordered[:MAX_SHOWN]
 
     def said(message: str) -> str:
-        """The message in the page's language when the catalogue has it; marked English otherwise."""
+        """The message in the page's language, its ``lang`` said (a plain text would be English)."""
         shown, in_lang = in_language(message, lang)
         return f'<span lang="{in_lang}">{html.escape(shown)}</span>'
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from guide.content.errors import ContentError, ContentInvalid, draft_report
 from guide.content.loader import ParsedFiles, content_files, load_guide
+from guide.content.messages import say
 from guide.content.model import Guide
 from guide.history.build_date import last_commit_epoch
 from guide.history.line_dates import text_dates
@@ -82,8 +83,7 @@ class LoadedContent:
                     raise
                 # While previewing, a mistake must not take the pages away: say
                 # where it is and keep rendering the last valid content.
-                log.error(f"{exc.report()}\nThe preview keeps showing the last valid content "
-                          "until the file is fixed.")
+                log.error(f"{exc.report()}\n{say('preview_keeps_last')}")
                 self.key, self.errors = key, tuple(exc.errors)
                 # What git says depends on the files as they are; the indexes on the content shown.
                 self.derived = _Derived(glossary=self.derived.glossary, page_dates=self.derived.page_dates)

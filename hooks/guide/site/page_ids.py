@@ -18,6 +18,7 @@ import yaml
 
 from guide.content.decode import Location
 from guide.content.errors import ContentError
+from guide.content.messages import said
 from guide.content.model import LANGUAGES, Guide
 from guide.render.dispatch import render_blocks
 from guide.render.pages import FOLDER, competency_of, stub_pages
@@ -35,13 +36,12 @@ def duplicate_id_errors(page_html: str, page: str, declared: dict[str, Location]
     errors = []
     for anchor in duplicate_ids(page_html):
         loc = declared.get(anchor)
-        message = f"the id '{anchor}' is used twice on the page {page}"
         if loc is not None:
-            errors.append(loc.error(message + " (the page also uses it for one of its own sections)",
-                                    "give this item another id, e.g. with a word about what it is"))
+            errors.append(loc.error(said("id_twice_on_page_section", id=anchor, page=page),
+                                    said("id_twice_on_page_section_hint")))
         else:
-            errors.append(ContentError(page, 1, 1, message,
-                                       "a template or renderer writes this id twice; report it as a bug"))
+            errors.append(ContentError(page, 1, 1, said("id_twice_on_page", id=anchor, page=page),
+                                       said("id_twice_on_page_hint")))
     return errors
 
 
