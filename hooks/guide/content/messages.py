@@ -169,6 +169,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{folder}: draft, not published; nothing left to write: remove its line '{line}' to publish it",
         "fr": "{folder} : brouillon, non publié ; plus rien à rédiger : retirez sa ligne « {line} » pour le publier",
     },
+    "draft_item_left": {
+        "en": "{where}: the draft item '{id}', not published; {count} text(s) or source(s) still to write:",
+        "fr": "{where} : l'élément en brouillon « {id} », non publié ; {count} texte(s) ou source(s) encore à rédiger :",
+    },
+    "draft_item_done": {
+        "en": "{where}: the draft item '{id}', not published; nothing left to write: "
+              "remove its line '{line}' to publish it",
+        "fr": "{where} : l'élément en brouillon « {id} », non publié ; plus rien à rédiger : "
+              "retirez sa ligne « {line} » pour le publier",
+    },
+    "draft_list_empty": {
+        "en": "{what}: every item of this list is a draft, so the published site would have none",
+        "fr": "{what} : chaque élément de cette liste est un brouillon, le site publié n'en aurait donc aucun",
+    },
+    "draft_list_empty_hint": {
+        "en": "finish one of them and remove its line '{line}', or mark the whole competency '{line}'",
+        "fr": "terminez-en un et retirez sa ligne « {line} », ou marquez toute la compétence « {line} »",
+    },
     "file_missing": {
         "en": "the file {name} is missing",
         "fr": "le fichier {name} manque",
