@@ -110,7 +110,8 @@ def load_guide(content_dir: Path, parsed: ParsedFiles | None = None, drafts: boo
             # An item's own draft: what it lacks (texts to write, any source not yet right) is
             # listed, never an error; a published build leaves the item out.
             draft_items[name] = tuple(DraftItem(d.id, d.kind, d.loc, tuple(sorted(d.unwritten + _reference_errors(
-                [r for r in d.references if r.kind == "source"], declared)))) for d in scope.found.draft_items)
+                [r for r in d.references if r.kind == "source"], declared))))
+                for d in sorted(scope.found.draft_items, key=lambda d: d.loc))  # in the order of the files
         competency = scope.roots.get("competency.yml")
         if isinstance(competency, Competency):
             errors.extend(_folder_errors(name, scope))
@@ -144,7 +145,9 @@ def load_guide(content_dir: Path, parsed: ParsedFiles | None = None, drafts: boo
                                                  unwritten.get(name), kept_items.get(name) or ()))
                            for name in catalogue_order(catalogue, list(folders))),
         declared={"": {d.id: d.loc for d in shared.found.ids},
-                  **{name: {d.id: d.loc for d in scope.found.ids} for name, scope in folders.items()}},
+                  **{name: {d.id: d.loc for d in scope.found.ids
+                            if drafts or (d.kind, d.id) not in {(i.kind, i.id) for i in draft_items.get(name, ())}}
+                     for name, scope in folders.items()}},
     )
     cards = deck(guide)  # remembered for the pages that print it
     errors = card_errors(cards) + code_collisions(cards)

@@ -515,6 +515,8 @@ class Labels:
     preview_errors_fix: Text
     preview_errors_more: Text
     draft_notice: Text
+    draft_items_notice: Text  # a finished competency's pages in the preview, while items of it are drafts
+    draft_item: Text  # the word beside each of those items
     to_write: Text
     to_choose: Text
     last_updated: Text

@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data as get_markdown_and_meta
 
 from guide.content.errors import ContentInvalid
+from guide.content.markup import attr_id
 from guide.content.model import Guide
 from guide.content.typography import for_language
 from guide.exports.files import open_data_files
@@ -54,7 +55,7 @@ from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
 from guide.site.csp import with_csp
-from guide.site.drafts import draft_notice, mark_unwritten
+from guide.site.drafts import draft_items_notice, draft_notice, mark_draft_items, mark_unwritten
 from guide.site.glossary_terms import explain_terms
 from guide.site.html_head import without_hreflang_links
 from guide.site.languages import current_language, default_language, languages, nested_language_build, page_language
@@ -213,6 +214,10 @@ class GuideSite:
         folder = guide.folder(competency) if competency else None
         if folder is not None and folder.draft:  # only the preview has drafts
             html = draft_notice(guide.labels, lang, len(folder.unwritten)) + mark_unwritten(html, guide.labels, lang)
+        elif folder is not None and folder.draft_items:  # and draft items
+            drafted = {attr_id(item.id) for item in folder.draft_items}
+            html = (draft_items_notice(guide.labels, lang, folder.draft_items)
+                    + mark_draft_items(mark_unwritten(html, guide.labels, lang), drafted, guide.labels, lang))
         shown = tuple(self._content(config).errors) + tuple(errors)
         return preview_banner(shown, guide.labels, lang) + html if shown else html
 
