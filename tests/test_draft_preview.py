@@ -138,3 +138,13 @@ def test_draft_items_of_a_finished_competency_preview_labelled_marked_and_counte
         log = served.log_text()
         assert "WARNING" in log and "the draft item 'adopt-draft-zebra', not published" in log, log[-2000:]
         assert "ERROR" not in log, log[-2000:]
+
+        # The okapi is written: its line draft: true goes, and so do its label and its count.
+        competency = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
+        text = competency.read_text(encoding="utf-8")
+        written = text.replace("      - id: level-2-draft-okapi\n        draft: true\n", "      - id: level-2-draft-okapi\n")
+        assert written != text
+        competency.write_text(written, encoding="utf-8")
+        url = served.origin + "/competencies/collaboration/"
+        _wait_for(lambda: _get(url).count('class="guide-draft-item"') == 1, "the okapi's draft label to go")
+        assert "2 draft item(s)" in _get(url) and "okapi of the network" in _get(url)

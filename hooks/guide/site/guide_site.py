@@ -233,7 +233,8 @@ class GuideSite:
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.preview is not None and self.preview.dirty:
-            digest = self._rendered_digest_of(page.url, page.meta.get("guide_source", ""))
+            digest = self._rendered_digest_of(page.url, page.meta.get("guide_source", "")
+                                              + self._drafts_shown(page.file.src_uri, config))
             fingerprint, frame = self.build.fingerprints[page.file.abs_dest_path]
             self.preview.built.record(page.file.abs_dest_path, fingerprint, frame, digest)
             self.build.rebuilt.add(page.url)
@@ -480,7 +481,18 @@ class GuideSite:
         except (UnknownBlock, PluginError):
             return None
         lang = page_language(file, config)
-        return self._rendered_digest_of(file.page.url, self._page_source(markdown, file.page, config, lang))
+        return self._rendered_digest_of(file.page.url, self._page_source(markdown, file.page, config, lang)
+                                        + self._drafts_shown(file.src_uri, config))
+
+    def _drafts_shown(self, src_uri: str, config: MkDocsConfig) -> str:
+        """What on_page_content adds to a competency's page for its drafts, as part of the page's
+        digest: removing draft: true from a written item changes no rendered block, only that."""
+        guide = self._guide(config)
+        competency = competency_of(src_uri, guide)
+        folder = guide.folder(competency) if competency else None
+        if folder is None or not (folder.draft or folder.draft_items):
+            return ""
+        return repr((folder.draft, len(folder.unwritten), [(item.id, len(item.lacking)) for item in folder.draft_items]))
 
     # -- what the build writes after the pages ----------------------------------------------
 
