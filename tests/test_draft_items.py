@@ -167,3 +167,24 @@ def test_a_published_build_leaves_a_draft_item_out_of_every_file(tmp_path):
     assert published == codes
     cards_page = (site / "cards" / "index.html").read_text(encoding="utf-8")
     assert all(code in cards_page for code in codes.values())
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(("lang", "says"), [("en", "competency.adopt[1].fr is still marked as to be written"),
+                                             ("fr", "competency.adopt[1].fr est encore marqué à rédiger")])
+def test_a_build_fails_on_an_unwritten_text_once_its_item_is_no_draft(tmp_path, lang, says):
+    """Removing draft: true before the item is written stops `make build` at the text's line, in the
+    editor's language (GUIDE_LANG), its source still to choose too."""
+    project = fixture_catalogue_project(tmp_path / "project")
+    competency = with_draft_items(project)
+    text = competency.read_text(encoding="utf-8")
+    finished = text.replace("  - id: adopt-draft-zebra\n    draft: true\n", "  - id: adopt-draft-zebra\n")
+    assert finished != text
+    competency.write_text(finished, encoding="utf-8")
+    line = finished.splitlines().index("  - id: adopt-draft-zebra") + 1
+    result = run_build(project, tmp_path / "site", GUIDE_LANG=lang)
+    assert result.returncode != 0
+    said = result.stdout + result.stderr
+    assert f"{FOLDER}/competency.yml:{line + 3}:9: {says}" in said.replace("\u00a0", " "), said[-3000:]
+    assert f"{FOLDER}/competency.yml:{line + 1}:13: " in said and "to-choose" in said
+    assert not (tmp_path / "site" / "index.html").exists()
