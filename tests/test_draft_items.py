@@ -188,3 +188,25 @@ def test_a_build_fails_on_an_unwritten_text_once_its_item_is_no_draft(tmp_path, 
     assert f"{FOLDER}/competency.yml:{line + 3}:9: {says}" in said.replace("\u00a0", " "), said[-3000:]
     assert f"{FOLDER}/competency.yml:{line + 1}:13: " in said and "to-choose" in said
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("after", ["summary:\n", "  - id: level-2\n"])
+def test_draft_true_where_no_draft_can_be_says_what_can(tmp_path, after):
+    """A summary or a level is not an item of a list: the hint says what can be a draft."""
+    from guide.content.errors import ContentInvalid
+    from guide.content.loader import load_guide
+
+    project = fixture_catalogue_project(tmp_path / "project")
+    path = project / FOLDER / "competency.yml"
+    text = path.read_text(encoding="utf-8")
+    indent = " " * (len(after) - len(after.lstrip()) + 2)  # a key of the record that line begins
+    broken = text.replace(after, f"{after}{indent}draft: true\n", 1)
+    assert broken != text
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(project / "content_data", drafts=True)
+    (error,) = caught.value.errors
+    assert error.message.endswith("unknown key 'draft'") and error.line == broken.splitlines().index(
+        f"{indent}draft: true") + 1
+    assert error.hint.startswith("only an item of a competency's list (a behaviour, a tip, a question…) or a whole")
+    assert error.hint.fr.startswith("seul un élément d’une liste d’une compétence")

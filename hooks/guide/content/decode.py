@@ -323,7 +323,8 @@ class Decoder:
             if key not in fields:
                 close = difflib.get_close_matches(key, list(fields), n=1)
                 allowed = ", ".join(fields)
-                hint = (said("key_unknown_hint_close", close=close[0], allowed=allowed) if close
+                hint = (said("draft_not_here_hint") if key == "draft"
+                        else said("key_unknown_hint_close", close=close[0], allowed=allowed) if close
                         else said("key_unknown_hint", allowed=allowed))
                 self._fail(key_loc, said("key_unknown", what=what, key=key), hint)
                 failed = True

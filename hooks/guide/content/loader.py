@@ -136,6 +136,7 @@ def load_guide(content_dir: Path, parsed: ParsedFiles | None = None, drafts: boo
         raise ContentInvalid([ContentError(_display(competencies_dir, base), 1, 1, said("all_drafts"),
                                            said("all_drafts_hint", line="draft: true"))])
     kept_items = draft_items if drafts else {}  # a build publishes none, nor where their languages are
+    left_out = {name: {(i.kind, i.id) for i in items} for name, items in draft_items.items() if not drafts}
     guide = Guide(
         bilingual=tuple(shared.found.bilingual) + tuple(b for s in folders.values() for b in s.found.bilingual)
         + tuple(b for name in kept_items for d in folders[name].found.draft_items for b in d.bilingual),
@@ -145,8 +146,7 @@ def load_guide(content_dir: Path, parsed: ParsedFiles | None = None, drafts: boo
                                                  unwritten.get(name), kept_items.get(name) or ()))
                            for name in catalogue_order(catalogue, list(folders))),
         declared={"": {d.id: d.loc for d in shared.found.ids},
-                  **{name: {d.id: d.loc for d in scope.found.ids
-                            if drafts or (d.kind, d.id) not in {(i.kind, i.id) for i in draft_items.get(name, ())}}
+                  **{name: {d.id: d.loc for d in scope.found.ids if (d.kind, d.id) not in left_out.get(name, ())}
                      for name, scope in folders.items()}},
     )
     cards = deck(guide)  # remembered for the pages that print it

@@ -179,6 +179,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{where} : l'élément en brouillon « {id} », non publié ; plus rien à rédiger : "
               "retirez sa ligne « {line} » pour le publier",
     },
+    "draft_not_here_hint": {
+        "en": "only an item of a competency's list (a behaviour, a tip, a question…) or a whole competency "
+              "(at the top of its competency.yml) can be a draft: remove this line",
+        "fr": "seul un élément d'une liste d'une compétence (un comportement, une astuce, une question…) ou une "
+              "compétence entière (en tête de son competency.yml) peut être un brouillon : retirez cette ligne",
+    },
     "draft_list_empty": {
         "en": "{what}: every item of this list is a draft, so the published site would have none",
         "fr": "{what} : chaque élément de cette liste est un brouillon, le site publié n'en aurait donc aucun",
