@@ -5,7 +5,8 @@ Prints every error as ``file:line:column: message`` with a hint, and exits 1
 if there is any; editors run it as ``make check`` (and pre-commit runs it).
 Like the build, it renders every page and refuses an item id that a page also
 uses for one of its own sections (the renderers say which: no list to keep). A
-competency marked ``draft: true`` is not an error: what it still lacks is listed.
+competency marked ``draft: true`` is not an error: what it still lacks is listed;
+so is what each item marked ``draft: true`` in a finished competency lacks.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from guide.content.errors import ContentInvalid, draft_report
+from guide.content.errors import ContentInvalid, draft_item_report, draft_report
 from guide.content.loader import load_guide
 from guide.content.messages import say
 from guide.content.model import bilingual_texts
@@ -36,6 +37,8 @@ def main(argv: list[str]) -> int:
         if folder.draft:
             # Not a failure: a draft is how a competency gets written; the published site leaves it out.
             print(draft_report(folder.folder, folder.unwritten), file=sys.stderr)
+        for item in folder.draft_items:  # one item of a finished competency, left out of the published site
+            print(draft_item_report(item), file=sys.stderr)
     print(say("content_valid", count=len(bilingual_texts(guide))))
     return 0
 

@@ -96,3 +96,55 @@ def test_a_scaffolded_competency_previews_marked_then_goes_when_deleted(tmp_path
         home.goto(origin + "/")
         assert home.locator(f'a[href*="competencies/{NEW}/"]').count() == 0, "still in the navigation"
         home.close()
+
+
+SEEN = {"en": {"to write": "source to choose", "notice": "3 draft item(s)", "okapi": "okapi of the network",
+               "label": "draft"},
+        "fr": {"to write": "à rédiger", "notice": "3 élément(s) en brouillon", "okapi": "okapi du réseau",
+               "label": "brouillon"}}
+
+
+@pytest.mark.serve
+def test_draft_items_of_a_finished_competency_preview_labelled_marked_and_counted(tmp_path, browser):
+    """Three draft items in collaboration: shown, each labelled a draft, what is unwritten marked, one notice."""
+    from test_draft_items import with_draft_items
+
+    project = copy_project(tmp_path / "project")
+    with_draft_items(project)
+    with mkdocs_serve(project, tmp_path / "serve.log", dirty=True) as served:
+        for lang, prefix in (("en", ""), ("fr", "/fr")):
+            url = f"{served.origin}{prefix}/competencies/collaboration/"
+            _wait_for(lambda url=url, lang=lang: SEEN[lang]["okapi"] in _get(url), "the draft item's page")
+            page = browser.new_page()
+            try:
+                page.goto(url)
+                shown = page.locator("article").inner_text()
+                assert SEEN[lang]["okapi"] in shown, shown[:500]
+                marks = page.locator("mark.guide-to-write").all_inner_texts()
+                assert SEEN[lang]["to write"] in marks, marks
+                assert "TO WRITE" not in shown and "À RÉDIGER" not in shown
+                drafts = page.locator("mark.guide-draft-item")
+                assert drafts.all_inner_texts() == [SEEN[lang]["label"]] * 2, "the okapi and the zebra"
+                okapi = page.locator("#level-2-draft-okapi")
+                assert okapi.locator("mark.guide-draft-item").count() == 1 and okapi.is_visible()
+                notice = page.locator(".guide-draft-notice")
+                assert notice.count() == 1 and len(notice.inner_text().splitlines()) == 1
+                assert SEEN[lang]["notice"] in notice.inner_text().replace("\u00a0", " "), notice.inner_text()
+                assert page.locator(".guide-preview-errors").count() == 0, "a draft item is not an error"
+            finally:
+                page.close()
+        tips = _get(served.origin + "/competencies/collaboration/tips/")
+        assert "giraffe" in tips and 'class="guide-draft-item"' in tips
+        log = served.log_text()
+        assert "WARNING" in log and "the draft item 'adopt-draft-zebra', not published" in log, log[-2000:]
+        assert "ERROR" not in log, log[-2000:]
+
+        # The okapi is written: its line draft: true goes, and so do its label and its count.
+        competency = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
+        text = competency.read_text(encoding="utf-8")
+        written = text.replace("      - id: level-2-draft-okapi\n        draft: true\n", "      - id: level-2-draft-okapi\n")
+        assert written != text
+        competency.write_text(written, encoding="utf-8")
+        url = served.origin + "/competencies/collaboration/"
+        _wait_for(lambda: _get(url).count('class="guide-draft-item"') == 1, "the okapi's draft label to go")
+        assert "2 draft item(s)" in _get(url) and "okapi of the network" in _get(url)

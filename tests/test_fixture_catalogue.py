@@ -59,7 +59,6 @@ COLLABORATION_WORDS = {
     "fr": ["Qui est partenaire", "Effort", "Bénéfice pour l’organisation", "Horizon du bénéfice",
            "long terme", "faites vivre votre réseau", "collaboration entre secteurs"],
 }
-FIXTURE_PAGES = ("", "compare/", "self-assessment/")
 
 
 def _svg_text(page_html: str, figure_id: str) -> str:
@@ -79,9 +78,14 @@ def test_the_fixture_shows_no_word_of_collaboration(fixture_site, fixture_guide)
 
     from html_text import visible_text
 
+    from guide.render.pages import page_kinds
+
     competency = fixture_guide.folder(FIXTURE).competency
+    # Every page the fixture has, as the stubs make them (the example builder and rating guide too).
+    pages = ["" if kind.name == "competency" else f"{kind.name}/" for kind in page_kinds(fixture_guide.folder(FIXTURE))]
+    assert len(pages) > 3
     for lang, prefix in (("en", ""), ("fr", "fr/")):
-        for page in FIXTURE_PAGES:
+        for page in pages:
             raw = (fixture_site / prefix / "competencies" / FIXTURE / page / "index.html").read_text(encoding="utf-8")
             # The whole page, attributes and templates too: the self-assessment shows its
             # last words from a data attribute once every box is ticked.

@@ -346,6 +346,18 @@ def test_compare_finds_added_removed_and_reworded_items_by_competency_and_id():
     assert changes.names["b"].en == "B"
 
 
+def test_compare_leaves_out_draft_items_and_draft_competencies_as_the_published_site_does():
+    """A release tagged while an item or a competency is a draft does not list it as added."""
+    before = {"competencies/a/competency.yml": "id: a\nname: {en: A, fr: A fr}\nadopt:\n  - {id: x, en: One, fr: Un}\n"}
+    after = {"competencies/a/competency.yml": "id: a\nname: {en: A, fr: A fr}\nadopt:\n  - {id: x, en: One, fr: Un}\n"
+                                              "  - {id: d, draft: true, en: Draft, fr: Brouillon}\n",
+             "competencies/b/competency.yml": "id: b\ndraft: true\nname: {en: B, fr: B fr}\n",
+             "competencies/b/tips.yml": "tips:\n  - {id: tip-b, en: Tip, fr: Astuce}\n"}
+    assert not compare(before, after)
+    published = after["competencies/a/competency.yml"].replace("draft: true", "draft: false")
+    assert [w.id for w in compare(before, {**after, "competencies/a/competency.yml": published}).added] == ["d"]
+
+
 def test_compare_ignores_reflowed_lines_and_survives_a_broken_file():
     before = {"glossary.yml": "terms:\n  - id: t\n    term: {en: Term, fr: Terme}\n"
                               "    definition:\n      en: A long\n        definition.\n      fr: Une définition.\n"}

@@ -190,8 +190,9 @@ def real_day(text: str) -> bool:
 
 
 def kind_of(cls: type) -> str:
-    """The kind of item a record declares: its class name, or its ``KIND``."""
-    return getattr(cls, "KIND", cls.__name__.lower())
+    """The kind of item a record declares: its class name, or the ``KIND`` it sets itself
+    (not one it inherits: a tip is a tip, though every list item may be a draft)."""
+    return vars(cls).get("KIND", cls.__name__.lower())
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,19 @@ class BilingualLines:
 
 
 @dataclass
+class DraftFound:
+    """An item marked ``draft: true``, and what it holds that the build must not count:
+    its texts still to write, its references, where its languages are written."""
+
+    id: str
+    kind: str
+    loc: Location
+    unwritten: list[ContentError] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    bilingual: list[BilingualLines] = field(default_factory=list)
+
+
+@dataclass
 class Decoded:
     """What one file's walk found: ids with their places, references to check."""
 
@@ -229,7 +243,8 @@ class Decoded:
     errors: list[ContentError] = field(default_factory=list)
     # Texts still marked to write: errors, unless their competency is a draft (the loader decides).
     unwritten: list[ContentError] = field(default_factory=list)
-    draft: bool = False  # a record of this file said draft: true
+    draft: bool = False  # the competency's record of this file said draft: true
+    draft_items: list[DraftFound] = field(default_factory=list)  # items that said it of themselves
 
 
 @functools.cache
@@ -290,6 +305,8 @@ class Decoder:
         if not isinstance(node, MappingNode):
             return self._fail(loc, said("not_record", what=what), said("not_record_hint", what=what))
         fields, hints, located = _shape(cls)
+        # Where this record's texts, references and languages begin: a draft item takes them.
+        held = (len(self.found.unwritten), len(self.found.references), len(self.found.bilingual))
         values: dict[str, Any] = {}
         seen: dict[str, Node] = {}
         failed = False
@@ -304,7 +321,8 @@ class Decoder:
             if key not in fields:
                 close = difflib.get_close_matches(key, list(fields), n=1)
                 allowed = ", ".join(fields)
-                hint = (said("key_unknown_hint_close", close=close[0], allowed=allowed) if close
+                hint = (said("draft_not_here_hint") if key == "draft"
+                        else said("key_unknown_hint_close", close=close[0], allowed=allowed) if close
                         else said("key_unknown_hint", allowed=allowed))
                 self._fail(key_loc, said("key_unknown", what=what, key=key), hint)
                 failed = True
@@ -317,7 +335,8 @@ class Decoder:
                 self._fail(loc, said("key_missing", what=what, name=name),
                            said("key_missing_hint", line=f"{name}: ...", what=what))
                 failed = True
-        if values.get("draft") is True:
+        item_draft = getattr(cls, "ITEM_DRAFT", False)
+        if values.get("draft") is True and not item_draft:
             self.found.draft = True
         if isinstance(values.get("id"), str):
             # Declared even when another key of the record is wrong: that key's error
@@ -332,9 +351,19 @@ class Decoder:
             name = values["id"] if "id" in values else what
             self.found.bilingual.append(BilingualLines(
                 name, self.file, _lines(seen["en"]), _lines(seen["fr"])))
+        if item_draft and values.get("draft") is True:
+            self._draft_item(values["id"], kind_of(cls), loc, held)
         if located:
             values[LOCATION_FIELD] = loc
         return cls(**values)
+
+    def _draft_item(self, item_id: str, kind: str, loc: Location, held: tuple[int, int, int]) -> None:
+        """Keep a draft item's texts still to write, references and languages apart (all
+        recorded since ``held``: its own), so the loader can leave them out of a published build."""
+        found = self.found
+        found.draft_items.append(DraftFound(item_id, kind, loc, found.unwritten[held[0]:],
+                                            found.references[held[1]:], found.bilingual[held[2]:]))
+        del found.unwritten[held[0]:], found.references[held[1]:], found.bilingual[held[2]:]
 
     def _decode_list(self, node: Node, item: Any, what: str, loc: Location, required: bool) -> Any:
         if not isinstance(node, SequenceNode):

@@ -7,8 +7,12 @@ fixes every mistake in one round instead of one per build.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from guide.content.messages import NO_HINT, Said, editor_language, in_language, said
+
+if TYPE_CHECKING:
+    from guide.content.model import DraftItem
 
 
 def printable(text: str) -> str:
@@ -80,3 +84,13 @@ def draft_report(folder: str, unwritten: tuple[ContentError, ...] | list[Content
     head = (said("draft_left", folder=printable(folder), count=len(unwritten)) if unwritten
             else said("draft_done", folder=printable(folder), line="draft: true"))
     return "\n".join([head.get(lang), *(error.format(lang) for error in unwritten)])
+
+
+def draft_item_report(item: "DraftItem", lang: str | None = None) -> str:
+    """What one draft item of a finished competency still lacks, for the terminal (warnings:
+    the published site leaves it out)."""
+    lang = lang or editor_language()
+    where = printable(f"{item.loc.file}:{item.loc.line}")
+    head = (said("draft_item_left", where=where, id=printable(item.id), count=len(item.lacking)) if item.lacking
+            else said("draft_item_done", where=where, id=printable(item.id), line="draft: true"))
+    return "\n".join([head.get(lang), *(error.format(lang) for error in item.lacking)])

@@ -18,10 +18,11 @@ from typing import Any
 
 from guide.content.cards import card_errors, code_collisions, deck
 from guide.content.decode import INVALID, Declaration, Decoded, Decoder, Location, Reference, compared_name
+from guide.content.draft_items import without_draft_items
 from guide.content.errors import ContentError, ContentInvalid
 from guide.content.messages import kind_name, said
 from guide.content.model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
-                    Catalogue, Competency, CompetencyFolder, Guide, SourcesFile, UiFile)
+                    Catalogue, Competency, CompetencyFolder, DraftItem, Guide, SourcesFile, UiFile)
 from guide.content.reviews import REVIEWS_FILE, read_reviews_file
 from guide.content.scaffold import SOURCE_TO_CHOOSE
 from guide.content.yaml_nodes import MAX_FILE_BYTES, load_nodes
@@ -91,23 +92,37 @@ def load_guide(content_dir: Path, parsed: ParsedFiles | None = None, drafts: boo
     errors.extend(_reference_errors(shared.found.references, shared.found.ids + competency_ids,
                                     shared.unreadable))
     unwritten: dict[str, list[ContentError]] = {}
+    draft_items: dict[str, tuple[DraftItem, ...]] = {}
     for name, scope in folders.items():
         declared = shared.found.ids + scope.found.ids
         errors.extend(_id_errors(declared, only=scope.found.ids))
-        chosen = [r for r in scope.found.references if not _to_choose(r)]
+        references = scope.found.references + [r for d in scope.found.draft_items for r in d.references
+                                               if scope.found.draft or r.kind != "source"]
+        chosen = [r for r in references if not _to_choose(r)]
         errors.extend(_reference_errors(chosen, declared + competency_ids,
                                         shared.unreadable or scope.unreadable))
-        left = scope.found.unwritten + _reference_errors(
-            [r for r in scope.found.references if _to_choose(r)], declared)
-        if scope.found.draft:
-            unwritten[name] = left
+        left = scope.found.unwritten + _reference_errors([r for r in references if _to_choose(r)], declared)
+        if scope.found.draft:  # the competency is a draft as a whole: its draft items are of it
+            unwritten[name] = left + [e for d in scope.found.draft_items for e in d.unwritten]
         else:
             errors.extend(left)
+            # An item's own draft: what it lacks (texts to write, any source not yet right) is
+            # listed, never an error; a published build leaves the item out.
+            draft_items[name] = tuple(DraftItem(d.id, d.kind, d.loc, tuple(sorted(d.unwritten + _reference_errors(
+                [r for r in d.references if r.kind == "source"], declared))))
+                for d in sorted(scope.found.draft_items, key=lambda d: d.loc))  # in the order of the files
         competency = scope.roots.get("competency.yml")
         if isinstance(competency, Competency):
             errors.extend(_folder_errors(name, scope))
             errors.extend(_name_errors(competency, named))
             errors.extend(_level_errors(competency))
+    for name, items in draft_items.items():
+        if items:  # the published build's files, checked in the preview and `make check` too
+            published = {file: without_draft_items(root, items, file.removesuffix(".yml"))
+                         for file, root in folders[name].roots.items()}
+            errors.extend(e for _, found in published.values() for e in found)
+            if not drafts:
+                folders[name].roots = {file: root for file, (root, _) in published.items()}
     if errors:
         raise ContentInvalid(errors)
 
@@ -119,15 +134,19 @@ def load_guide(content_dir: Path, parsed: ParsedFiles | None = None, drafts: boo
     if not folders:
         raise ContentInvalid([ContentError(_display(competencies_dir, base), 1, 1, said("all_drafts"),
                                            said("all_drafts_hint", line="draft: true"))])
+    kept_items = draft_items if drafts else {}  # a build publishes none, nor where their languages are
+    left_out = {name: {(i.kind, i.id) for i in items} for name, items in draft_items.items() if not drafts}
     guide = Guide(
-        bilingual=tuple(shared.found.bilingual) + tuple(b for s in folders.values() for b in s.found.bilingual),
+        bilingual=tuple(shared.found.bilingual) + tuple(b for s in folders.values() for b in s.found.bilingual)
+        + tuple(b for name in kept_items for d in folders[name].found.draft_items for b in d.bilingual),
         sources={s.id: s for s in sources.sources}, licence=shared.roots["licence.yml"], labels=ui.labels,
         catalogue=catalogue, glossary=shared.roots["glossary.yml"],
         competencies=tuple(parsed.folder(_folder(name, folders[name], content_dir / COMPETENCIES_FOLDER / name, base,
-                                                 unwritten.get(name)))
+                                                 unwritten.get(name), kept_items.get(name) or ()))
                            for name in catalogue_order(catalogue, list(folders))),
         declared={"": {d.id: d.loc for d in shared.found.ids},
-                  **{name: {d.id: d.loc for d in scope.found.ids} for name, scope in folders.items()}},
+                  **{name: {d.id: d.loc for d in scope.found.ids if (d.kind, d.id) not in left_out.get(name, ())}
+                     for name, scope in folders.items()}},
     )
     cards = deck(guide)  # remembered for the pages that print it
     errors = card_errors(cards) + code_collisions(cards)
@@ -174,6 +193,7 @@ def _load_scope(parsed: ParsedFiles, folder: Path, files: dict[str, type], requi
         scope.found.bilingual.extend(read.found.bilingual)
         scope.found.unwritten.extend(read.found.unwritten)
         scope.found.draft |= read.found.draft and name == "competency.yml"
+        scope.found.draft_items.extend(read.found.draft_items)
         if read.value is not INVALID:
             scope.roots[name] = read.value
     return scope
@@ -255,12 +275,12 @@ def _link_errors(content_dir: Path, base: Path) -> list[ContentError]:
 
 
 def _folder(name: str, scope: _Scope, path: Path, base: Path,
-            unwritten: list[ContentError] | None) -> CompetencyFolder:
+            unwritten: list[ContentError] | None, draft_items: tuple[DraftItem, ...]) -> CompetencyFolder:
     roots = scope.roots
     return CompetencyFolder(id=name, folder=_display(path, base), competency=roots["competency.yml"],
                             why=roots.get("why.yml"), tips=roots.get("tips.yml"),
                             workshop=roots.get("workshop.yml"), draft=unwritten is not None,
-                            unwritten=tuple(sorted(unwritten or ())))
+                            unwritten=tuple(sorted(unwritten or ())), draft_items=draft_items)
 
 
 def _to_choose(reference: Reference) -> bool:

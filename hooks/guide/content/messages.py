@@ -171,6 +171,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{folder}: draft, not published; nothing left to write: remove its line '{line}' to publish it",
         "fr": "{folder} : brouillon, non publié ; plus rien à rédiger : retirez sa ligne « {line} » pour le publier",
     },
+    "draft_item_left": {
+        "en": "{where}: the draft item '{id}', not published; {count} text(s) or source(s) still to write:",
+        "fr": "{where} : l'élément en brouillon « {id} », non publié ; {count} texte(s) ou source(s) encore à rédiger :",
+    },
+    "draft_item_done": {
+        "en": "{where}: the draft item '{id}', not published; nothing left to write: "
+              "remove its line '{line}' to publish it",
+        "fr": "{where} : l'élément en brouillon « {id} », non publié ; plus rien à rédiger : "
+              "retirez sa ligne « {line} » pour le publier",
+    },
+    "draft_not_here_hint": {
+        "en": "only an item of a competency's list (a behaviour, a tip, a question…) or a whole competency "
+              "(at the top of its competency.yml) can be a draft: remove this line",
+        "fr": "seul un élément d'une liste d'une compétence (un comportement, une astuce, une question…) ou une "
+              "compétence entière (en tête de son competency.yml) peut être un brouillon : retirez cette ligne",
+    },
+    "draft_list_empty": {
+        "en": "{what}: every item of this list is a draft, so the published site would have none",
+        "fr": "{what} : chaque élément de cette liste est un brouillon, le site publié n'en aurait donc aucun",
+    },
+    "draft_list_empty_hint": {
+        "en": "finish one of them and remove its line '{line}', or mark the whole competency '{line}'",
+        "fr": "terminez-en un et retirez sa ligne « {line} », ou marquez toute la compétence « {line} »",
+    },
     "file_missing": {
         "en": "the file {name} is missing",
         "fr": "le fichier {name} manque",
@@ -569,6 +593,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "vérifiez que c'est un fichier ordinaire que vous avez le droit de lire "
               "(pas un dossier, un lien cassé ni un fichier verrouillé)",
     },
+    "page_not_utf8": {
+        "en": "the built page is not UTF-8 text",
+        "fr": "la page construite n'est pas du texte en UTF-8",
+    },
+    "page_without_head": {
+        "en": "the built page has no <head>, where its Content-Security-Policy belongs",
+        "fr": "la page construite n'a pas de <head>, où sa politique de sécurité du contenu doit figurer",
+    },
+    "build_site_again": {
+        "en": "build the site again, then run this step on it",
+        "fr": "construisez le site à nouveau, puis relancez cette étape",
+    },
     "not_utf8": {
         "en": "the file is not valid UTF-8",
         "fr": "le fichier n'est pas en UTF-8 valide",
@@ -789,7 +825,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The preview keeps showing the last valid content until the file is fixed.",
         "fr": "L'aperçu continue de montrer le dernier contenu valide jusqu'à ce que le fichier soit corrigé.",
     },
-    "open_data_failed": {  # for preview/state.py, which the lead edits
+    "open_data_failed": {
         "en": "The open-data files could not be written: {error}",
         "fr": "Les fichiers de données ouvertes n'ont pas pu être écrits : {error}",
     },

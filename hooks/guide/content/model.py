@@ -59,6 +59,28 @@ class Item(Sourced):
         return getattr(self, lang)
 
 
+# What ``draft: true`` means, for the schema that editors' tools show beside the key.
+DRAFT_ITEM_DOC = ("true while this item is being written: `make serve` shows it, texts still to write marked; "
+                  "the published site leaves it out (page, card, search, open data, CASE, PDFs). "
+                  "Remove the line when it is written.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListItem(Item):
+    """An item of a list an editor adds to (a behaviour, a tip, a question…): it may be a draft.
+
+    ``draft: true`` on one item of a finished competency previews it and keeps it out of
+    the published site; the other items, and their card codes, are untouched. Single
+    texts (a summary, a level's example) and the parts others refer to by position (levels,
+    scale dimensions, the workshop's timetable) cannot: a competency missing them is a
+    draft as a whole.
+    """
+
+    KIND: ClassVar[str] = "item"  # the kind of its id, as when it was a plain Item
+    ITEM_DRAFT: ClassVar[bool] = True  # the decoder keeps what a draft item holds apart
+    draft: bool = field(default=False, metadata={"doc": DRAFT_ITEM_DOC})
+
+
 @dataclass(frozen=True)
 class Source:
     id: Id
@@ -74,7 +96,7 @@ class Source:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Exclusion(Item):
+class Exclusion(ListItem):
     why: Text
     # The id of the competency that covers it instead: a link when the catalogue
     # has that competency, nothing more when it does not (a partial framework).
@@ -136,7 +158,7 @@ class Note(Item):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Behaviour(Item):
+class Behaviour(ListItem):
     """What someone does at a level; ``tips`` help to practise it (self-assessment)."""
 
     tips: list[Annotated[str, Marker("tip")]] = field(default_factory=list)
@@ -152,18 +174,20 @@ class Level(Sourced):
     note: Optional[Text] = None
     # Questions an assessor can ask to draw out an example at this level (the rating
     # guide); optional: without them the guide derives its questions from the data.
-    questions: list[Item] = field(default_factory=list)
+    questions: list[ListItem] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Competency(Sourced):
     name: Text
     # Still being written: previewed with its unwritten texts marked, never published.
-    draft: bool = False
+    draft: bool = field(default=False, metadata={"doc": (
+        "true while this competency is being written: `make serve` shows it, texts still to write "
+        "marked; the published site leaves it out entirely. Remove the line when every text is written.")})
     summary: Item
     definition: Item
     motivation: Item
-    covers: list[Item]
+    covers: list[ListItem]
     excludes: list[Exclusion]
     is_is_not: list[IsIsNotRow]
     purpose: Item
@@ -171,8 +195,8 @@ class Competency(Sourced):
     scale_intro: Item
     scale: list[ScaleDimension]
     levels: list[Level]
-    adopt: list[Item]
-    avoid: list[Item]
+    adopt: list[ListItem]
+    avoid: list[ListItem]
     who_counts: Optional[Note] = None  # shown beside the definition, under its own title
     # What the self-assessment says to someone showing every behaviour of the highest
     # level, when this competency has its own words for it (ui.yml's otherwise).
@@ -180,17 +204,17 @@ class Competency(Sourced):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Obstacle(Item):
+class Obstacle(ListItem):
     """What gets in the way when people do not collaborate; tips point at these."""
 
 
 @dataclass(frozen=True, kw_only=True)
-class Tip(Item):
+class Tip(ListItem):
     obstacles: list[Annotated[str, Marker("obstacle")]]
 
 
 @dataclass(frozen=True, kw_only=True)
-class Quote(Item):
+class Quote(ListItem):
     """A practitioner's words: ``fr`` is the original excerpt, ``en`` its translation."""
 
     original: LanguageCode
@@ -200,10 +224,10 @@ class Quote(Item):
 
 @dataclass(frozen=True)
 class WhyFile:
-    reasons: list[Item]
-    avenues: list[Item]
+    reasons: list[ListItem]
+    avenues: list[ListItem]
     obstacles: list[Obstacle]
-    benefits: list[Item]
+    benefits: list[ListItem]
     benefits_title: Optional[Text] = None  # this competency's own heading for its benefits
 
 
@@ -237,7 +261,7 @@ class Slot(Sourced):
 @dataclass(frozen=True, kw_only=True)
 class HarvestGroup(Sourced):
     name: Text
-    ideas: list[Item]
+    ideas: list[ListItem]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -250,7 +274,7 @@ class Workshop(Sourced):
     icebreaker: Item
     schedule: list[Slot]
     harvest: list[HarvestGroup]
-    checklist: list[Item]
+    checklist: list[ListItem]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -491,6 +515,8 @@ class Labels:
     preview_errors_fix: Text
     preview_errors_more: Text
     draft_notice: Text
+    draft_items_notice: Text  # a finished competency's pages in the preview, while items of it are drafts
+    draft_item: Text  # the word beside each of those items
     to_write: Text
     to_choose: Text
     last_updated: Text
@@ -614,6 +640,17 @@ class Catalogue:
 
 
 @dataclass(frozen=True)
+class DraftItem:
+    """An item marked ``draft: true`` in a competency that is not a draft: only the preview
+    and ``make check`` see it; ``lacking`` says what is left (ContentErrors)."""
+
+    id: str
+    kind: str
+    loc: Location
+    lacking: tuple = ()
+
+
+@dataclass(frozen=True)
 class CompetencyFolder:
     """Everything one competency has: its folder under content_data/competencies/.
 
@@ -629,6 +666,7 @@ class CompetencyFolder:
     workshop: Optional[Workshop] = None
     draft: bool = False  # shown only by the preview (``draft: true`` in competency.yml)
     unwritten: tuple = ()  # a draft's texts still to write and sources to choose (ContentErrors)
+    draft_items: tuple[DraftItem, ...] = ()  # the preview's items marked draft: true (never a build's)
 
     @cached_property
     def cards(self) -> tuple["Card", ...]:

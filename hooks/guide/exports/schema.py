@@ -57,6 +57,8 @@ def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
             continue
         needed = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
         properties[spec.name] = _value(hints[spec.name], definitions)
+        if spec.metadata.get("doc"):  # what a key means, where the editor's tools show it
+            properties[spec.name] = {**properties[spec.name], "description": spec.metadata["doc"]}
         if needed:
             required.append(spec.name)
             if properties[spec.name].get("type") == "array":

@@ -5,7 +5,8 @@ written by hand. The YAML is read as plain text trees, not through the content
 model: an old release must still be comparable after the model has moved on
 (a renamed key, a new required field). An *item* is any record with an ``id``
 in a content file; its *wording* is every ``en``/``fr`` text it holds that does
-not belong to a nested item. An item is keyed by its competency (its folder)
+not belong to a nested item. A draft (an item, or a whole competency, saying
+``draft: true``) is no item: the release did not publish it. An item is keyed by its competency (its folder)
 and its id, the same scoping the loader uses, so a folder copied under a new
 id reads as that competency's items added.
 """
@@ -114,15 +115,26 @@ def readable_items(files: Mapping[str, str]) -> tuple[dict[tuple[str, str], Word
     """Every item in ``files``, with the errors of the files that could not be read."""
     found: dict[tuple[str, str], Wording] = {}
     errors: list[ContentError] = []
+    trees = {}
     for path in sorted(files):
         scope = _scope(path)
         if scope is None:
             continue
-        tree, problems = read_tree(files[path], path)
+        trees[path], problems = read_tree(files[path], path)
         errors.extend(problems)
-        for item in _items(tree, scope):
-            found.setdefault(item.key, item)
+    # A draft competency, like a draft item, was not published: not an item of that release.
+    drafts = {_scope(path) for path, tree in trees.items() if path.endswith("/competency.yml") and _draft(tree)}
+    for path, tree in trees.items():
+        scope = _scope(path)
+        if scope is not None and scope not in drafts:
+            for item in _items(tree, scope):
+                found.setdefault(item.key, item)
     return found, errors
+
+
+def _draft(node: Any) -> bool:
+    """A record that says ``draft: true`` (read as text here)."""
+    return isinstance(node, dict) and node.get("draft") == "true"
 
 
 def _items(node: Any, scope: str) -> Iterator[Wording]:
@@ -130,7 +142,7 @@ def _items(node: Any, scope: str) -> Iterator[Wording]:
         for child in node:
             yield from _items(child, scope)
         return
-    if not isinstance(node, dict):
+    if not isinstance(node, dict) or _draft(node):
         return
     if isinstance(node.get("id"), str):
         texts = tuple(_texts(node, ""))

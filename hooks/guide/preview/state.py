@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from guide.content.messages import say
 from guide.preview.collector import QuietCollector
 from guide.preview.incremental import BuiltPages, FileDigests, Fingerprints
 from guide.preview.patches import PreviewPatches
@@ -64,7 +65,7 @@ class OpenDataWriter:
                     done.set()
             except Exception as exc:  # noqa: BLE001 - a thread's error would be lost; the preview says it
                 done.set()  # written again by the next build, not by a failed one
-                log.error(f"The open-data files could not be written: {exc}")
+                log.error(say("open_data_failed", error=exc))
 
         self._thread = threading.Thread(target=run, name="guide-open-data", daemon=True)
         self._dropped, self._done, self._write, self._quiet = dropped, done, write, quiet

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from guide.content.markup import attr_id, text
 from guide.content.model import Item, Level
@@ -55,7 +56,7 @@ def _who_counts(ctx: Context) -> str:
     return "\n\n" + admonition("info", ctx.t(note.title), ctx.item_line(note, title))
 
 
-def _behaviours(ctx: Context, items: list[Item], kind: str, icon: str) -> str:
+def _behaviours(ctx: Context, items: Sequence[Item], kind: str, icon: str) -> str:
     """Adopt and avoid differ by icon and by word, never by colour alone."""
     word = ctx.label(kind)
     title = ctx.plain_label(f"{kind}_heading")

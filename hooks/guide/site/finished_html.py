@@ -23,7 +23,6 @@ banner exist only in the preview.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Callable
 
 from guide.content.errors import ContentError, ContentInvalid
+from guide.content.messages import said
 from guide.content.loader import load_guide
 from guide.content.model import LANGUAGES, Guide
 from guide.render.pages import competency_of
@@ -39,6 +39,7 @@ from guide.site.glossary_terms import TermIndex, explain_terms, term_index
 from guide.site.html_head import without_hreflang_links
 from guide.site.page_ids import duplicate_id_errors
 from guide.site.page_scripts import scripts_for
+from guide.site.whole_files import write_whole
 
 NO_TERMS = TermIndex({})
 _ARTICLE = '<article class="md-content__inner'
@@ -139,26 +140,19 @@ def finish_site(site: Path, guide: Guide, csp: bool = True) -> SiteReport:
         try:
             page_html = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            errors.append(ContentError(str(path), 1, 1, "not UTF-8 text", "build the site again"))
+            errors.append(ContentError(str(path), 1, 1, said("page_not_utf8"), said("build_site_again")))
             continue
         passes, url, competency = page_facts(rel, page_html, guide, indexes, csp)
         start, end = article_span(page_html)
         errors.extend(duplicate_id_errors(page_html[start:end], url, guide.locations(competency)))
         try:
             finished = finish_page(page_html, passes)
-        except ValueError as exc:  # no <head> for the policy
-            errors.append(ContentError(str(path), 1, 1, str(exc), "build the site again"))
+        except ValueError:  # no <head> for the policy
+            errors.append(ContentError(str(path), 1, 1, said("page_without_head"), said("build_site_again")))
             continue
         write_whole(path, finished)
         count += 1
     return SiteReport(count, tuple(errors))
-
-
-def write_whole(path: Path, text: str) -> None:
-    """Replace the file whole: a server never sends half of it."""
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,6 +38,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data as get_markdown_and_meta
 
 from guide.content.errors import ContentInvalid
+from guide.content.markup import attr_id
 from guide.content.model import Guide
 from guide.content.typography import for_language
 from guide.exports.files import open_data_files
@@ -54,7 +55,7 @@ from guide.render.base import RenderMemo, ui_text
 from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
-from guide.site.drafts import draft_notice, mark_unwritten
+from guide.site.drafts import draft_items_notice, draft_notice, mark_draft_items, mark_unwritten
 from guide.site.finished_html import NO_TERMS, PagePasses, finish_page
 from guide.site.languages import current_language, default_language, languages, nested_language_build, page_language
 from guide.site.loaded_content import LoadedContent
@@ -64,6 +65,7 @@ from guide.render.pages import competency_of, navigation, theme_text
 from guide.site.search_index import LanguageIndexes, without_search_duplicates
 from guide.site.stub_pages import StubPages, remove_gone_pages, watch_all_but_stubs
 from guide.site.sitemap import language_sitemap
+from guide.site.whole_files import write_whole
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
@@ -212,6 +214,10 @@ class GuideSite:
         folder = guide.folder(competency) if competency else None
         if folder is not None and folder.draft:  # only the preview has drafts
             html = draft_notice(guide.labels, lang, len(folder.unwritten)) + mark_unwritten(html, guide.labels, lang)
+        elif folder is not None and folder.draft_items:  # and draft items
+            drafted = {attr_id(item.id) for item in folder.draft_items}
+            html = (draft_items_notice(guide.labels, lang, folder.draft_items)
+                    + mark_draft_items(mark_unwritten(html, guide.labels, lang), drafted, guide.labels, lang))
         shown = tuple(self._content(config).errors) + tuple(errors)
         return preview_banner(shown, guide.labels, lang) + html if shown else html
 
@@ -227,7 +233,8 @@ class GuideSite:
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.preview is not None and self.preview.dirty:
-            digest = self._rendered_digest_of(page.url, page.meta.get("guide_source", ""))
+            digest = self._rendered_digest_of(page.url, page.meta.get("guide_source", "")
+                                              + self._drafts_shown(page.file.src_uri, config))
             fingerprint, frame = self.build.fingerprints[page.file.abs_dest_path]
             self.preview.built.record(page.file.abs_dest_path, fingerprint, frame, digest)
             self.build.rebuilt.add(page.url)
@@ -482,7 +489,18 @@ class GuideSite:
         except (UnknownBlock, PluginError):
             return None
         lang = page_language(file, config)
-        return self._rendered_digest_of(file.page.url, self._page_source(markdown, file.page, config, lang))
+        return self._rendered_digest_of(file.page.url, self._page_source(markdown, file.page, config, lang)
+                                        + self._drafts_shown(file.src_uri, config))
+
+    def _drafts_shown(self, src_uri: str, config: MkDocsConfig) -> str:
+        """What on_page_content adds to a competency's page for its drafts, as part of the page's
+        digest: removing draft: true from a written item changes no rendered block, only that."""
+        guide = self._guide(config)
+        competency = competency_of(src_uri, guide)
+        folder = guide.folder(competency) if competency else None
+        if folder is None or not (folder.draft or folder.draft_items):
+            return ""
+        return repr((folder.draft, len(folder.unwritten), [(item.id, len(item.lacking)) for item in folder.draft_items]))
 
     # -- what the build writes after the pages ----------------------------------------------
 
@@ -559,11 +577,3 @@ def _answered_once(question: Callable[[], bool]) -> Callable[[], bool]:
 
     return ask
 
-
-def write_whole(path: Path, text: str, newline: str | None = None) -> None:
-    """Replace the file whole: a server never sends half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding="utf-8", newline=newline) as out:
-        out.write(text)
-    os.replace(partial, path)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from guide.content.errors import ContentError, ContentInvalid, draft_report
+from guide.content.errors import ContentError, ContentInvalid, draft_item_report, draft_report
 from guide.content.loader import ParsedFiles, content_files, load_guide
 from guide.content.messages import say
 from guide.content.model import Guide
@@ -92,6 +92,8 @@ class LoadedContent:
             for folder in guide.competencies:
                 if folder.draft:  # what is left to write: warnings, never the page's banner
                     log.warning(draft_report(folder.folder, folder.unwritten))
+                for item in folder.draft_items:
+                    log.warning(draft_item_report(item))
         assert self.guide is not None
         return self.guide
 
