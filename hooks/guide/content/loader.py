@@ -321,9 +321,9 @@ def _reference_errors(references: list[Reference], declared: list[Declaration],
     for declaration in declared:
         by_kind.setdefault(declaration.kind, set()).add(declaration.id)
     for reference in references:
-        known = sorted(by_kind.get(reference.kind, ()))
-        if reference.value in known:
+        if reference.value in by_kind.get(reference.kind, ()):
             continue
+        known = sorted(by_kind.get(reference.kind, ()))  # sorted for the message only: each reference, not each id
         if unreadable and not known:
             continue  # its items are in a file that could not be read: that file's error says why
         close = difflib.get_close_matches(reference.value, known, n=1)
