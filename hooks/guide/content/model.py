@@ -696,12 +696,17 @@ class Guide:
     declared: dict[str, dict[str, Location]] = field(default_factory=dict)  # scope ("" shared) → id → place
     focus_id: str = ""
 
+    @cached_property
+    def folders_by_id(self) -> dict[str, CompetencyFolder]:
+        """Each competency by its id: pages ask for theirs, and a scan each time grew with
+        pages x competencies."""
+        return {folder.id: folder for folder in self.competencies}
+
     def folder(self, competency_id: str | None = None) -> CompetencyFolder:
         wanted = competency_id or self.focus_id or self.competencies[0].id
-        for folder in self.competencies:
-            if folder.id == wanted:
-                return folder
-        raise KeyError(f"no competency '{wanted}' in the catalogue")
+        if wanted not in self.folders_by_id:
+            raise KeyError(f"no competency '{wanted}' in the catalogue")
+        return self.folders_by_id[wanted]
 
     def focus(self, competency_id: str) -> "Guide":
         """The same guide, with ``competency_id`` as the competency its renderers show."""

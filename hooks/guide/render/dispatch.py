@@ -79,7 +79,7 @@ def render_blocks(markdown: str, guide: Guide, lang: str, deferred: dict[str, st
         if renderer is None:
             raise UnknownBlock(f"unknown guide block '{name}'; known blocks: {', '.join(RENDERERS)}")
         competency = match.group(2)
-        if competency is not None and competency not in {f.id for f in guide.competencies}:
+        if competency is not None and competency not in guide.folders_by_id:
             raise UnknownBlock(f"unknown competency '{competency}' in block '{name}'")
         shown = guide.focus(competency) if competency else guide
         ctx = Context(shown, lang, **inputs)  # type: ignore[arg-type]

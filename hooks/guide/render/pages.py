@@ -60,7 +60,7 @@ def page_path(competency_id: str, kind: str, lang: str = "en") -> str:
 def competency_of(src_uri: str, guide: Guide) -> str | None:
     """The competency a page belongs to, from its path under docs/ (None: a shared page)."""
     parts = src_uri.split("/")
-    if len(parts) > 2 and parts[0] == FOLDER and parts[1] in {f.id for f in guide.competencies}:
+    if len(parts) > 2 and parts[0] == FOLDER and parts[1] in guide.folders_by_id:
         return parts[1]
     return None
 
