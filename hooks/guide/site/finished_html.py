@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Callable
 
 from guide.content.errors import ContentError, ContentInvalid
-from guide.content.messages import said
 from guide.content.loader import load_guide
+from guide.content.messages import said
 from guide.content.model import LANGUAGES, Guide
 from guide.render.pages import competency_of
 from guide.site.csp import with_csp
