@@ -55,3 +55,16 @@ def test_a_build_that_starts_in_the_quiet_moment_drops_the_collection(collector:
     slow.build_starts()  # the next save
     waiting.join()  # returns at once: the collection was dropped, not run an hour later
     assert not gc.isenabled() and not slow.frozen
+
+
+def test_a_build_that_ends_twice_leaves_no_collection_to_fall_in_the_next_build() -> None:
+    """A language's build that fails reports its end, and so does the build around it."""
+    twice = QuietCollector(quiet_seconds=60)
+    twice.build_starts()
+    first = twice.build_ends()
+    second = twice.build_ends()
+    twice.build_starts()  # the next save
+    first.join()
+    second.join()
+    assert not gc.isenabled()  # neither waiting collection turned the collector back on mid-build
+    gc.enable()

@@ -37,6 +37,8 @@ class QuietCollector:
     def build_ends(self) -> threading.Thread:
         """Collect once the preview has been quiet for ``quiet_seconds``, then collect as usual
         until the next build."""
+        if self._pending is not None:
+            self._pending.set()  # a build that ended twice (a language's failure, then the build's) collects once
         pending = self._pending = threading.Event()
 
         def collect() -> None:
