@@ -2,8 +2,8 @@
 
 Markdown's abbr extension rescanned every page once per term: 1,800 terms took
 13 minutes, about 260 times the real glossary's build. Measured as a ratio of
-two builds in the same run, so a slow or busy machine slows both alike; the
-best of three runs each damps the noise.
+the CPU time of two builds run in turn, so a slow or busy machine weighs on
+both alike; the best of three runs each damps the noise.
 
 The bound is 2.5, not the 2 the issue asked for: 2,000 terms are 2,000 more
 items to decode, index for search, export and list on a glossary page in each
@@ -15,9 +15,9 @@ the larger build in a profile.
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
-import time
 
 import pytest
 from conftest import copy_project
@@ -40,16 +40,26 @@ def _synthetic_glossary(count: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _best_build_seconds(project, site, runs: int = 3) -> float:
+def _build_cpu_seconds(project, site) -> float:
+    """CPU seconds (user + system) of one build, which another process on the machine
+    does not stretch the way it stretches wall time."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_OFFLINE_BUNDLE="0")
     env.pop("SITE_URL", None)
-    best = float("inf")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=project, capture_output=True, text=True, env=env, timeout=900)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def _best_of_each(builds: list[tuple], runs: int = 3) -> list[float]:
+    """The least CPU time of each build, run in turn (a, b, a, b, ...): a busy spell of
+    the machine weighs on both, not on one of them."""
+    best = [float("inf")] * len(builds)
     for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                                cwd=project, capture_output=True, text=True, env=env, timeout=900)
-        best = min(best, time.perf_counter() - start)
-        assert result.returncode == 0, result.stdout + result.stderr
+        for n, (project, site) in enumerate(builds):
+            best[n] = min(best[n], _build_cpu_seconds(project, site))
     return best
 
 
@@ -64,9 +74,8 @@ def test_two_thousand_glossary_terms_build_in_time_proportional_to_the_text(tmp_
     glossary.write_text(original.replace("terms:\n", _synthetic_glossary(TERMS).removesuffix("\n") + "\n", 1),
                         encoding="utf-8")
     assert glossary.stat().st_size < 512 * 1024, "the synthetic glossary must stay under the file limit"
-    baseline = _best_build_seconds(real, tmp_path / "real-site")
-    measured = _best_build_seconds(large, tmp_path / "large-site")
+    baseline, measured = _best_of_each([(real, tmp_path / "real-site"), (large, tmp_path / "large-site")])
     shown = (tmp_path / "large-site" / "competencies" / "collaboration" / "index.html").read_text(encoding="utf-8")
     assert "<abbr title=" in shown, "the real terms must still be explained"
     assert measured < RATIO_BOUND * baseline, \
-        f"{TERMS} terms: {measured:.2f} s, real glossary: {baseline:.2f} s ({measured / baseline:.2f}×)"
+        f"{TERMS} terms: {measured:.2f} s CPU, real glossary: {baseline:.2f} s CPU ({measured / baseline:.2f}×)"
