@@ -321,18 +321,36 @@ def french_typography_problems(page) -> list[str]:
 # -- search as displayed ------------------------------------------------------------
 
 def search_results(page, query: str) -> list[dict]:
-    """Type ``query`` into the search box like a reader; return the results as shown."""
+    """Enter ``query`` in the search box as a reader does; return the results as shown.
+
+    Material searches for what the box holds each time a key is released, and
+    rewrites the count's text for every answer of its search worker, then the first
+    ten results in the same task (more as the list's end scrolls into view). So
+    the count's text as it stands is marked, the query comes whole with one key
+    released (no answer to a part of it can arrive after), and the results are
+    read once the count is new, not a placeholder, and as many results as it says,
+    up to ten, are shown. No digit in the count: no result.
+    """
     box = page.locator("input.md-search__input")
     box.click()
-    box.fill("")
-    box.press_sequentially(query)
+    page.evaluate("""() => {
+        const meta = document.querySelector('.md-search-result__meta');
+        if (meta.firstChild) meta.firstChild.guideEarlier = true;
+    }""")
+    box.fill(query)
+    box.press("End")  # Material reads the box on each key released: this query, whole, once
     page.wait_for_function(
-        """q => document.querySelector('input.md-search__input').value === q &&
-              document.querySelector('.md-search-result__meta').textContent.trim() !== '' &&
-              !/Initializ|Initialis|Type to|Taper/.test(document.querySelector('.md-search-result__meta').textContent)""",
+        """q => {
+            const meta = document.querySelector('.md-search-result__meta');
+            const text = meta.textContent.trim();
+            if (document.querySelector('input.md-search__input').value !== q || !meta.firstChild ||
+                meta.firstChild.guideEarlier || text === '' || /Initializ|Initialis|Type to|Taper/.test(text)) return false;
+            const digits = text.match(/[0-9]+/);
+            const count = digits ? Number(digits[0]) : 0;
+            return document.querySelectorAll('.md-search-result__item').length >= Math.min(count, 10);
+        }""",
         arg=query,
     )
-    page.wait_for_timeout(150)  # results render in one batch after the count
     return page.eval_on_selector_all(
         ".md-search-result__link",
         # The place a result leads to, without Material's ?h= highlight query.

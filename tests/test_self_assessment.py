@@ -130,7 +130,6 @@ def test_the_filled_in_page_still_passes_axe(page, server, guide):
         page.locator(f"#sa--{behaviour}").check()
         page.locator(f"#sa-note--{behaviour}").fill("Un exemple récent")
     page.locator("details.guide-sa-tips").first.locator("summary").click()
-    page.wait_for_timeout(600)  # let the back-to-top button finish fading in: axe reads colours mid-fade
     assert accessibility_problems(page) == []
 
 
