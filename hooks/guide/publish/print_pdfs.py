@@ -241,6 +241,7 @@ class _Job:
         self._out, self._cache, self._identity = out, cache, identity
         self._origin, self._browser_version = "", ""
         self._file_hashes: dict[str, str] = {}  # a loaded file's address -> the hash of its bytes
+        self._cards_pages: dict[str, CardsPage | None] = {}  # a cards page's address -> its cut
         self._lock = threading.Lock()
         self._failures: list[BaseException] = []
         self._outcome: dict[str, bool] = {}  # download name -> printed (True) or reused
@@ -337,12 +338,8 @@ class _Job:
         if scope is None:
             digest: str | None = self._file_hash(path)
         else:
-            found = self._site_file(path)
-            try:
-                view = deck_view(found.read_text(encoding="utf-8"), scope) if found else None
-            except (OSError, UnicodeDecodeError):
-                view = None
-            digest = hashlib.sha256(view.encode("utf-8")).hexdigest() if view is not None else None
+            cut = self._cards_page(path)
+            digest = hashlib.sha256(cut.view(scope).encode("utf-8")).hexdigest() if cut is not None else None
         if not self._identity or digest in (None, "missing"):
             return None
         material = [_PROCEDURE, self._identity, self._public_root, path, scope, digest]
@@ -387,6 +384,17 @@ class _Job:
             self._file_hashes[name] = digest
         return digest
 
+    def _cards_page(self, path: str) -> CardsPage | None:
+        """The cards page at ``path``, read and cut once per call (``CardsPage``)."""
+        with self._lock:
+            if path not in self._cards_pages:
+                found = self._site_file(path)
+                try:
+                    self._cards_pages[path] = cut_cards_page(found.read_text(encoding="utf-8")) if found else None
+                except (OSError, UnicodeDecodeError):
+                    self._cards_pages[path] = None
+            return self._cards_pages[path]
+
     def _site_file(self, name: str) -> Path | None:
         """The site's file at the address ``name`` (a folder's index.html), if it has one."""
         found = (self._site / unquote(urlsplit(name).path).lstrip("/")).resolve()
@@ -399,11 +407,27 @@ _POOL = '<template id="guide-card-pool">'  # render/cards.py: every card, both l
 _SHEETS = '<div class="guide-sheets"'  # render/cards.py: the default deck's sheets
 
 
-def deck_view(html: str, competency: str) -> str | None:
-    """The cards page as the decks of one competency see it: every card of the pool but
-    its own left out, and the default sheets, which every deck replaces (cards.js). A
-    deck shown on the page is the same DOM whatever the left-out parts held. None when
-    the page is not laid out as render/cards.py writes it."""
+_COMPETENCY = re.compile(r' data-competency="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class CardsPage:
+    """The cards page cut where one competency's decks differ: what every deck of it
+    sees around the pool (the default sheets, which every deck replaces, left out), and
+    the pool's cards by competency. Cut once per page: at 30 competencies the page is
+    megabytes, and cutting it again for each competency grew with the square of them."""
+
+    before: str
+    cards: dict[str, str]  # competency -> its cards of the pool, in the page's order
+    after: str
+
+    def view(self, competency: str) -> str:
+        """The page as ``competency``'s decks see it (``deck_view``)."""
+        return self.before + self.cards.get(competency, "") + self.after
+
+
+def cut_cards_page(html: str) -> CardsPage | None:
+    """``CardsPage``; None when the page is not laid out as render/cards.py writes it."""
     if html.count(_POOL) != 1 or html.count(_SHEETS) != 1:
         return None
     sheets = html.find(">", html.find(_SHEETS)) + 1
@@ -414,9 +438,20 @@ def deck_view(html: str, competency: str) -> str | None:
     cards = html[pool:pool_end].split("</article>")
     if cards[-1] or not all(card.startswith("<article ") for card in cards[:-1]):
         return None
-    own = [card + "</article>" for card in cards[:-1]
-           if f' data-competency="{competency}"' in card.split(">", 1)[0]]
-    return html[:sheets] + html[sheets_end:pool] + "".join(own) + html[pool_end:]
+    own: dict[str, list[str]] = {}
+    for card in cards[:-1]:
+        for competency in _COMPETENCY.findall(card.split(">", 1)[0]):
+            own.setdefault(competency, []).append(card + "</article>")
+    return CardsPage(html[:sheets] + html[sheets_end:pool], {k: "".join(v) for k, v in own.items()}, html[pool_end:])
+
+
+def deck_view(html: str, competency: str) -> str | None:
+    """The cards page as the decks of one competency see it: every card of the pool but
+    its own left out, and the default sheets, which every deck replaces (cards.js). A
+    deck shown on the page is the same DOM whatever the left-out parts held. None when
+    the page is not laid out as render/cards.py writes it."""
+    cut = cut_cards_page(html)
+    return cut.view(competency) if cut is not None else None
 
 
 def _units(page: list[Download]) -> list[list[Download]]:
