@@ -133,7 +133,8 @@ def test_the_first_publication_prints_every_pdf_of_the_plan(publications):
     first = publications.first
     names = set(first.pdfs())
     assert len(names) == 12 and all(name.endswith("-letter.pdf") for name in names), names
-    assert first.counts == (12, 0, 0, 4, 12)  # the cards pages and run sheets, in English and French
+    # Each competency's decks on each cards page, and the run sheets, in English and French.
+    assert first.counts == (12, 0, 0, 6, 12)
     assert len(first.entries) == 12
 
 

@@ -2,7 +2,7 @@
 
 A published build puts a QR code on every card (both cards pages, the
 facilitator's packs), and drawing one is segno choosing among eight masks: at
-10 competencies, 720 codes and seconds of CPU in a publication that changed
+10 competencies, 720 codes, most of a publication that changed
 nothing. The codes are kept in one file of the PDF cache folder
 (``qr-codes.json``, which ``PdfCache.prune`` never touches and the workflow keeps
 with the PDFs), each under its ``qr_key`` (what it encodes, its title, how it

@@ -38,8 +38,8 @@ QR_SVG: dict[str, Any] = {"scale": 1, "border": 0, "svgclass": "guide-card__qr",
 
 
 def qr_svg(target: str, title: str) -> str:
-    """The QR code of ``target`` as inline SVG. segno's choice of mask costs about 5 ms a
-    code, 720 codes at 10 competencies: each is drawn once (``qr_code``)."""
+    """The QR code of ``target`` as inline SVG. segno tries eight masks for each, the
+    costly part of a card (720 codes at 10 competencies): each is drawn once (``qr_code``)."""
     return segno.make(target, error=QR_ERROR).svg_inline(title=title, **QR_SVG)
 
 
