@@ -66,7 +66,7 @@ PUBLISHED_PARTS: dict[str, dict[str, str]] = {
 # 120: the size of a large public framework (SFIA has 121 skills).
 FACTORS = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1,10,30,120").split(","))
 PUBLISHED_FACTORS = (1, 10)  # BENCH_SIZES must hold them: the page weights and search use 1 and 10 too
-PDF_FACTORS = tuple(int(n) for n in os.environ.get("BENCH_PDF_FACTORS", "1,10").split(","))
+PDF_FACTORS = tuple(int(n) for n in os.environ.get("BENCH_PDF_FACTORS", "1,10,30").split(","))
 PDF_ENV = PUBLISHED_PARTS["PDFs (decks, run sheets, packs)"]
 PDF_COUNTS = re.compile(r"PDFs: printed (\d+), reused (\d+)")
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))  # more for quieter medians; fewer for a quick look
@@ -428,6 +428,16 @@ def table_rows(r: dict) -> list[tuple[str, str, str, str]]:
                          f"{c['pdf_cpu_s']:.2f} s; {c['pdf_wall_s']:.2f} s; {c['printed']:.0f} / {c['reused']:.0f}",
                          "no change: < 1 s CPU" if name == "no change" else "-",
                          ("pass" if c["pdf_cpu_s"] < 1 else "MISS") if name == "no change" else "-"))
+    pdfs = {int(k): v for k, v in r.get("pdfs", {}).items()}
+    if len(pdfs) >= 2:  # #30: an edit costs what printing one competency's PDFs costs, at any size
+        large = max(pdfs)
+        small = 10 if 10 in pdfs and large > 10 else min(pdfs)  # #30 compares 10 and 30
+        edit = pdfs[large]["one edit"]["pdf_cpu_s"] / pdfs[small]["one edit"]["pdf_cpu_s"]
+        rows.append((f"  PDF part, one edit, {large} / {small} competencies (CPU)", f"{edit:.2f}",
+                     "same: <= 1.25", mark(edit <= 1.25)))
+        cold = [pdfs[n]["cold"]["pdf_cpu_s"] / n for n in (small, large)]
+        rows.append((f"  PDF part, cold, CPU per competency at {small} / {large}",
+                     f"{cold[0]:.2f} s / {cold[1]:.2f} s", "linear: last <= 1.25x first", mark(cold[1] <= 1.25 * cold[0])))
     for factor, times in {int(k): v for k, v in r.get("reload", {}).items()}.items():
         median = statistics.median(times)
         rows.append((f"edit to reload, {_competencies(factor)} (median of {len(times)})",
