@@ -66,10 +66,15 @@ PUBLISHED_PARTS: dict[str, dict[str, str]] = {
 # 120: the size of a large public framework (SFIA has 121 skills).
 FACTORS = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1,10,30,120").split(","))
 PUBLISHED_FACTORS = (1, 10)  # BENCH_SIZES must hold them: the page weights and search use 1 and 10 too
-PDF_FACTORS = tuple(int(n) for n in os.environ.get("BENCH_PDF_FACTORS", "1,10").split(","))
+PDF_FACTORS = tuple(int(n) for n in os.environ.get("BENCH_PDF_FACTORS", "1,10,30").split(","))
 PDF_ENV = PUBLISHED_PARTS["PDFs (decks, run sheets, packs)"]
 PDF_COUNTS = re.compile(r"PDFs: printed (\d+), reused (\d+)")
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))  # more for quieter medians; fewer for a quick look
+# The parts to run (BENCH_PARTS=builds,pdfs): the builds always run, as every other
+# part compares with them or reads their sites; "pages" is the page weights, the
+# search indexes and search speed.
+PARTS = ("builds", "published", "pdfs", "reload", "pages", "lighthouse")
+CHOSEN = tuple(part.strip() for part in os.environ.get("BENCH_PARTS", ",".join(PARTS)).split(",") if part.strip())
 SEED_TEXT = "Work towards shared objectives."
 LIGHTHOUSE_PAGES = ("/", "/fr/", "/competencies/collaboration/", "/fr/competencies/collaboration/")
 
@@ -322,9 +327,12 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
     from conftest import CHROMIUM_FLAGS
 
-    if not set(PUBLISHED_FACTORS) <= set(FACTORS):
-        print(f"BENCH_SIZES must include {' and '.join(map(str, PUBLISHED_FACTORS))}, e.g. BENCH_SIZES=1,10,30",
-              file=sys.stderr)
+    if not set(CHOSEN) <= set(PARTS):
+        print(f"BENCH_PARTS={','.join(CHOSEN)}: name some of {','.join(PARTS)}", file=sys.stderr)
+        return 2
+    if {"published", "pages"} & set(CHOSEN) and not set(PUBLISHED_FACTORS) <= set(FACTORS):
+        print(f"BENCH_SIZES must include {' and '.join(map(str, PUBLISHED_FACTORS))}, e.g. BENCH_SIZES=1,10,30 "
+              "(or leave the published builds and the pages out of BENCH_PARTS)", file=sys.stderr)
         return 2
     count_orphans_as_children()
     results: dict = {"date": date.today().isoformat(), "machine": f"{platform.machine()}, "
@@ -339,7 +347,7 @@ def main() -> int:
             results["builds"][factor] = {"guide": guide, "floor": floor_cost, "ratio": guide["cpu_s"] / floor_cost["cpu_s"]}
             print(f"  built {factor}x: guide {guide['cpu_s']:.2f} s CPU, floor {floor_cost['cpu_s']:.2f} s CPU", flush=True)
         results["published"] = {}
-        for factor in PUBLISHED_FACTORS:
+        for factor in PUBLISHED_FACTORS if "published" in CHOSEN else ():
             plain = results["builds"][factor]["guide"]
             alone = {name: build_cost(work / f"x{factor}", work / f"site-x{factor}-{n}", dict(ENV, **env))
                      for n, (name, env) in enumerate(PUBLISHED_PARTS.items())}
@@ -351,7 +359,7 @@ def main() -> int:
                                             "ratio": published["cpu_s"] / plain["cpu_s"]}
             print(f"  published {factor}x: {published['cpu_s']:.2f} s CPU", flush=True)
         results["pdfs"] = {}
-        for factor in PDF_FACTORS:
+        for factor in PDF_FACTORS if "pdfs" in CHOSEN else ():
             if factor not in results["builds"]:
                 continue
             costs = pdf_costs(work / f"x{factor}", work / f"site-x{factor}-pdfs", work / f"pdf-cache-x{factor}")
@@ -364,18 +372,20 @@ def main() -> int:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
             results["reload"], results["reload_cpu"] = {}, {}
-            for factor in FACTORS:
+            for factor in FACTORS if "reload" in CHOSEN else ():
                 results["reload"][factor], results["reload_cpu"][factor] = reload_seconds(work / f"x{factor}", browser)
                 print(f"  edit to reload {factor}x: {results['reload'][factor]}", flush=True)
-            results["weight"] = page_weights(work / "site-x1", browser,
-                                             ["/", "/competencies/collaboration/", "/fr/competencies/collaboration/"])
-            results["index"] = index_sizes(work / "site-x1")
-            queries = ["partenaire", "equipe", "reseau", "confiance", "organisation", "relation", "conseil",
-                       "objectif", "atelier", "niveau", "echanges", "strategique", "contacts", "ressources",
-                       "innovation"]
-            results["search_ms"], results["search_entries"] = search_ms(work / "site-x10", browser, queries)
+            if "pages" in CHOSEN:
+                results["weight"] = page_weights(work / "site-x1", browser,
+                                                 ["/", "/competencies/collaboration/", "/fr/competencies/collaboration/"])
+                results["index"] = index_sizes(work / "site-x1")
+                queries = ["partenaire", "equipe", "reseau", "confiance", "organisation", "relation", "conseil",
+                           "objectif", "atelier", "niveau", "echanges", "strategique", "contacts", "ressources",
+                           "innovation"]
+                results["search_ms"], results["search_entries"] = search_ms(work / "site-x10", browser, queries)
             browser.close()
-        results["lighthouse"] = lighthouse(work / "site-x1")
+        if "lighthouse" in CHOSEN:
+            results["lighthouse"] = lighthouse(work / "site-x1")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print_table(results)
@@ -406,7 +416,7 @@ def table_rows(r: dict) -> list[tuple[str, str, str, str]]:
                      " / ".join(f"{step * 1000:.0f} ms" for step in steps),
                      "linear: last <= 1.25x first" if who == "guide" else "-",
                      mark(steps[-1] <= 1.25 * steps[0]) if who == "guide" else "-"))
-    for factor, p in {int(k): v for k, v in r["published"].items()}.items():
+    for factor, p in {int(k): v for k, v in r.get("published", {}).items()}.items():
         rows.append((f"published build {_competencies(factor)} / plain (CPU)",
                      f"{p['published']['cpu_s']:.2f} s / {p['plain']['cpu_s']:.2f} s = {p['ratio']:.2f}",
                      "<= 2", mark(p["ratio"] <= 2)))
@@ -418,7 +428,17 @@ def table_rows(r: dict) -> list[tuple[str, str, str, str]]:
                          f"{c['pdf_cpu_s']:.2f} s; {c['pdf_wall_s']:.2f} s; {c['printed']:.0f} / {c['reused']:.0f}",
                          "no change: < 1 s CPU" if name == "no change" else "-",
                          ("pass" if c["pdf_cpu_s"] < 1 else "MISS") if name == "no change" else "-"))
-    for factor, times in {int(k): v for k, v in r["reload"].items()}.items():
+    pdfs = {int(k): v for k, v in r.get("pdfs", {}).items()}
+    if len(pdfs) >= 2:  # #30: an edit costs what printing one competency's PDFs costs, at any size
+        large = max(pdfs)
+        small = 10 if 10 in pdfs and large > 10 else min(pdfs)  # #30 compares 10 and 30
+        edit = pdfs[large]["one edit"]["pdf_cpu_s"] / pdfs[small]["one edit"]["pdf_cpu_s"]
+        rows.append((f"  PDF part, one edit, {large} / {small} competencies (CPU)", f"{edit:.2f}",
+                     "same: <= 1.25", mark(edit <= 1.25)))
+        cold = [pdfs[n]["cold"]["pdf_cpu_s"] / n for n in (small, large)]
+        rows.append((f"  PDF part, cold, CPU per competency at {small} / {large}",
+                     f"{cold[0]:.2f} s / {cold[1]:.2f} s", "linear: last <= 1.25x first", mark(cold[1] <= 1.25 * cold[0])))
+    for factor, times in {int(k): v for k, v in r.get("reload", {}).items()}.items():
         median = statistics.median(times)
         rows.append((f"edit to reload, {_competencies(factor)} (median of {len(times)})",
                      f"{median:.2f} s ({', '.join(f'{t:.2f}' for t in times)})", "< 1 s", mark(median < 1)))
@@ -430,13 +450,14 @@ def table_rows(r: dict) -> list[tuple[str, str, str, str]]:
         rows.append((f"Lighthouse mobile {path}: performance / accessibility",
                      f"{scores['performance']:.0f} / {scores['accessibility']:.0f}", ">= 95 / 100",
                      mark(scores["performance"] >= 95 and scores["accessibility"] >= 100)))
-    for path, weight in r["weight"].items():
+    for path, weight in r.get("weight", {}).items():
         rows.append((f"page weight {path} (gzip)", f"{weight / 1024:.0f} KB", "<= 200 KB", mark(weight <= 200 * 1024)))
-    for lang, s in r["index"].items():
+    for lang, s in r.get("index", {}).items():
         rows.append((f"search index {lang}", f"{s['index_bytes'] / 1024:.0f} KB ({s['gzip_bytes'] / 1024:.0f} KB gzip) "
                      f"for {s['text_bytes'] / 1024:.0f} KB of text, {s['entries']} entries", "-", "-"))
-    rows.append((f"search, {r['search_entries']} entries (median)", f"{r['search_ms']:.1f} ms", "< 50 ms",
-                 mark(r["search_ms"] < 50)))
+    if "search_ms" in r:
+        rows.append((f"search, {r['search_entries']} entries (median)", f"{r['search_ms']:.1f} ms", "< 50 ms",
+                     mark(r["search_ms"] < 50)))
     return rows
 
 

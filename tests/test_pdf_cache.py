@@ -22,6 +22,7 @@ from guide.content.loader import load_guide
 from guide.publish.downloads import plan
 from guide.publish.pdf_cache import CACHE_ENV, CacheFailed, PdfCache, cache_folder
 from guide.publish.print_pdfs import deck_view, print_pdfs
+from guide.publish.qr_cache import FILE_NAME as QR_FILE
 
 pytestmark = pytest.mark.build  # every test here publishes the fixture catalogue
 
@@ -29,6 +30,7 @@ CARD_WORD = "Quokkaword"  # put into one behaviour of the fixture competency (En
 LABEL_WORD = "Wombat"  # the English name of level-behaviour cards (ui.yml card_level)
 LOG = re.compile(r"PDFs: printed (\d+), reused (\d+) from .* "
                  r"\((\d+) old removed; (\d+) pages opened, (\d+) PDFs shown\)")
+QR_LOG = re.compile(r"QR codes: drew (\d+), kept (\d+) in ")
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Publication:
     site: Path
     entries: dict[str, bytes]  # the cache's entries after the build: key -> the PDF kept
     counts: tuple[int, ...]  # printed, reused, removed, pages opened, PDFs shown, as the build says
+    qr: tuple[int, ...]  # the cards' QR codes drawn (not kept from an earlier build), and kept for the next
 
     def pdfs(self) -> dict[str, bytes]:
         return {path.name: path.read_bytes() for path in sorted((self.site / "downloads").glob("*.pdf"))}
@@ -54,15 +57,17 @@ def _publish(project: Path, site: Path, cache: Path) -> Publication:
                        GUIDE_PDF_CACHE=str(cache), GUIDE_PDF_TABS="2")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
-    said = LOG.search(result.stderr)
-    assert said, result.stderr
-    return Publication(site, _entries(cache), tuple(int(count) for count in said.groups()))
+    said, qr = LOG.search(result.stderr), QR_LOG.search(result.stderr)
+    assert said and qr, result.stderr
+    return Publication(site, _entries(cache), tuple(int(count) for count in said.groups()),
+                       tuple(int(count) for count in qr.groups()))
 
 
-def _replace(path: Path, old: str, new: str) -> None:
+def _replace(path: Path, old: str, new: str, count: int | None = 1) -> None:
+    """``old`` (found ``count`` times; None: at least once) replaced, the first time only."""
     text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    assert text.count(old) == count if count is not None else old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @dataclass
@@ -99,6 +104,9 @@ def publications(tmp_path_factory) -> History:
     damaged_bytes = {truncated.read_bytes()[:-100], _flipped(flipped.read_bytes())}
     truncated.write_bytes(truncated.read_bytes()[:-100])
     flipped.write_bytes(_flipped(flipped.read_bytes()))
+    # One kept QR code changed, its hash left as it was (guide.publish.qr_cache).
+    codes = cache / QR_FILE
+    _replace(codes, 'd=\\"M', 'd=\\"m', count=None)
     damaged = _publish(project, work / "damaged", cache)
     return History(project, first, card, label, damaged, damaged_bytes, _publish(project, work / "again", cache))
 
@@ -125,7 +133,8 @@ def test_the_first_publication_prints_every_pdf_of_the_plan(publications):
     first = publications.first
     names = set(first.pdfs())
     assert len(names) == 12 and all(name.endswith("-letter.pdf") for name in names), names
-    assert first.counts == (12, 0, 0, 4, 12)  # the cards pages and run sheets, in English and French
+    # Each competency's decks on each cards page, and the run sheets, in English and French.
+    assert first.counts == (12, 0, 0, 6, 12)
     assert len(first.entries) == 12
 
 
@@ -161,11 +170,17 @@ def test_a_damaged_or_truncated_cache_file_is_printed_again_never_published(publ
     assert set(after.entries) == set(before.entries)
     assert after.pdfs() == before.pdfs()
     assert not publications.damaged_bytes & set(after.pdfs().values())
+    # The QR code changed in the file was drawn again: the cards pages are the same bytes.
+    assert after.qr == (1, before.qr[1])
+    for page in ("cards/index.html", "fr/cards/index.html"):
+        assert (after.site / page).read_bytes() == (before.site / page).read_bytes(), page
 
 
 def test_a_publication_that_changed_nothing_opens_no_page(publications):
     """Each page left a note of its PDFs' keys: an unchanged page is not loaded again."""
     assert publications.again.counts == (0, 12, 0, 0, 0)
+    assert publications.again.qr == (0, publications.first.qr[0])  # no QR code drawn either
+    assert publications.first.qr[0] > 0
     assert publications.again.pdfs() == publications.damaged.pdfs()
 
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import PUBLIC_URL
 
 from guide.publish.downloads import PAPERS, plan
-from guide.publish.print_pdfs import PrintFailed, by_page, print_pdfs, tab_count, without_paper
+from guide.publish.print_pdfs import PrintFailed, by_page, cut_cards_page, print_pdfs, tab_count, without_paper
 
 
 def test_the_paper_is_the_only_part_of_an_address_a_loaded_page_can_switch_alone():
@@ -53,6 +53,27 @@ def test_each_pdf_is_the_same_bytes_printed_after_others_or_alone(fixture_site, 
         alone = shutil.copytree(fixture_site, tmp_path / download.name)
         [expected] = print_pdfs(alone, [download], PUBLIC_URL).paths
         assert (together / "downloads" / download.name).read_bytes() == expected.read_bytes(), download.name
+
+
+def test_a_deck_printed_from_its_competency_s_view_is_the_bytes_the_whole_page_prints(
+        fixture_site, fixture_guide, tmp_path):
+    """A competency's decks are printed from the cards page as they see it (its own cards
+    of the pool, not every competency's: ``CardsPage``) served at the page's address.
+    Each equals the deck printed from the page's file, which a page that cannot be cut
+    gets (here: a second pool's opening in a comment, outside what prints)."""
+    decks = [d for d in plan(fixture_guide) if d.kind == "deck" and d.paper == "a4"]
+    assert {d.competency for d in decks} == {"collaboration", "fixture-teamwork"}
+    viewed = shutil.copytree(fixture_site, tmp_path / "viewed")
+    whole = shutil.copytree(fixture_site, tmp_path / "whole")
+    for folder in (whole / "cards", whole / "fr" / "cards"):
+        page = folder / "index.html"
+        assert cut_cards_page(page.read_text(encoding="utf-8")) is not None
+        page.write_text(page.read_text(encoding="utf-8") + "<!-- <template id=\"guide-card-pool\"> -->\n", encoding="utf-8")
+        assert cut_cards_page(page.read_text(encoding="utf-8")) is None
+    from_views = print_pdfs(viewed, decks, PUBLIC_URL, tabs=2)
+    from_files = print_pdfs(whole, decks, PUBLIC_URL, tabs=2)
+    for mine, theirs in zip(from_views.paths, from_files.paths, strict=True):
+        assert mine.read_bytes() == theirs.read_bytes(), mine.name
 
 
 def test_a_published_build_s_pdfs_are_the_bytes_each_address_prints_alone(published, guide, tmp_path):

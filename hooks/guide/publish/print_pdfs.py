@@ -34,7 +34,12 @@ without loading it, so a publication that changed nothing starts no browser.
 On the cards page the note is per competency, keyed by the page as that
 competency's decks see it (``deck_view``: the pool holding only its cards, the
 default sheets, which every deck replaces, left out): an edit to one
-competency shows only its own decks again, whatever the catalogue's size.
+competency shows only its own decks again. And a competency's decks are printed
+from that view, not from the page's file: the tab opens the cards page at its
+own address, but the request is answered with the view (``Fetch``), so a deck
+is the same DOM, the same bytes, from a page holding one competency's cards
+rather than the whole catalogue's: printing one competency's decks costs the
+same whatever the catalogue's size.
 
 The PDFs are the same bytes whichever tab printed them, after whatever pages,
 or when they come from the cache. Chromium is driven over
@@ -151,7 +156,7 @@ class Printed:
     printed: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     pruned: int = 0  # cache entries no download asked for, removed
-    pages_opened: int = 0  # pages loaded in a tab (an unchanged page is not)
+    pages_opened: int = 0  # pages (a competency's decks: its view) loaded in a tab; an unchanged one is not
     shown: int = 0  # PDFs shown in a tab to read their key (the others came from notes)
 
 
@@ -193,7 +198,10 @@ def print_pdfs(site: Path, downloads: Sequence[Download], site_url: str,
     pages.sort(key=len, reverse=True)  # the cards pages first: the longest work starts first
     result = Printed([out / download.name for download in downloads])
     job = _Job(site, public_root, out, kept, _chromium_identity(browser) if kept is not None else "")
-    pages = [left for page in pages if (left := job.not_reused(page))]
+    # Each competency's decks on their own (a load of the page as they see it), so two
+    # tabs share the cards pages' work too.
+    pages = [unit for page in pages if (left := job.not_reused(page)) for unit in _units(left)]
+    pages.sort(key=len, reverse=True)
     if pages:
         with serve(site) as origin, tempfile.TemporaryDirectory(prefix="guide-chromium-") as profile, \
                 _Browser(browser, profile) as session:
@@ -241,6 +249,7 @@ class _Job:
         self._out, self._cache, self._identity = out, cache, identity
         self._origin, self._browser_version = "", ""
         self._file_hashes: dict[str, str] = {}  # a loaded file's address -> the hash of its bytes
+        self._cards_pages: dict[str, CardsPage | None] = {}  # a cards page's address -> its cut
         self._lock = threading.Lock()
         self._failures: list[BaseException] = []
         self._outcome: dict[str, bool] = {}  # download name -> printed (True) or reused
@@ -316,7 +325,7 @@ class _Job:
     def _one(self, tab: _Tab, download: Download) -> tuple[str, dict[str, str]]:
         """Show the download in the tab; print it, or copy it from the cache: its key
         and the files the page uses, with the hashes of their bytes."""
-        tab.show(f"{self._origin}/{download.page}", download.paper)
+        tab.show(f"{self._origin}/{download.page}", download.paper, self._deck_view(download))
         key, files = self._key(tab, download) if self._cache is not None else ("", {})
         pdf = self._cache.get(key) if self._cache is not None else None
         printed = pdf is None
@@ -337,12 +346,8 @@ class _Job:
         if scope is None:
             digest: str | None = self._file_hash(path)
         else:
-            found = self._site_file(path)
-            try:
-                view = deck_view(found.read_text(encoding="utf-8"), scope) if found else None
-            except (OSError, UnicodeDecodeError):
-                view = None
-            digest = hashlib.sha256(view.encode("utf-8")).hexdigest() if view is not None else None
+            cut = self._cards_page(path)
+            digest = hashlib.sha256(cut.view(scope).encode("utf-8")).hexdigest() if cut is not None else None
         if not self._identity or digest in (None, "missing"):
             return None
         material = [_PROCEDURE, self._identity, self._public_root, path, scope, digest]
@@ -387,6 +392,25 @@ class _Job:
             self._file_hashes[name] = digest
         return digest
 
+    def _deck_view(self, download: Download) -> tuple[str, str] | None:
+        """A deck's competency and the cards page as its decks see it; None for another
+        download, or a page not laid out as expected (then the page's file is loaded)."""
+        if download.kind != "deck" or download.competency is None:
+            return None
+        cut = self._cards_page("/" + without_paper(download.page)[0])
+        return (download.competency, cut.view(download.competency)) if cut is not None else None
+
+    def _cards_page(self, path: str) -> CardsPage | None:
+        """The cards page at ``path``, read and cut once per call (``CardsPage``)."""
+        with self._lock:
+            if path not in self._cards_pages:
+                found = self._site_file(path)
+                try:
+                    self._cards_pages[path] = cut_cards_page(found.read_text(encoding="utf-8")) if found else None
+                except (OSError, UnicodeDecodeError):
+                    self._cards_pages[path] = None
+            return self._cards_pages[path]
+
     def _site_file(self, name: str) -> Path | None:
         """The site's file at the address ``name`` (a folder's index.html), if it has one."""
         found = (self._site / unquote(urlsplit(name).path).lstrip("/")).resolve()
@@ -399,11 +423,27 @@ _POOL = '<template id="guide-card-pool">'  # render/cards.py: every card, both l
 _SHEETS = '<div class="guide-sheets"'  # render/cards.py: the default deck's sheets
 
 
-def deck_view(html: str, competency: str) -> str | None:
-    """The cards page as the decks of one competency see it: every card of the pool but
-    its own left out, and the default sheets, which every deck replaces (cards.js). A
-    deck shown on the page is the same DOM whatever the left-out parts held. None when
-    the page is not laid out as render/cards.py writes it."""
+_COMPETENCY = re.compile(r' data-competency="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class CardsPage:
+    """The cards page cut where one competency's decks differ: what every deck of it
+    sees around the pool (the default sheets, which every deck replaces, left out), and
+    the pool's cards by competency. Cut once per page: at 30 competencies the page is
+    megabytes, and cutting it again for each competency grew with the square of them."""
+
+    before: str
+    cards: dict[str, str]  # competency -> its cards of the pool, in the page's order
+    after: str
+
+    def view(self, competency: str) -> str:
+        """The page as ``competency``'s decks see it (``deck_view``)."""
+        return self.before + self.cards.get(competency, "") + self.after
+
+
+def cut_cards_page(html: str) -> CardsPage | None:
+    """``CardsPage``; None when the page is not laid out as render/cards.py writes it."""
     if html.count(_POOL) != 1 or html.count(_SHEETS) != 1:
         return None
     sheets = html.find(">", html.find(_SHEETS)) + 1
@@ -414,9 +454,20 @@ def deck_view(html: str, competency: str) -> str | None:
     cards = html[pool:pool_end].split("</article>")
     if cards[-1] or not all(card.startswith("<article ") for card in cards[:-1]):
         return None
-    own = [card + "</article>" for card in cards[:-1]
-           if f' data-competency="{competency}"' in card.split(">", 1)[0]]
-    return html[:sheets] + html[sheets_end:pool] + "".join(own) + html[pool_end:]
+    own: dict[str, list[str]] = {}
+    for card in cards[:-1]:
+        for competency in _COMPETENCY.findall(card.split(">", 1)[0]):
+            own.setdefault(competency, []).append(card + "</article>")
+    return CardsPage(html[:sheets] + html[sheets_end:pool], {k: "".join(v) for k, v in own.items()}, html[pool_end:])
+
+
+def deck_view(html: str, competency: str) -> str | None:
+    """The cards page as the decks of one competency see it: every card of the pool but
+    its own left out, and the default sheets, which every deck replaces (cards.js). A
+    deck shown on the page is the same DOM whatever the left-out parts held. None when
+    the page is not laid out as render/cards.py writes it."""
+    cut = cut_cards_page(html)
+    return cut.view(competency) if cut is not None else None
 
 
 def _units(page: list[Download]) -> list[list[Download]]:
@@ -452,6 +503,7 @@ class _Browser:
         self._lock = threading.Lock()
         self._queues: dict[str | None, queue.SimpleQueue[dict]] = {}
         self._closed = False
+        self._paused: dict[str, Callable[[dict], None]] = {}  # a tab's session -> what answers its paused loads
 
     def __enter__(self) -> _Browser:
         to_browser, self._to_browser = os.pipe()
@@ -501,7 +553,12 @@ class _Browser:
         self._call("Page.enable", session=session)
         self._call("Network.enable", session=session)
         self._call("Network.setBlockedURLs", {"urls": NOT_PRINTED}, session=session)
-        return _Tab(self, session, public_root)
+        tab = _Tab(self, session, public_root)
+        # Every page the tab opens pauses until _Tab.answer says what to load (a deck's view, or the file).
+        self._paused[session] = tab.answer
+        self._call("Fetch.enable", {"patterns": [{"urlPattern": "*", "resourceType": "Document",
+                                                  "requestStage": "Request"}]}, session=session)
+        return tab
 
     # -- the pipe ---------------------------------------------------------------
 
@@ -570,6 +627,9 @@ class _Browser:
         if message is _EOF:
             self._queue(session).put(_EOF)  # for whoever waits next
             raise self._failed(f"Chromium stopped ({waiting_for})")
+        if message.get("method") == "Fetch.requestPaused" and session in self._paused:
+            self._paused[session](message["params"])  # answered, then the wait goes on
+            return self._receive(session, waiting_for)
         return message
 
     def _failed(self, what: str) -> PrintFailed:
@@ -588,13 +648,20 @@ class _Tab:
         self._shown: tuple[str, str] = ("", "")  # (page, query without paper) on screen
         self._decks = False  # the loaded page is the cards page (cards.js's guideDeck)
         self._packs = False  # the loaded page is a run sheet (run-sheet.js's guidePack)
+        self._view: tuple[str, str] | None = None  # (competency, HTML) loaded instead of the page's file
+        self._loading: str | None = None  # the HTML the page being opened gets (None: its file)
 
-    def show(self, url: str, paper: str) -> None:
+    def show(self, url: str, paper: str, view: tuple[str, str] | None = None) -> None:
         """Have the tab show ``url`` on ``paper``, loading it only when the page on
-        screen cannot switch to it; its links lead to the public site."""
+        screen cannot switch to it; its links lead to the public site. With ``view``
+        (a competency, and the cards page as its decks see it: ``CardsPage``), the page
+        is opened from that HTML at the same address: the same deck, the same DOM, from
+        a page that holds one competency's cards, not the whole catalogue's."""
         page, query = without_paper(url)
         adds_pack = self._packs and self._shown[1] == "" and query == "pack=1"
-        if page != self._shown[0] or (query != self._shown[1] and not (self._decks or adds_pack)):
+        other_view = (view or ("", ""))[0] != (self._view or ("", ""))[0]
+        if page != self._shown[0] or other_view or (query != self._shown[1] and not (self._decks or adds_pack)):
+            self._view = view
             self.load(url)
             self._decks, self._packs = self._evaluate(
                 "[typeof window.guideDeck === 'function', typeof window.guidePack === 'function']",
@@ -616,12 +683,30 @@ class _Tab:
         self._evaluate(_PUBLIC_LINKS % json.dumps(self._public_root), "lead its links to the public site")
 
     def load(self, url: str) -> None:
-        """Open ``url`` and wait for its load event (scripts have laid the sheets out)."""
-        navigated = self._browser._call("Page.navigate", {"url": url}, session=self._session)
-        if navigated.get("errorText"):
-            raise self._browser._failed(f"could not open {url}: {navigated['errorText']}")
-        self._browser._wait_for("Page.loadEventFired", self._session, url)
+        """Open ``url`` (from the view's HTML, if any) and wait for its load event (scripts
+        have laid the sheets out)."""
+        self._loading = self._view[1] if self._view is not None else None
+        try:
+            navigated = self._browser._call("Page.navigate", {"url": url}, session=self._session)
+            if navigated.get("errorText"):
+                raise self._browser._failed(f"could not open {url}: {navigated['errorText']}")
+            self._browser._wait_for("Page.loadEventFired", self._session, url)
+        finally:
+            self._loading = None
         self._url = url
+
+    def answer(self, paused: dict) -> None:
+        """A page the tab opens, paused before it is requested: given the view's HTML, as
+        the site's server would send the file, or let through to the server. Sent without
+        waiting for the reply (whose wait would drop the load's events)."""
+        request = paused.get("requestId", "")
+        if self._loading is None:
+            self._browser._send("Fetch.continueRequest", {"requestId": request}, session=self._session)
+            return
+        self._browser._send("Fetch.fulfillRequest", {
+            "requestId": request, "responseCode": 200,
+            "responseHeaders": [{"name": "Content-Type", "value": "text/html"}],
+            "body": base64.b64encode(self._loading.encode("utf-8")).decode("ascii")}, session=self._session)
 
     def _evaluate(self, expression: str, what: str, wait: bool = False) -> Any:
         """The expression's value; with ``wait``, the value its promise settles to."""

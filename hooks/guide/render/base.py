@@ -66,6 +66,10 @@ class RenderMemo:
 
     cards_key: object = None  # the labels and site address the cards below were rendered with
     cards_html: dict[tuple[object, str], str] = field(default_factory=dict)  # (card, language) -> HTML
+    # qr_key -> a card's QR code as SVG: drawing one is the costly part of a card. The site
+    # layer may fill it from an earlier build's codes (guide.publish.qr_cache) and keep it.
+    qr_codes: dict[str, str] = field(default_factory=dict)
+    qr_drawn: int = 0  # codes drawn, not found in qr_codes
 
 
 @dataclass

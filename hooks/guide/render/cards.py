@@ -8,11 +8,14 @@ the pool when a trainer picks kinds, levels and a language (kept in the URL).
 
 from __future__ import annotations
 
-from functools import lru_cache
+import hashlib
+import json
+from typing import Any
 
 import segno
 
 from guide.content.cards import KINDS, PER_SHEET, Card, deck
+from guide.content.model import Guide
 from guide.publish.downloads import is_public
 from guide.content.markup import escape, text
 from guide.render.base import Context, Rendered
@@ -29,13 +32,53 @@ def qr_target(site_url: str | None, lang: str, card: Card) -> str | None:
     return f"{site_url.rstrip('/')}/{prefix}{card.page}#{card.item_id}"
 
 
-@lru_cache(maxsize=8192)
+# How a card's QR code is drawn, part of its key: another option draws another SVG.
+QR_ERROR = "m"
+QR_SVG: dict[str, Any] = {"scale": 1, "border": 0, "svgclass": "guide-card__qr", "omitsize": True}
+
+
 def qr_svg(target: str, title: str) -> str:
-    """The QR code of ``target`` as inline SVG. Made once per address: a card's code is
-    on both cards pages and in its competency's packs, and segno's choice of mask
-    costs about 10 ms a code (15 s of a 10-competency published build, made twice)."""
-    return segno.make(target, error="m").svg_inline(
-        scale=1, border=0, svgclass="guide-card__qr", omitsize=True, title=title)
+    """The QR code of ``target`` as inline SVG. segno tries eight masks for each, the
+    costly part of a card (720 codes at 10 competencies): each is drawn once (``qr_code``)."""
+    return segno.make(target, error=QR_ERROR).svg_inline(title=title, **QR_SVG)
+
+
+def qr_key(target: str, title: str) -> str:
+    """What a QR code's SVG depends on, hashed: what it encodes, its title, how it is
+    drawn and segno's version (another version may choose another mask)."""
+    material = [segno.__version__, QR_ERROR, QR_SVG, target, title]
+    return hashlib.sha256(json.dumps(material, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def qr_code(ctx: Context, target: str, title: str) -> str:
+    """The QR code of ``target``, from ``ctx.memo`` when it was drawn before (in this
+    process, or in an earlier build whose codes the site layer loaded)."""
+    key = qr_key(target, title)
+    svg = ctx.memo.qr_codes.get(key)
+    if svg is None:
+        svg = ctx.memo.qr_codes[key] = qr_svg(target, title)
+        ctx.memo.qr_drawn += 1
+    return svg
+
+
+def qr_title(ctx: Context, lang: str) -> str:
+    # segno escapes the title itself: given the escaped label, "&" would read "&amp;".
+    return ctx.plain_label("card_qr", lang=lang)
+
+
+def qr_keys(ctx: Context, cards: list[Card]) -> set[str]:
+    """The keys of the QR codes ``cards`` carry in both languages (none without a public address)."""
+    keys: set[str] = set()
+    for lang in ("en", "fr"):
+        title = qr_title(ctx, lang)
+        keys.update(qr_key(target, title) for card in cards if (target := qr_target(ctx.site_url, lang, card)))
+    return keys
+
+
+def card_qr_keys(guide: Guide, site_url: str | None) -> set[str]:
+    """The keys of every QR code the guide's cards show (``qr_key``), for the site layer
+    to keep the codes between builds."""
+    return qr_keys(Context(guide, "en", site_url=site_url), deck(guide))
 
 
 def card_html(ctx: Context, card: Card, lang: str) -> str:
@@ -43,8 +86,7 @@ def card_html(ctx: Context, card: Card, lang: str) -> str:
     level = (f'<span class="guide-card__level">{ctx.label("level", lang)} {card.level}</span>'
              if card.level else "")
     target = qr_target(ctx.site_url, lang, card)
-    # segno escapes the title itself: given the escaped label, "&" would read "&amp;".
-    qr = qr_svg(target, ctx.plain_label("card_qr", lang=lang)) if target else ""
+    qr = qr_code(ctx, target, qr_title(ctx, lang)) if target else ""
     level_attr = f' data-level="{card.level}"' if card.level else ""
     name = text(card.competency_name.get(lang), lang) if card.competency_name else ""
     return (
@@ -76,6 +118,9 @@ def _cards_html(ctx: Context, cards: list[Card], lang: str) -> list[str]:
     if len(remembered) > 4 * len(cards):  # cards edited away: keep this deck only
         kept = {(card, other) for card in cards for other in ("en", "fr")}
         memo.cards_html = {k: v for k, v in remembered.items() if k in kept}
+    if len(memo.qr_codes) > 4 * len(cards):  # the same for their QR codes
+        shown = qr_keys(ctx, cards)
+        memo.qr_codes = {k: v for k, v in memo.qr_codes.items() if k in shown}
     return out
 
 

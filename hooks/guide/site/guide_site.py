@@ -51,7 +51,9 @@ from guide.publish.downloads import PUBLISH_ENV, is_public, plan
 from guide.publish.offline_bundle import OFFLINE_COPY_ENV, ZIP_NAME, BundleFailed, make_bundle, wanted
 from guide.publish.pdf_cache import cache_folder
 from guide.publish.print_pdfs import PrintFailed, print_pdfs, tab_count
+from guide.publish.qr_cache import FILE_NAME as QR_FILE, load_qr_codes, save_qr_codes
 from guide.render.base import RenderMemo, ui_text
+from guide.render.cards import card_qr_keys
 from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
@@ -138,6 +140,9 @@ class GuideSite:
                     "the guide's public address: SITE_URL=https://example.org/guide/ make build. "
                     "For a local build without the PDFs, run .venv/bin/mkdocs build.")
             self.build.downloads = plan(guide)
+            if first:  # the QR codes drawn by earlier publications, kept with their PDFs
+                wanted = card_qr_keys(guide, config.site_url) - self.memo.qr_codes.keys()
+                self.memo.qr_codes.update(load_qr_codes(cache_folder(self._root(config)), wanted))
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -268,6 +273,10 @@ class GuideSite:
                 self.build = build
         if build.downloads:
             cache = cache_folder(self._root(config))
+            shown = card_qr_keys(guide, config.site_url)
+            kept = save_qr_codes(cache, {key: self.memo.qr_codes[key] for key in shown if key in self.memo.qr_codes})
+            log.info("QR codes: drew %d, %s %d in %s.", self.memo.qr_drawn, "kept" if kept else "could not keep",
+                     len(shown), cache / QR_FILE)
             try:
                 made = print_pdfs(site, build.downloads, config.site_url or "", cache=cache, tabs=tab_count())
             except PrintFailed as exc:
