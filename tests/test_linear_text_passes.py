@@ -25,6 +25,7 @@ from yaml.nodes import ScalarNode
 from guide.content.decode import Decoder
 from guide.content.markup import escape, text as page_text
 from guide.content.typography import french
+from guide.content.yaml_hints import quote_hint
 from guide.site.csp import with_csp
 from guide.site.finished_html import PagePasses, finish_page
 from guide.site.glossary_terms import explain_terms, term_index
@@ -78,6 +79,8 @@ def _passes(guide) -> dict[str, Callable[[str], object]]:
     index = term_index(guide, "fr")
     return {
         "decoding": _decode,
+        # A YAML mistake's hint reads the line it is on (`make check` on a line of 50k spaces).
+        "YAML hint": lambda value: quote_hint(f"    fr: {value}: c"),
         "typography": french,
         "escaping": escape,
         "typography then escaping": lambda value: page_text(value, "fr"),
@@ -96,7 +99,7 @@ def _passes(guide) -> dict[str, Callable[[str], object]]:
     }
 
 
-@pytest.mark.parametrize("name", ["decoding", "typography", "escaping", "typography then escaping",
+@pytest.mark.parametrize("name", ["decoding", "YAML hint", "typography", "escaping", "typography then escaping",
                                   "glossary (escaped text)", "glossary (raw HTML)", "search exclusions",
                                   "citations", "finished page"])
 @settings(max_examples=12, derandomize=True, deadline=None, database=None,
