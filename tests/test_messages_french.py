@@ -88,7 +88,24 @@ RAW = {
     "a line without a colon": b"sources:\n  - id: x\n    title: Work towards\nshared objectives.\n    url: y\n",
     "after a quoted text": b'sources:\n  - id: "x" y\n',
     "a directive": b"%\nsources: []\n",
+    "an empty key": b"sources:\n  - id: x\n    publisher:\n      en: x\n      fr:\n",
 }
+
+
+def test_an_empty_key_says_nothing_is_written_after_the_colon_in_french():
+    """YAML reads ``fr:`` with nothing after it as no value: the message says so in the editor's
+    words, with no English word quoted as if it were what they wrote."""
+    from guide.content.yaml_nodes import read_yaml
+    from guide.content.decode import Decoder
+
+    root, _ = read_yaml("fr:\n", "f.yml")
+    decoder = Decoder("f.yml")
+    decoder.decode(root.value[0][1], str, "x.fr")
+    [error] = decoder.found.errors
+    assert "nothing" not in error.message.fr and "nothing" not in error.hint.fr
+    assert error.message.fr == "x.fr est vide\u00a0: rien n\u2019est écrit après le deux-points"
+    assert error.hint.fr == "écrivez le texte après le deux-points"
+    assert error.message == "x.fr is empty: nothing is written after the colon"
 
 
 def test_a_line_with_no_colon_is_shown_itself_with_a_hint_in_both_languages():

@@ -408,8 +408,9 @@ class Decoder:
             return self._fail(loc, said("not_text", what=what), said("not_text_hint"))
         if not node.style and node.value in NULL_WORDS:
             # ~, null or nothing after the colon: YAML's "no value", never the text "null".
-            return self._fail(loc, said("empty_text", what=what, found=repr(node.value or "nothing")),
-                              said("empty_text_hint"))
+            if not node.value:
+                return self._fail(loc, said("empty_value", what=what), said("empty_value_hint"))
+            return self._fail(loc, said("empty_text", what=what, found=node.value), said("empty_text_hint"))
         if len(node.value) > MAX_TEXT_CHARACTERS and len(" ".join(node.value.split())) > MAX_TEXT_CHARACTERS:
             return self._fail(loc, said("text_too_long", what=what, length=len(" ".join(node.value.split())),
                                         limit=MAX_TEXT_CHARACTERS), said("text_too_long_hint"))

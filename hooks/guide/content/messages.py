@@ -92,8 +92,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "écrivez le texte sur la même ligne, après le deux-points",
     },
     "empty_text": {
-        "en": "{what} is empty (YAML reads {found} as no value)",
-        "fr": "{what} est vide (YAML lit {found} comme une absence de valeur)",
+        "en": "{what} is empty (YAML reads '{found}' as no value)",
+        "fr": "{what} est vide (YAML lit « {found} » comme une absence de valeur)",
+    },
+    "empty_value": {
+        "en": "{what} is empty: nothing is written after the colon",
+        "fr": "{what} est vide : rien n'est écrit après le deux-points",
+    },
+    "empty_value_hint": {
+        "en": "write the text after the colon",
+        "fr": "écrivez le texte après le deux-points",
     },
     "empty_text_hint": {
         "en": "write the text; to publish the word itself, put it in quotes",
