@@ -210,3 +210,29 @@ def test_draft_true_where_no_draft_can_be_says_what_can(tmp_path, after):
         f"{indent}draft: true") + 1
     assert error.hint.startswith("only an item of a competency's list (a behaviour, a tip, a question…) or a whole")
     assert error.hint.fr.startswith("seul un élément d’une liste d’une compétence")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_tip_whose_only_obstacle_is_a_draft_names_the_draft_and_where_it_is(tmp_path, lang):
+    """The list holds references: finishing "one of them" means nothing there. The message names
+    the tip, the draft it names and the draft's own line (in another file), in both languages."""
+    from guide.content.errors import ContentInvalid
+    from guide.content.loader import load_guide
+
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    why = content / "competencies" / "collaboration" / "why.yml"
+    text = why.read_text(encoding="utf-8")
+    drafted = text.replace("  - id: obstacle-low-trust\n", "  - id: obstacle-low-trust\n    draft: true\n", 1)
+    assert drafted != text
+    why.write_text(drafted, encoding="utf-8")
+    line = drafted.splitlines().index("  - id: obstacle-low-trust") + 1
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    [error] = caught.value.errors
+    assert error.file.endswith("tips.yml")
+    message, hint = error.message.get(lang), error.hint.get(lang)
+    assert f"obstacle-low-trust (why.yml:{line})" in message and "tip-trust-skills" in message, message
+    assert {"en": "is a draft", "fr": "est un brouillon"}[lang] in message, message
+    assert "one of them" not in hint and "l'un d'eux" not in hint, hint
+    assert {"en": "name another obstacle", "fr": "nommez un autre obstacle"}[lang] in hint, hint

@@ -203,6 +203,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "finish one of them and remove its line '{line}', or mark the whole competency '{line}'",
         "fr": "terminez-en un et retirez sa ligne « {line} », ou marquez toute la compétence « {line} »",
     },
+    "draft_reference_left": {
+        "en": "{owner} would have no {kind} left: {drafts} is a draft",
+        "fr": "{owner} se retrouverait sans {kind} : {drafts} est un brouillon",
+    },
+    "draft_reference_left_hint": {
+        "en": "name another {kind}, or finish the draft and remove its line '{line}'",
+        "fr": "nommez un autre {kind}, ou terminez le brouillon et retirez sa ligne « {line} »",
+    },
+    "draft_references_left": {
+        "en": "{owner} would have no {kind} left: {drafts} are drafts",
+        "fr": "{owner} se retrouverait sans {kind} : {drafts} sont des brouillons",
+    },
+    "draft_references_left_hint": {
+        "en": "name another {kind}, or finish one of the drafts and remove its line '{line}'",
+        "fr": "nommez un autre {kind}, ou terminez l'un des brouillons et retirez sa ligne « {line} »",
+    },
     "file_missing": {
         "en": "the file {name} is missing",
         "fr": "le fichier {name} manque",
