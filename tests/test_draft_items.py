@@ -121,7 +121,7 @@ def test_make_check_lists_each_draft_item_with_what_it_still_lacks(tmp_path):
     lines = competency.read_text(encoding="utf-8").splitlines()
     adopt = lines.index("  - id: adopt-draft-zebra") + 1
     assert (f"{FOLDER}/competency.yml:{adopt}: the draft item 'adopt-draft-zebra', not published; "
-            "2 text(s) or source(s) still to write:") in said, said
+            "2 texts or sources still to write:") in said, said
     assert f"{FOLDER}/competency.yml:{adopt + 2}:13: unknown source 'to-choose'" in said
     assert f"{FOLDER}/competency.yml:{adopt + 4}:9: competency.adopt[1].fr is still marked as to be written" in said
     assert "the draft item 'level-2-draft-okapi', not published; nothing left to write" in said

@@ -23,9 +23,13 @@ LANGUAGES = ("en", "fr")
 
 # key -> English and French templates; {name} places are filled by ``said``.
 MESSAGES: dict[str, dict[str, str]] = {
+    "content_has_errors_one": {
+        "en": "The guide's content has {count} error:",
+        "fr": "Le contenu du guide comporte {count} erreur :",
+    },
     "content_has_errors": {
-        "en": "The guide's content has {count} error(s):",
-        "fr": "Le contenu du guide comporte {count} erreur(s) :",
+        "en": "The guide's content has {count} errors:",
+        "fr": "Le contenu du guide comporte {count} erreurs :",
     },
     "key_missing": {
         "en": "{what}: the key '{name}' is missing",
@@ -56,8 +60,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "gardez une seule des deux lignes",
     },
     "to_write": {
-        "en": "{what} is still marked as to be written: {text}",
-        "fr": "{what} est encore marqué à rédiger : {text}",
+        "en": "{what} is still marked as to be written: '{text}'",
+        "fr": "{what} est encore marqué à rédiger : « {text} »",
     },
     "to_write_hint": {
         "en": "replace it with the text, in your own words, in this language",
@@ -171,17 +175,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "indent it by {spaces} spaces, like this: {line}",
         "fr": "indentez-la de {spaces} espaces, ainsi : {line}",
     },
+    "draft_left_one": {
+        "en": "{folder}: draft, not published; {count} text or source still to write:",
+        "fr": "{folder} : brouillon, non publié ; {count} texte ou source encore à rédiger :",
+    },
     "draft_left": {
-        "en": "{folder}: draft, not published; {count} text(s) or source(s) still to write:",
-        "fr": "{folder} : brouillon, non publié ; {count} texte(s) ou source(s) encore à rédiger :",
+        "en": "{folder}: draft, not published; {count} texts or sources still to write:",
+        "fr": "{folder} : brouillon, non publié ; {count} textes ou sources encore à rédiger :",
     },
     "draft_done": {
         "en": "{folder}: draft, not published; nothing left to write: remove its line '{line}' to publish it",
         "fr": "{folder} : brouillon, non publié ; plus rien à rédiger : retirez sa ligne « {line} » pour le publier",
     },
+    "draft_item_left_one": {
+        "en": "{where}: the draft item '{id}', not published; {count} text or source still to write:",
+        "fr": "{where} : l'élément en brouillon « {id} », non publié ; {count} texte ou source encore à rédiger :",
+    },
     "draft_item_left": {
-        "en": "{where}: the draft item '{id}', not published; {count} text(s) or source(s) still to write:",
-        "fr": "{where} : l'élément en brouillon « {id} », non publié ; {count} texte(s) ou source(s) encore à rédiger :",
+        "en": "{where}: the draft item '{id}', not published; {count} texts or sources still to write:",
+        "fr": "{where} : l'élément en brouillon « {id} », non publié ; {count} textes ou sources encore à rédiger :",
     },
     "draft_item_done": {
         "en": "{where}: the draft item '{id}', not published; nothing left to write: "
@@ -259,8 +271,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- decoding: the type and form of a value --------------------------------------------------
     "tag_refused": {
-        "en": "{what}: the tag {tag} is not allowed",
-        "fr": "{what} : l'étiquette {tag} n'est pas permise",
+        "en": "{what}: the tag '{tag}' is not allowed",
+        "fr": "{what} : l'étiquette « {tag} » n'est pas permise",
     },
     "tag_refused_hint": {
         "en": "remove the '!!' tag; write plain text",
@@ -299,8 +311,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{what} doit être un nombre entier écrit en chiffres",
     },
     "not_whole_number_found": {
-        "en": "{what} must be a whole number written with digits (found {found})",
-        "fr": "{what} doit être un nombre entier écrit en chiffres (trouvé : {found})",
+        "en": "{what} must be a whole number written with digits (found '{found}')",
+        "fr": "{what} doit être un nombre entier écrit en chiffres (trouvé : « {found} »)",
     },
     "not_whole_number_hint": {
         "en": "write digits only, e.g. 3 (no sign, no decimal point, no colon)",
@@ -364,8 +376,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "écrivez le texte avec des lettres ou des chiffres ; des caractères invisibles seuls ne s'affichent pas",
     },
     "html_in_text": {
-        "en": "{what} contains HTML or a script: {text}",
-        "fr": "{what} contient du HTML ou un script : {text}",
+        "en": "{what} contains HTML or a script: '{text}'",
+        "fr": "{what} contient du HTML ou un script : « {text} »",
     },
     "html_in_text_hint": {
         "en": "write plain text; the guide does the formatting",
@@ -512,12 +524,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "gardez-la dans un seul groupe, une seule fois ; chaque groupe nomme ses propres compétences",
     },
     "name_taken": {
-        "en": "the name {name} is already the name of the competency '{other}' ({other_name})",
-        "fr": "le nom {name} est déjà celui de la compétence « {other} » ({other_name})",
+        "en": "the name '{name}' is already the name of the competency '{other}' ('{other_name}')",
+        "fr": "le nom « {name} » est déjà celui de la compétence « {other} » (« {other_name} »)",
     },
     "name_reads_as": {
-        "en": "the name {name} reads as the name of the competency '{other}' ({other_name})",
-        "fr": "le nom {name} se lit comme celui de la compétence « {other} » ({other_name})",
+        "en": "the name '{name}' reads as the name of the competency '{other}' ('{other_name}')",
+        "fr": "le nom « {name} » se lit comme celui de la compétence « {other} » (« {other_name} »)",
     },
     "name_taken_hint": {
         "en": "give each competency its own name, in English and in French, that reads differently "
@@ -732,9 +744,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "le texte commence par « {char} », que YAML lit comme une étiquette",
     },
     "yaml_comment_kept": {
-        "en": "the text stops at '#': YAML reads the rest of the line as a comment, so only {kept} is kept",
+        "en": "the text stops at '#': YAML reads the rest of the line as a comment, so only '{kept}' is kept",
         "fr": "le texte s'arrête à « # » : YAML lit la suite de la ligne comme un commentaire, "
-              "et seul {kept} est gardé",
+              "et seul « {kept} » est gardé",
     },
     "yaml_comment_empty": {
         "en": "the text stops at '#': YAML reads the rest of the line as a comment, so the text is empty",
@@ -951,7 +963,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What changed leaves out release {tag}: {error}",
         "fr": "« Ce qui a changé » laisse de côté la version {tag} : {error}",
     },
-    "hint_word": {"en": "hint", "fr": "conseil"},
+    "hint_line": {"en": "hint: {hint}", "fr": "conseil : {hint}"},
 }
 
 
@@ -1012,6 +1024,11 @@ def in_language(message: str, lang: str) -> tuple[str, str]:
     if isinstance(message, Said):
         return message.get(lang), lang
     return message, "en"
+
+
+def counted(message: str, /, count: int, **values: object) -> Said:
+    """``said`` for a number of things: the message's ``_one`` form for one (no "error(s)")."""
+    return said(f"{message}_one" if count == 1 else message, count=count, **values)
 
 
 def say(message: str, /, **values: object) -> str:

@@ -108,7 +108,7 @@ def text_mistakes(root: Node, text: str, file: str) -> list[ContentError]:
             if tail.strip().startswith("#"):
                 errors.append(ContentError(
                     file, node.end_mark.line + 1, node.end_mark.column + 1 + tail.index("#"),
-                    said("yaml_comment_kept", kept=repr(node.value)) if node.value else said("yaml_comment_empty"),
+                    said("yaml_comment_kept", kept=node.value) if node.value else said("yaml_comment_empty"),
                     quote_hint(_line(lines, node.end_mark.line))))
     return errors
 
