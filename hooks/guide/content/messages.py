@@ -963,6 +963,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What changed leaves out release {tag}: {error}",
         "fr": "« Ce qui a changé » laisse de côté la version {tag} : {error}",
     },
+    # Values, so written with their typography: "l’anglais" (elided), "le français".
+    "the_english": {"en": "the English", "fr": "l’anglais"},
+    "the_french": {"en": "the French", "fr": "le français"},
+    "translation_stale": {
+        "en": "{where}: '{item}': {newer} changed on {newer_date}, after {older} ({older_date}); "
+              "check that {older} still says the same",
+        "fr": "{where} : « {item} » : {newer} a changé le {newer_date}, après {older} ({older_date}) ; "
+              "vérifiez que {older} dit toujours la même chose",
+    },
+    "translation_stale_uncommitted": {
+        "en": "{where}: '{item}': {newer} changed and is not yet committed, after {older} ({older_date}); "
+              "check that {older} still says the same",
+        "fr": "{where} : « {item} » : {newer} a changé et n'est pas encore validé, après {older} ({older_date}) ; "
+              "vérifiez que {older} dit toujours la même chose",
+    },
+    "translation_warning": {"en": "WARNING translation: {stale}", "fr": "AVERTISSEMENT traduction : {stale}"},
+    "translation_unknown": {
+        "en": "translation status unknown: no git history here",
+        "fr": "état des traductions inconnu : pas d'historique git ici",
+    },
+    "translation_in_step": {
+        "en": "translations: every item's English and French were last changed together",
+        "fr": "traductions : l'anglais et le français de chaque élément ont été modifiés ensemble la dernière fois",
+    },
     "hint_line": {"en": "hint: {hint}", "fr": "conseil : {hint}"},
 }
 
