@@ -69,9 +69,10 @@ class ContentInvalid(Exception):
         self.errors = sorted(set(errors))
         super().__init__(self.report())
 
-    def report(self, lang: str | None = None) -> str:
+    def report(self, lang: str | None = None, heading: str = "content_has_errors") -> str:
+        """Every error under ``heading`` (a catalogue message with a ``_one`` form), counted."""
         lang = lang or editor_language()
-        head = counted("content_has_errors", len(self.errors)).get(lang)
+        head = counted(heading, len(self.errors)).get(lang)
         return "\n".join([head, *(error.format(lang) for error in self.errors)])
 
 

@@ -987,6 +987,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "translations: every item's English and French were last changed together",
         "fr": "traductions : l'anglais et le français de chaque élément ont été modifiés ensemble la dernière fois",
     },
+    "pages_have_problems_one": {
+        "en": "The built site has {count} page problem:",
+        "fr": "Le site construit comporte {count} problème de page :",
+    },
+    "pages_have_problems": {
+        "en": "The built site has {count} page problems:",
+        "fr": "Le site construit comporte {count} problèmes de pages :",
+    },
+    "pages_finished_one": {"en": "{count} page finished in {site}", "fr": "{count} page terminée dans {site}"},
+    "pages_finished": {"en": "{count} pages finished in {site}", "fr": "{count} pages terminées dans {site}"},
+    "site_not_a_folder": {
+        "en": "{site}: not a folder; give the built site's folder, e.g. {example}",
+        "fr": "{site} : ce n'est pas un dossier ; donnez le dossier du site construit, par exemple {example}",
+    },
+    "site_unreadable": {
+        "en": "{path}: {reason}; check the folder's permissions",
+        "fr": "{path} : {reason} ; vérifiez les droits du dossier",
+    },
+    # The commands are values: typography never touches them.
+    "markdown_written": {
+        "en": "{count} pages and a hook-free mkdocs.yml written to {folder}; build them with: {build}; "
+              "then give the built pages the hooks' passes (policy, tooltips, page scripts): {finish}",
+        "fr": "{count} pages et un mkdocs.yml sans hooks écrits dans {folder} ; construisez-les avec : {build} ; "
+              "puis donnez aux pages construites les passes des hooks (politique de sécurité, infobulles, "
+              "scripts des pages) : {finish}",
+    },
+    "markdown_out_unwritable": {
+        "en": "OUT={out}: cannot be written ({reason}: {file}); choose another folder",
+        "fr": "OUT={out} : impossible d'y écrire ({reason} : {file}) ; choisissez un autre dossier",
+    },
     "hint_line": {"en": "hint: {hint}", "fr": "conseil : {hint}"},
 }
 
