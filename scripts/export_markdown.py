@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from guide.content.errors import ContentInvalid, printable
-from guide.content.messages import say
+from guide.content.messages import editor_language, say
 from guide.exports.markdown import ExportError, export_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +31,7 @@ def main() -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     except ExportError as exc:
-        print(exc, file=sys.stderr)
+        print(printable(exc.told.get(editor_language())), file=sys.stderr)
         return 1
     except OSError as exc:
         print(printable(say("markdown_out_unwritable", out=str(out), reason=exc.strerror, file=exc.filename)),

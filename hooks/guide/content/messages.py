@@ -1017,6 +1017,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "OUT={out}: cannot be written ({reason}: {file}); choose another folder",
         "fr": "OUT={out} : impossible d'y écrire ({reason} : {file}) ; choisissez un autre dossier",
     },
+    # What stops `make markdown` (guide.exports.markdown.ExportError).
+    "export_link_no_page": {
+        "en": "{page}: links to {target}, which has no page in {lang}",
+        "fr": "{page} : renvoie à {target}, qui n'a pas de page en {lang}",
+    },
+    "export_config_unreadable": {
+        "en": "{path}: cannot be read ({reason}); run from the project's folder",
+        "fr": "{path} : illisible ({reason}) ; lancez la commande depuis le dossier du projet",
+    },
+    "export_config_too_large": {
+        "en": "{path}: larger than {limit} bytes; is it the project's mkdocs.yml?",
+        "fr": "{path} : plus de {limit} octets ; est-ce bien le mkdocs.yml du projet ?",
+    },
+    "export_config_not_utf8": {
+        "en": "{path}: not UTF-8 text; save it as UTF-8",
+        "fr": "{path} : ce n'est pas du texte UTF-8 ; enregistrez-le en UTF-8",
+    },
+    "export_config_not_yaml": {
+        "en": "{where}: not valid YAML ({problem}); fix the line",
+        "fr": "{where} : YAML non valide ({problem}) ; corrigez la ligne",
+    },
+    "export_config_no_nav": {
+        "en": "{path}: needs a mapping with a nav: list, as the project's mkdocs.yml has",
+        "fr": "{path} : il faut un dictionnaire avec une liste nav:, comme dans le mkdocs.yml du projet",
+    },
+    "export_out_in_sources": {
+        "en": "OUT={out}: inside the project's sources; choose a folder outside docs/, content_data/ and hooks/, "
+              "e.g. OUT=markdown-export",
+        "fr": "OUT={out} : dans les sources du projet ; choisissez un dossier hors de docs/, content_data/ et "
+              "hooks/, par exemple OUT=markdown-export",
+    },
+    "export_out_a_file": {
+        "en": "OUT={out}: is a file, not a folder; choose another OUT",
+        "fr": "OUT={out} : c'est un fichier, pas un dossier ; choisissez un autre OUT",
+    },
+    "export_out_not_empty": {
+        "en": "OUT={out}: a folder that holds other files and no earlier export; choose a new or empty folder",
+        "fr": "OUT={out} : un dossier qui contient d'autres fichiers et aucun export précédent ; "
+              "choisissez un dossier nouveau ou vide",
+    },
+    "export_generator_unknown": {
+        "en": "GENERATOR={generator}: unknown; use {first} or {second}",
+        "fr": "GENERATOR={generator} : inconnu ; utilisez {first} ou {second}",
+    },
+    "export_block_unknown": {
+        "en": "{page}: {problem}",
+        "fr": "{page} : {problem}",
+    },
     "hint_line": {"en": "hint: {hint}", "fr": "conseil : {hint}"},
 }
 
