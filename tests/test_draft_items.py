@@ -236,3 +236,26 @@ def test_a_tip_whose_only_obstacle_is_a_draft_names_the_draft_and_where_it_is(tm
     assert {"en": "is a draft", "fr": "est un brouillon"}[lang] in message, message
     assert "one of them" not in hint and "l'un d'eux" not in hint, hint
     assert {"en": "name another obstacle", "fr": "nommez un autre obstacle"}[lang] in hint, hint
+
+
+def test_a_tip_whose_obstacles_are_all_drafts_names_each_of_them(tmp_path):
+    from guide.content.errors import ContentInvalid
+    from guide.content.loader import load_guide
+
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    why = content / "competencies" / "collaboration" / "why.yml"
+    text = why.read_text(encoding="utf-8")
+    for item in ("obstacle-low-trust", "obstacle-rivalry"):
+        text = text.replace(f"  - id: {item}\n", f"  - id: {item}\n    draft: true\n", 1)
+    why.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    told = {str(error.message): error for error in caught.value.errors}
+    rivalry, low_trust = (lines.index(f"  - id: {item}") + 1 for item in ("obstacle-rivalry", "obstacle-low-trust"))
+    many = (f"tip-share-power would have no obstacle left: obstacle-rivalry (why.yml:{rivalry}), "
+            f"obstacle-low-trust (why.yml:{low_trust}) are drafts")
+    assert many in told, list(told)
+    assert told[many].message.fr.startswith("tip-share-power se retrouverait sans obstacle\u00a0: obstacle-rivalry")
+    assert "one of the drafts" in told[many].hint and "l\u2019un des brouillons" in told[many].hint.fr
