@@ -15,7 +15,8 @@ import shlex
 import sys
 from pathlib import Path
 
-from guide.content.errors import ContentInvalid
+from guide.content.errors import ContentInvalid, printable
+from guide.content.messages import editor_language, say
 from guide.exports.markdown import ExportError, export_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,17 +31,17 @@ def main() -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     except ExportError as exc:
-        print(exc, file=sys.stderr)
+        print(printable(exc.told.get(editor_language())), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"OUT={out}: cannot be written ({exc.strerror}: {exc.filename}); choose another folder",
+        print(printable(say("markdown_out_unwritable", out=str(out), reason=exc.strerror, file=exc.filename)),
               file=sys.stderr)
         return 1
     folder = shlex.quote(str(export.folder))
-    print(f"{len(export.pages)} pages and a hook-free mkdocs.yml written to {export.folder}; "
-          f"build them with: cd {folder} && mkdocs build --strict; then give the built pages the "
-          f"hooks' passes (policy, tooltips, page scripts): PYTHONPATH={shlex.quote(str(ROOT / 'hooks'))} python -m "
-          f"guide.site.finished_html {shlex.quote(str(export.folder / 'site'))}")
+    print(say("markdown_written", count=len(export.pages), folder=str(export.folder),
+              build=f"cd {folder} && mkdocs build --strict",
+              finish=f"PYTHONPATH={shlex.quote(str(ROOT / 'hooks'))} python -m guide.site.finished_html "
+                     f"{shlex.quote(str(export.folder / 'site'))}"))
     return 0
 
 

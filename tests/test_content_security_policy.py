@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from quality_checks import PageWatch, site_pages
 from test_browser_search_and_languages import search
 
@@ -47,6 +49,15 @@ def test_a_script_the_page_did_not_ship_gets_no_hash():
     content = page.replace("<body>", '<body><article class="md-content__inner md-typeset">'
                                      "<script>alert(2)</script></article>")
     assert inline_script_hashes(content) == inline_script_hashes(page)
+
+
+def test_a_page_with_a_header_but_no_head_is_refused_not_protected_in_its_body():
+    page = '<html lang="en"><body><header class="md-header"><meta charset="utf-8">x</header></body></html>'
+    with pytest.raises(ValueError, match="without <head>"):
+        with_csp(page)
+    # The head is found whatever its case and attributes, never the header before it.
+    secured = with_csp("<HTML><Header></Header><HEAD\tid=x>\n<META CHARSET=utf-8><title>t</title></HEAD></HTML>")
+    assert secured.startswith("<HTML><Header></Header><HEAD\tid=x>\n<META CHARSET=utf-8>\n    <meta http-equiv=")
 
 
 def test_every_page_loads_under_its_policy_without_violation_or_console_error(browser, server, site):

@@ -121,7 +121,7 @@ def test_make_check_lists_each_draft_item_with_what_it_still_lacks(tmp_path):
     lines = competency.read_text(encoding="utf-8").splitlines()
     adopt = lines.index("  - id: adopt-draft-zebra") + 1
     assert (f"{FOLDER}/competency.yml:{adopt}: the draft item 'adopt-draft-zebra', not published; "
-            "2 text(s) or source(s) still to write:") in said, said
+            "2 texts or sources still to write:") in said, said
     assert f"{FOLDER}/competency.yml:{adopt + 2}:13: unknown source 'to-choose'" in said
     assert f"{FOLDER}/competency.yml:{adopt + 4}:9: competency.adopt[1].fr is still marked as to be written" in said
     assert "the draft item 'level-2-draft-okapi', not published; nothing left to write" in said
@@ -210,3 +210,52 @@ def test_draft_true_where_no_draft_can_be_says_what_can(tmp_path, after):
         f"{indent}draft: true") + 1
     assert error.hint.startswith("only an item of a competency's list (a behaviour, a tip, a question…) or a whole")
     assert error.hint.fr.startswith("seul un élément d’une liste d’une compétence")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_tip_whose_only_obstacle_is_a_draft_names_the_draft_and_where_it_is(tmp_path, lang):
+    """The list holds references: finishing "one of them" means nothing there. The message names
+    the tip, the draft it names and the draft's own line (in another file), in both languages."""
+    from guide.content.errors import ContentInvalid
+    from guide.content.loader import load_guide
+
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    why = content / "competencies" / "collaboration" / "why.yml"
+    text = why.read_text(encoding="utf-8")
+    drafted = text.replace("  - id: obstacle-low-trust\n", "  - id: obstacle-low-trust\n    draft: true\n", 1)
+    assert drafted != text
+    why.write_text(drafted, encoding="utf-8")
+    line = drafted.splitlines().index("  - id: obstacle-low-trust") + 1
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    [error] = caught.value.errors
+    assert error.file.endswith("tips.yml")
+    message, hint = error.message.get(lang), error.hint.get(lang)
+    assert f"obstacle-low-trust (why.yml:{line})" in message and "tip-trust-skills" in message, message
+    assert {"en": "is a draft", "fr": "est un brouillon"}[lang] in message, message
+    assert "one of them" not in hint and "l'un d'eux" not in hint, hint
+    assert {"en": "name another obstacle", "fr": "nommez un autre obstacle"}[lang] in hint, hint
+
+
+def test_a_tip_whose_obstacles_are_all_drafts_names_each_of_them(tmp_path):
+    from guide.content.errors import ContentInvalid
+    from guide.content.loader import load_guide
+
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    why = content / "competencies" / "collaboration" / "why.yml"
+    text = why.read_text(encoding="utf-8")
+    for item in ("obstacle-low-trust", "obstacle-rivalry"):
+        text = text.replace(f"  - id: {item}\n", f"  - id: {item}\n    draft: true\n", 1)
+    why.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    told = {str(error.message): error for error in caught.value.errors}
+    rivalry, low_trust = (lines.index(f"  - id: {item}") + 1 for item in ("obstacle-rivalry", "obstacle-low-trust"))
+    many = (f"tip-share-power would have no obstacle left: obstacle-rivalry (why.yml:{rivalry}), "
+            f"obstacle-low-trust (why.yml:{low_trust}) are drafts")
+    assert many in told, list(told)
+    assert told[many].message.fr.startswith("tip-share-power se retrouverait sans obstacle\u00a0: obstacle-rivalry")
+    assert "one of the drafts" in told[many].hint and "l\u2019un des brouillons" in told[many].hint.fr

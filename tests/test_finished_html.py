@@ -113,3 +113,21 @@ def test_a_build_without_hooks_then_the_step_gives_every_page_what_the_guides_bu
     assert all(facts["policy"] and not facts["head alternates"] for facts in finished.values())
     again = finish_site(tmp_path / "site", load_guide(ROOT / "content_data"))
     assert again.errors == () and {page: _facts(tmp_path / "site" / page) for page in finished} == finished
+
+
+def test_the_step_speaks_the_editors_language_and_heads_page_problems_as_such(tmp_path, capsys, monkeypatch):
+    """Its problems are the built pages', not the content's: their own heading, in both languages."""
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "index.html").write_text(PAGE.replace('id="guide-sa"', 'id="a"></div><p id="a"'),
+                                               encoding="utf-8")
+    assert main([str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("The built site has 1 page problem:\n") and "content has" not in err, err
+    monkeypatch.setenv("GUIDE_LANG", "fr")
+    assert main([str(tmp_path)]) == 1
+    assert capsys.readouterr().err.startswith("Le site construit comporte 1 problème de page\u00a0:\n")
+    assert main([str(tmp_path / "missing")]) == 1
+    assert "missing\u00a0: ce n\u2019est pas un dossier" in capsys.readouterr().err
+    (tmp_path / "x" / "index.html").write_text(PAGE, encoding="utf-8")
+    assert main([str(tmp_path)]) == 0
+    assert capsys.readouterr().out.startswith("1 page terminée dans ")

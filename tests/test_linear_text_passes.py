@@ -25,6 +25,8 @@ from yaml.nodes import ScalarNode
 from guide.content.decode import Decoder
 from guide.content.markup import escape, text as page_text
 from guide.content.typography import french
+from guide.content.yaml_hints import quote_hint
+from guide.site.csp import with_csp
 from guide.site.finished_html import PagePasses, finish_page
 from guide.site.glossary_terms import explain_terms, term_index
 from guide.render.citations import numbered_citations
@@ -78,6 +80,8 @@ def _passes(guide) -> dict[str, Callable[[str], object]]:
     index = term_index(guide, "fr")
     return {
         "decoding": _decode,
+        # A YAML mistake's hint reads the line it is on (`make check` on a line of 50k spaces).
+        "YAML hint": lambda value: quote_hint(f"    fr: {value}: c"),
         "typography": french,
         "escaping": escape,
         "typography then escaping": lambda value: page_text(value, "fr"),
@@ -96,7 +100,7 @@ def _passes(guide) -> dict[str, Callable[[str], object]]:
     }
 
 
-@pytest.mark.parametrize("name", ["decoding", "typography", "escaping", "typography then escaping",
+@pytest.mark.parametrize("name", ["decoding", "YAML hint", "typography", "escaping", "typography then escaping",
                                   "glossary (escaped text)", "glossary (raw HTML)", "search exclusions",
                                   "citations", "finished page"])
 @settings(max_examples=12, derandomize=True, deadline=None, database=None,
@@ -114,3 +118,26 @@ def test_a_text_8_times_longer_costs_about_8_times_more(guide, name, first, seco
     if ratio >= BOUND:  # once more, in case the machine was busy during one of the two
         ratio = min(ratio, _cost(run, long) / _cost(run, short))
     assert ratio < BOUND, f"{name}: {EIGHT}x the text ({first!r}, {second!r}) cost {ratio:.0f}x the time"
+
+
+def _secured(page: str) -> str | None:
+    """The page with its policy, or None when it has no head to carry one."""
+    try:
+        return with_csp(page)
+    except ValueError:
+        return None
+
+
+@pytest.mark.parametrize("start, piece", [
+    ("<html><head></head><body>", '<script src="a.js">'),  # many scripts never closed
+    ("<html><head></head><body>", "<SCRIPT>"),
+    ("<html><head></head><body>", "<script>a()</script><script"),  # each closed, the last one not
+    ('<html lang="en"', "<head"),  # many heads never opened
+    ("<html><header>", "<head"),
+])
+def test_the_policy_on_a_page_8_times_longer_costs_about_8_times_more(start, piece):
+    short, long = (start + piece * (size // len(piece)) for size in (SHORT, SHORT * EIGHT))
+    ratio = _cost(_secured, long) / _cost(_secured, short)
+    if ratio >= BOUND:
+        ratio = min(ratio, _cost(_secured, long) / _cost(_secured, short))
+    assert ratio < BOUND, f"{EIGHT}x the page ({start!r} then {piece!r}) cost {ratio:.0f}x the time"

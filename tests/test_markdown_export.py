@@ -179,3 +179,26 @@ def test_make_markdown_says_what_is_wrong_with_out_in_one_line(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "x y; touch pwned" / "mkdocs.yml").is_file() and not (tmp_path / "pwned").exists()
     assert "cd '" in result.stdout  # the hint's folder is quoted for a shell
+
+
+def test_make_markdown_speaks_the_editors_language(tmp_path):
+    result = run_script(OUT=str(tmp_path / "export"), GUIDE_LANG="fr")
+    assert result.returncode == 0, result.stderr
+    assert " pages et un mkdocs.yml sans hooks écrits dans " in result.stdout, result.stdout
+    assert "mkdocs build --strict" in result.stdout and "build them" not in result.stdout
+    result = run_script(OUT="/proc/no/such", GUIDE_LANG="fr")
+    assert result.returncode == 1 and "OUT=/proc/no/such\u00a0: impossible d\u2019y écrire" in result.stderr, \
+        result.stderr
+
+
+def test_make_markdown_tells_what_stops_it_in_the_editors_language(tmp_path):
+    """Each refusal of OUT and GENERATOR, in French with GUIDE_LANG=fr, and still in English without."""
+    a_file = tmp_path / "a file"
+    a_file.write_text("", encoding="utf-8")
+    for env, says in (({"OUT": str(a_file)}, "c\u2019est un fichier, pas un dossier"),
+                      ({"OUT": str(ROOT / "docs" / "x")}, "dans les sources du projet"),
+                      ({"OUT": str(tmp_path / "new"), "GENERATOR": "hugo"}, "GENERATOR=hugo\u00a0: inconnu")):
+        result = run_script(GUIDE_LANG="fr", **env)
+        assert result.returncode == 1 and says in result.stderr, result.stderr
+    result = run_script(OUT=str(tmp_path / "new"), GENERATOR="hugo")
+    assert "GENERATOR=hugo: unknown; use mkdocs or zensical" in result.stderr, result.stderr

@@ -88,7 +88,24 @@ RAW = {
     "a line without a colon": b"sources:\n  - id: x\n    title: Work towards\nshared objectives.\n    url: y\n",
     "after a quoted text": b'sources:\n  - id: "x" y\n',
     "a directive": b"%\nsources: []\n",
+    "an empty key": b"sources:\n  - id: x\n    publisher:\n      en: x\n      fr:\n",
 }
+
+
+def test_an_empty_key_says_nothing_is_written_after_the_colon_in_french():
+    """YAML reads ``fr:`` with nothing after it as no value: the message says so in the editor's
+    words, with no English word quoted as if it were what they wrote."""
+    from guide.content.yaml_nodes import read_yaml
+    from guide.content.decode import Decoder
+
+    root, _ = read_yaml("fr:\n", "f.yml")
+    decoder = Decoder("f.yml")
+    decoder.decode(root.value[0][1], str, "x.fr")
+    [error] = decoder.found.errors
+    assert "nothing" not in error.message.fr and "nothing" not in error.hint.fr
+    assert error.message.fr == "x.fr est vide\u00a0: rien n\u2019est écrit après le deux-points"
+    assert error.hint.fr == "écrivez le texte après le deux-points"
+    assert error.message == "x.fr is empty: nothing is written after the colon"
 
 
 def test_a_line_with_no_colon_is_shown_itself_with_a_hint_in_both_languages():
@@ -210,3 +227,43 @@ def test_the_commands_speak_french_when_the_editor_chooses_it(command):
     found = [f"{french!r}: {english_in(french, english)}" for english, french in zip(said["en"], said["fr"], strict=True)
              if english_in(french, english)]
     assert not found, "\n".join(found)
+
+
+def test_a_report_agrees_in_number_and_puts_a_no_break_space_before_each_colon():
+    """"1 erreur(s)" and "conseil:" read as a machine's French: one error, two errors, "conseil :"."""
+    from guide.content.errors import draft_report
+    from guide.content.messages import said
+
+    one = ContentError("f.yml", 1, 1, said("key_twice", what="x", key="k"), said("key_twice_hint"))
+    two = ContentError("f.yml", 2, 1, said("key_twice", what="y", key="k"), said("key_twice_hint"))
+    french = ContentInvalid([one]).report("fr")
+    assert french.startswith("Le contenu du guide comporte 1 erreur\u00a0:\n"), french
+    assert "\n    conseil\u00a0: gardez" in french, french
+    assert ContentInvalid([one, two]).report("fr").startswith("Le contenu du guide comporte 2 erreurs\u00a0:")
+    assert ContentInvalid([one]).report("en").splitlines()[::2] == ["The guide's content has 1 error:",
+                                                                   "    hint: keep one of the two lines"]
+    assert ContentInvalid([one, two]).report("en").startswith("The guide's content has 2 errors:")
+    assert "1 texte ou source encore à rédiger" in draft_report("d", [one], "fr")
+    assert "2 textes ou sources encore à rédiger" in draft_report("d", [one, two], "fr")
+    assert "1 text or source still to write" in draft_report("d", [one], "en")
+    assert "2 texts or sources still to write" in draft_report("d", [one, two], "en")
+
+
+def test_a_french_message_quotes_the_editors_text_with_guillemets():
+    """repr() quoted values the English way ('À RÉDIGER'): the catalogue's templates quote them."""
+    from yaml import Mark
+    from yaml.nodes import ScalarNode
+
+    from guide.content.decode import Decoder
+
+    mark = Mark("f.yml", 0, 0, 0, None, None)
+    decoder = Decoder("f.yml")
+    decoder.decode(ScalarNode("tag:yaml.org,2002:str", "À RÉDIGER", mark, mark), str, "x.fr")
+    decoder.decode(ScalarNode("tag:yaml.org,2002:str", "<b>gras</b>", mark, mark), str, "y.fr")
+    decoder.decode(ScalarNode("!danger", "z", mark, mark), str, "z.fr")
+    decoder.decode(ScalarNode("tag:yaml.org,2002:str", "~", mark, mark), str, "w.fr")
+    told = [error.message for error in decoder.found.errors + decoder.found.unwritten]
+    assert len(told) == 4, told
+    for message in told:
+        assert "'" not in message.fr and "\u00ab\u00a0" in message.fr and "\u00a0\u00bb" in message.fr, message.fr
+        assert "'" in message and "«" not in message, message

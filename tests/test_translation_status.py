@@ -53,7 +53,7 @@ def test_an_english_edit_lists_the_item_as_stale_in_french(tmp_path):
     stale = stale_translations(repo, load_guide(repo / "content_data").bilingual)
     assert [(s.item, s.newer, s.newer_date, s.older_date) for s in stale] == [
         ("adopt-shared-objectives", "en", "2026-03-05", "2026-01-01")]
-    assert "check that the French still says the same" in stale[0].format()
+    assert "check that the French still says the same" in stale[0].told()
 
 
 def test_an_uncommitted_edit_counts_as_the_newest(tmp_path):
@@ -88,6 +88,34 @@ def test_the_report_command_prints_a_warning_line(tmp_path):
     assert result.returncode == 0
     assert "WARNING translation: content_data/competencies/collaboration/competency.yml:" in result.stdout
     assert "'adopt-shared-objectives'" in result.stdout
+
+
+def _status_command(repo, **env):
+    return subprocess.run([sys.executable, str(ROOT / "scripts/translation_status.py"), str(repo)],
+                          env=script_env(**env), capture_output=True, text=True, timeout=60)
+
+
+def test_the_report_command_speaks_the_editors_language(tmp_path):
+    repo = _repo(tmp_path)
+    french = _status_command(repo, GUIDE_LANG="fr")
+    assert french.returncode == 0 and french.stdout.startswith("traductions\u00a0: "), french.stdout
+    _edit_english(repo)
+    french = _status_command(repo, GUIDE_LANG="fr")
+    assert "AVERTISSEMENT traduction\u00a0: content_data/competencies/collaboration/competency.yml:" in french.stdout
+    assert "l\u2019anglais a changé" in french.stdout and "pas encore validé" in french.stdout, french.stdout
+    assert not re.search(r"\b(?:the|changed|check|English|French|not yet)\b", french.stdout), french.stdout
+    shutil.rmtree(repo / ".git")
+    assert _status_command(repo, GUIDE_LANG="fr").stdout.startswith("état des traductions inconnu")
+
+
+def test_the_report_command_on_invalid_content_prints_its_errors_not_a_traceback(tmp_path):
+    repo = _repo(tmp_path)
+    _replace_in_competency(repo, "en: Work towards shared objectives.", "en:")
+    for lang, says in (("en", "The guide's content has 1 error:"), ("fr", "Le contenu du guide comporte 1 erreur")):
+        result = _status_command(repo, GUIDE_LANG=lang)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr and result.stderr.startswith(says), result.stderr
+        assert "competency.yml:" in result.stderr
 
 
 def test_the_editors_page_exists_in_both_languages_outside_the_navigation(site):

@@ -279,7 +279,7 @@ class Decoder:
     def decode(self, node: Node, hint: Any, what: str, required: bool = True) -> Any:
         loc = Location.of(self.file, node)
         if node.tag not in STANDARD_TAGS:
-            return self._fail(loc, said("tag_refused", what=what, tag=repr(node.tag)), said("tag_refused_hint"))
+            return self._fail(loc, said("tag_refused", what=what, tag=node.tag), said("tag_refused_hint"))
         marker = None
         if typing.get_origin(hint) is Annotated:
             hint, marker = hint.__origin__, hint.__metadata__[0]
@@ -388,7 +388,7 @@ class Decoder:
         # YAML 1.1 also reads 0x1, 0o7, 1_000 and 1:30 (sexagesimal) as numbers,
         # and an explicit !!int tag can sit on any text: accept plain digits only.
         if not isinstance(node, ScalarNode) or not re.fullmatch(r"[0-9]{1,9}", node.value):
-            return self._fail(loc, said("not_whole_number_found", what=what, found=repr(node.value))
+            return self._fail(loc, said("not_whole_number_found", what=what, found=node.value)
                               if isinstance(node, ScalarNode) else said("not_whole_number", what=what),
                               said("not_whole_number_hint"))
         value = int(node.value)
@@ -408,8 +408,9 @@ class Decoder:
             return self._fail(loc, said("not_text", what=what), said("not_text_hint"))
         if not node.style and node.value in NULL_WORDS:
             # ~, null or nothing after the colon: YAML's "no value", never the text "null".
-            return self._fail(loc, said("empty_text", what=what, found=repr(node.value or "nothing")),
-                              said("empty_text_hint"))
+            if not node.value:
+                return self._fail(loc, said("empty_value", what=what), said("empty_value_hint"))
+            return self._fail(loc, said("empty_text", what=what, found=node.value), said("empty_text_hint"))
         if len(node.value) > MAX_TEXT_CHARACTERS and len(" ".join(node.value.split())) > MAX_TEXT_CHARACTERS:
             return self._fail(loc, said("text_too_long", what=what, length=len(" ".join(node.value.split())),
                                         limit=MAX_TEXT_CHARACTERS), said("text_too_long_hint"))
@@ -431,10 +432,10 @@ class Decoder:
             return self._fail(loc, said("no_visible_character", what=what, shown=shown),
                               said("no_visible_character_hint"))
         if text.startswith(tuple(TO_WRITE.values())):
-            self.found.unwritten.append(loc.error(said("to_write", what=what, text=repr(text[:60])),
+            self.found.unwritten.append(loc.error(said("to_write", what=what, text=text[:60]),
                                                   said("to_write_hint")))
         if _HTML.search(text):
-            return self._fail(loc, said("html_in_text", what=what, text=repr(text[:60])), said("html_in_text_hint"))
+            return self._fail(loc, said("html_in_text", what=what, text=text[:60]), said("html_in_text_hint"))
         if marker is not None:
             return self._check_marked(text, marker, what, loc)
         return text

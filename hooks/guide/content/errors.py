@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from guide.content.messages import NO_HINT, Said, editor_language, in_language, said
+from guide.content.messages import NO_HINT, Said, counted, editor_language, in_language, said
 
 if TYPE_CHECKING:
     from guide.content.model import DraftItem
@@ -58,7 +58,8 @@ class ContentError:
         text = self.summary(lang)
         if not self.hint:
             return text
-        return f"{text}\n    {said('hint_word').get(lang)}: {printable(in_language(self.hint, lang)[0])}"
+        # The word and its colon from the catalogue: French puts a no-break space before it.
+        return f"{text}\n    {said('hint_line', hint=printable(in_language(self.hint, lang)[0])).get(lang)}"
 
 
 class ContentInvalid(Exception):
@@ -68,12 +69,10 @@ class ContentInvalid(Exception):
         self.errors = sorted(set(errors))
         super().__init__(self.report())
 
-    def report(self, lang: str | None = None) -> str:
+    def report(self, lang: str | None = None, heading: str = "content_has_errors") -> str:
+        """Every error under ``heading`` (a catalogue message with a ``_one`` form), counted."""
         lang = lang or editor_language()
-        count = len(self.errors)
-        head = said("content_has_errors", count=count).get(lang)
-        if lang == "en":  # "1 error", "2 errors", as before the catalogue
-            head = f"The guide's content has {count} error{'s' if count != 1 else ''}:"
+        head = counted(heading, len(self.errors)).get(lang)
         return "\n".join([head, *(error.format(lang) for error in self.errors)])
 
 
@@ -81,7 +80,7 @@ def draft_report(folder: str, unwritten: tuple[ContentError, ...] | list[Content
                  lang: str | None = None) -> str:
     """What a draft still lacks, for the terminal: warnings, since a draft is not published."""
     lang = lang or editor_language()
-    head = (said("draft_left", folder=printable(folder), count=len(unwritten)) if unwritten
+    head = (counted("draft_left", len(unwritten), folder=printable(folder)) if unwritten
             else said("draft_done", folder=printable(folder), line="draft: true"))
     return "\n".join([head.get(lang), *(error.format(lang) for error in unwritten)])
 
@@ -91,6 +90,6 @@ def draft_item_report(item: "DraftItem", lang: str | None = None) -> str:
     the published site leaves it out)."""
     lang = lang or editor_language()
     where = printable(f"{item.loc.file}:{item.loc.line}")
-    head = (said("draft_item_left", where=where, id=printable(item.id), count=len(item.lacking)) if item.lacking
+    head = (counted("draft_item_left", len(item.lacking), where=where, id=printable(item.id)) if item.lacking
             else said("draft_item_done", where=where, id=printable(item.id), line="draft: true"))
     return "\n".join([head.get(lang), *(error.format(lang) for error in item.lacking)])

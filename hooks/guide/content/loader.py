@@ -370,7 +370,7 @@ def _name_errors(competency: Competency, named: dict[str, Competency]) -> list[C
         if other is not competency and competency.name.loc is not None:
             same = "name_taken" if name == other.name.get(lang) else "name_reads_as"
             errors.append(competency.name.loc.error(
-                said(same, name=repr(name), other=other.id, other_name=repr(other.name.get(lang))),
+                said(same, name=name, other=other.id, other_name=other.name.get(lang)),
                 said("name_taken_hint")))
     return errors
 

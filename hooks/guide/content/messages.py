@@ -23,9 +23,13 @@ LANGUAGES = ("en", "fr")
 
 # key -> English and French templates; {name} places are filled by ``said``.
 MESSAGES: dict[str, dict[str, str]] = {
+    "content_has_errors_one": {
+        "en": "The guide's content has {count} error:",
+        "fr": "Le contenu du guide comporte {count} erreur :",
+    },
     "content_has_errors": {
-        "en": "The guide's content has {count} error(s):",
-        "fr": "Le contenu du guide comporte {count} erreur(s) :",
+        "en": "The guide's content has {count} errors:",
+        "fr": "Le contenu du guide comporte {count} erreurs :",
     },
     "key_missing": {
         "en": "{what}: the key '{name}' is missing",
@@ -56,8 +60,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "gardez une seule des deux lignes",
     },
     "to_write": {
-        "en": "{what} is still marked as to be written: {text}",
-        "fr": "{what} est encore marqué à rédiger : {text}",
+        "en": "{what} is still marked as to be written: '{text}'",
+        "fr": "{what} est encore marqué à rédiger : « {text} »",
     },
     "to_write_hint": {
         "en": "replace it with the text, in your own words, in this language",
@@ -92,8 +96,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "écrivez le texte sur la même ligne, après le deux-points",
     },
     "empty_text": {
-        "en": "{what} is empty (YAML reads {found} as no value)",
-        "fr": "{what} est vide (YAML lit {found} comme une absence de valeur)",
+        "en": "{what} is empty (YAML reads '{found}' as no value)",
+        "fr": "{what} est vide (YAML lit « {found} » comme une absence de valeur)",
+    },
+    "empty_value": {
+        "en": "{what} is empty: nothing is written after the colon",
+        "fr": "{what} est vide : rien n'est écrit après le deux-points",
+    },
+    "empty_value_hint": {
+        "en": "write the text after the colon",
+        "fr": "écrivez le texte après le deux-points",
     },
     "empty_text_hint": {
         "en": "write the text; to publish the word itself, put it in quotes",
@@ -163,17 +175,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "indent it by {spaces} spaces, like this: {line}",
         "fr": "indentez-la de {spaces} espaces, ainsi : {line}",
     },
+    "draft_left_one": {
+        "en": "{folder}: draft, not published; {count} text or source still to write:",
+        "fr": "{folder} : brouillon, non publié ; {count} texte ou source encore à rédiger :",
+    },
     "draft_left": {
-        "en": "{folder}: draft, not published; {count} text(s) or source(s) still to write:",
-        "fr": "{folder} : brouillon, non publié ; {count} texte(s) ou source(s) encore à rédiger :",
+        "en": "{folder}: draft, not published; {count} texts or sources still to write:",
+        "fr": "{folder} : brouillon, non publié ; {count} textes ou sources encore à rédiger :",
     },
     "draft_done": {
         "en": "{folder}: draft, not published; nothing left to write: remove its line '{line}' to publish it",
         "fr": "{folder} : brouillon, non publié ; plus rien à rédiger : retirez sa ligne « {line} » pour le publier",
     },
+    "draft_item_left_one": {
+        "en": "{where}: the draft item '{id}', not published; {count} text or source still to write:",
+        "fr": "{where} : l'élément en brouillon « {id} », non publié ; {count} texte ou source encore à rédiger :",
+    },
     "draft_item_left": {
-        "en": "{where}: the draft item '{id}', not published; {count} text(s) or source(s) still to write:",
-        "fr": "{where} : l'élément en brouillon « {id} », non publié ; {count} texte(s) ou source(s) encore à rédiger :",
+        "en": "{where}: the draft item '{id}', not published; {count} texts or sources still to write:",
+        "fr": "{where} : l'élément en brouillon « {id} », non publié ; {count} textes ou sources encore à rédiger :",
     },
     "draft_item_done": {
         "en": "{where}: the draft item '{id}', not published; nothing left to write: "
@@ -194,6 +214,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "draft_list_empty_hint": {
         "en": "finish one of them and remove its line '{line}', or mark the whole competency '{line}'",
         "fr": "terminez-en un et retirez sa ligne « {line} », ou marquez toute la compétence « {line} »",
+    },
+    "draft_reference_left": {
+        "en": "{owner} would have no {kind} left: {drafts} is a draft",
+        "fr": "{owner} se retrouverait sans {kind} : {drafts} est un brouillon",
+    },
+    "draft_reference_left_hint": {
+        "en": "name another {kind}, or finish the draft and remove its line '{line}'",
+        "fr": "nommez un autre {kind}, ou terminez le brouillon et retirez sa ligne « {line} »",
+    },
+    "draft_references_left": {
+        "en": "{owner} would have no {kind} left: {drafts} are drafts",
+        "fr": "{owner} se retrouverait sans {kind} : {drafts} sont des brouillons",
+    },
+    "draft_references_left_hint": {
+        "en": "name another {kind}, or finish one of the drafts and remove its line '{line}'",
+        "fr": "nommez un autre {kind}, ou terminez l'un des brouillons et retirez sa ligne « {line} »",
     },
     "file_missing": {
         "en": "the file {name} is missing",
@@ -235,8 +271,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- decoding: the type and form of a value --------------------------------------------------
     "tag_refused": {
-        "en": "{what}: the tag {tag} is not allowed",
-        "fr": "{what} : l'étiquette {tag} n'est pas permise",
+        "en": "{what}: the tag '{tag}' is not allowed",
+        "fr": "{what} : l'étiquette « {tag} » n'est pas permise",
     },
     "tag_refused_hint": {
         "en": "remove the '!!' tag; write plain text",
@@ -275,8 +311,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{what} doit être un nombre entier écrit en chiffres",
     },
     "not_whole_number_found": {
-        "en": "{what} must be a whole number written with digits (found {found})",
-        "fr": "{what} doit être un nombre entier écrit en chiffres (trouvé : {found})",
+        "en": "{what} must be a whole number written with digits (found '{found}')",
+        "fr": "{what} doit être un nombre entier écrit en chiffres (trouvé : « {found} »)",
     },
     "not_whole_number_hint": {
         "en": "write digits only, e.g. 3 (no sign, no decimal point, no colon)",
@@ -340,8 +376,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "écrivez le texte avec des lettres ou des chiffres ; des caractères invisibles seuls ne s'affichent pas",
     },
     "html_in_text": {
-        "en": "{what} contains HTML or a script: {text}",
-        "fr": "{what} contient du HTML ou un script : {text}",
+        "en": "{what} contains HTML or a script: '{text}'",
+        "fr": "{what} contient du HTML ou un script : « {text} »",
     },
     "html_in_text_hint": {
         "en": "write plain text; the guide does the formatting",
@@ -488,12 +524,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "gardez-la dans un seul groupe, une seule fois ; chaque groupe nomme ses propres compétences",
     },
     "name_taken": {
-        "en": "the name {name} is already the name of the competency '{other}' ({other_name})",
-        "fr": "le nom {name} est déjà celui de la compétence « {other} » ({other_name})",
+        "en": "the name '{name}' is already the name of the competency '{other}' ('{other_name}')",
+        "fr": "le nom « {name} » est déjà celui de la compétence « {other} » (« {other_name} »)",
     },
     "name_reads_as": {
-        "en": "the name {name} reads as the name of the competency '{other}' ({other_name})",
-        "fr": "le nom {name} se lit comme celui de la compétence « {other} » ({other_name})",
+        "en": "the name '{name}' reads as the name of the competency '{other}' ('{other_name}')",
+        "fr": "le nom « {name} » se lit comme celui de la compétence « {other} » (« {other_name} »)",
     },
     "name_taken_hint": {
         "en": "give each competency its own name, in English and in French, that reads differently "
@@ -708,9 +744,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "le texte commence par « {char} », que YAML lit comme une étiquette",
     },
     "yaml_comment_kept": {
-        "en": "the text stops at '#': YAML reads the rest of the line as a comment, so only {kept} is kept",
+        "en": "the text stops at '#': YAML reads the rest of the line as a comment, so only '{kept}' is kept",
         "fr": "le texte s'arrête à « # » : YAML lit la suite de la ligne comme un commentaire, "
-              "et seul {kept} est gardé",
+              "et seul « {kept} » est gardé",
     },
     "yaml_comment_empty": {
         "en": "the text stops at '#': YAML reads the rest of the line as a comment, so the text is empty",
@@ -927,7 +963,109 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What changed leaves out release {tag}: {error}",
         "fr": "« Ce qui a changé » laisse de côté la version {tag} : {error}",
     },
-    "hint_word": {"en": "hint", "fr": "conseil"},
+    # Values, so written with their typography: "l’anglais" (elided), "le français".
+    "the_english": {"en": "the English", "fr": "l’anglais"},
+    "the_french": {"en": "the French", "fr": "le français"},
+    "translation_stale": {
+        "en": "{where}: '{item}': {newer} changed on {newer_date}, after {older} ({older_date}); "
+              "check that {older} still says the same",
+        "fr": "{where} : « {item} » : {newer} a changé le {newer_date}, après {older} ({older_date}) ; "
+              "vérifiez que {older} dit toujours la même chose",
+    },
+    "translation_stale_uncommitted": {
+        "en": "{where}: '{item}': {newer} changed and is not yet committed, after {older} ({older_date}); "
+              "check that {older} still says the same",
+        "fr": "{where} : « {item} » : {newer} a changé et n'est pas encore validé, après {older} ({older_date}) ; "
+              "vérifiez que {older} dit toujours la même chose",
+    },
+    "translation_warning": {"en": "WARNING translation: {stale}", "fr": "AVERTISSEMENT traduction : {stale}"},
+    "translation_unknown": {
+        "en": "translation status unknown: no git history here",
+        "fr": "état des traductions inconnu : pas d'historique git ici",
+    },
+    "translation_in_step": {
+        "en": "translations: every item's English and French were last changed together",
+        "fr": "traductions : l'anglais et le français de chaque élément ont été modifiés ensemble la dernière fois",
+    },
+    "pages_have_problems_one": {
+        "en": "The built site has {count} page problem:",
+        "fr": "Le site construit comporte {count} problème de page :",
+    },
+    "pages_have_problems": {
+        "en": "The built site has {count} page problems:",
+        "fr": "Le site construit comporte {count} problèmes de pages :",
+    },
+    "pages_finished_one": {"en": "{count} page finished in {site}", "fr": "{count} page terminée dans {site}"},
+    "pages_finished": {"en": "{count} pages finished in {site}", "fr": "{count} pages terminées dans {site}"},
+    "site_not_a_folder": {
+        "en": "{site}: not a folder; give the built site's folder, e.g. {example}",
+        "fr": "{site} : ce n'est pas un dossier ; donnez le dossier du site construit, par exemple {example}",
+    },
+    "site_unreadable": {
+        "en": "{path}: {reason}; check the folder's permissions",
+        "fr": "{path} : {reason} ; vérifiez les droits du dossier",
+    },
+    # The commands are values: typography never touches them.
+    "markdown_written": {
+        "en": "{count} pages and a hook-free mkdocs.yml written to {folder}; build them with: {build}; "
+              "then give the built pages the hooks' passes (policy, tooltips, page scripts): {finish}",
+        "fr": "{count} pages et un mkdocs.yml sans hooks écrits dans {folder} ; construisez-les avec : {build} ; "
+              "puis donnez aux pages construites les passes des hooks (politique de sécurité, infobulles, "
+              "scripts des pages) : {finish}",
+    },
+    "markdown_out_unwritable": {
+        "en": "OUT={out}: cannot be written ({reason}: {file}); choose another folder",
+        "fr": "OUT={out} : impossible d'y écrire ({reason} : {file}) ; choisissez un autre dossier",
+    },
+    # What stops `make markdown` (guide.exports.markdown.ExportError).
+    "export_link_no_page": {
+        "en": "{page}: links to {target}, which has no page in {lang}",
+        "fr": "{page} : renvoie à {target}, qui n'a pas de page en {lang}",
+    },
+    "export_config_unreadable": {
+        "en": "{path}: cannot be read ({reason}); run from the project's folder",
+        "fr": "{path} : illisible ({reason}) ; lancez la commande depuis le dossier du projet",
+    },
+    "export_config_too_large": {
+        "en": "{path}: larger than {limit} bytes; is it the project's mkdocs.yml?",
+        "fr": "{path} : plus de {limit} octets ; est-ce bien le mkdocs.yml du projet ?",
+    },
+    "export_config_not_utf8": {
+        "en": "{path}: not UTF-8 text; save it as UTF-8",
+        "fr": "{path} : ce n'est pas du texte UTF-8 ; enregistrez-le en UTF-8",
+    },
+    "export_config_not_yaml": {
+        "en": "{where}: not valid YAML ({problem}); fix the line",
+        "fr": "{where} : YAML non valide ({problem}) ; corrigez la ligne",
+    },
+    "export_config_no_nav": {
+        "en": "{path}: needs a mapping with a nav: list, as the project's mkdocs.yml has",
+        "fr": "{path} : il faut un dictionnaire avec une liste nav:, comme dans le mkdocs.yml du projet",
+    },
+    "export_out_in_sources": {
+        "en": "OUT={out}: inside the project's sources; choose a folder outside docs/, content_data/ and hooks/, "
+              "e.g. OUT=markdown-export",
+        "fr": "OUT={out} : dans les sources du projet ; choisissez un dossier hors de docs/, content_data/ et "
+              "hooks/, par exemple OUT=markdown-export",
+    },
+    "export_out_a_file": {
+        "en": "OUT={out}: is a file, not a folder; choose another OUT",
+        "fr": "OUT={out} : c'est un fichier, pas un dossier ; choisissez un autre OUT",
+    },
+    "export_out_not_empty": {
+        "en": "OUT={out}: a folder that holds other files and no earlier export; choose a new or empty folder",
+        "fr": "OUT={out} : un dossier qui contient d'autres fichiers et aucun export précédent ; "
+              "choisissez un dossier nouveau ou vide",
+    },
+    "export_generator_unknown": {
+        "en": "GENERATOR={generator}: unknown; use {first} or {second}",
+        "fr": "GENERATOR={generator} : inconnu ; utilisez {first} ou {second}",
+    },
+    "export_block_unknown": {
+        "en": "{page}: {problem}",
+        "fr": "{page} : {problem}",
+    },
+    "hint_line": {"en": "hint: {hint}", "fr": "conseil : {hint}"},
 }
 
 
@@ -988,6 +1126,11 @@ def in_language(message: str, lang: str) -> tuple[str, str]:
     if isinstance(message, Said):
         return message.get(lang), lang
     return message, "en"
+
+
+def counted(message: str, /, count: int, **values: object) -> Said:
+    """``said`` for a number of things: the message's ``_one`` form for one (no "error(s)")."""
+    return said(f"{message}_one" if count == 1 else message, count=count, **values)
 
 
 def say(message: str, /, **values: object) -> str:

@@ -20,7 +20,10 @@ from guide.content.errors import ContentError
 from guide.content.messages import Said, said
 
 # "key: value" on one line, optionally as a list entry ("- key: value").
-_KEY_VALUE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:[ \t]+)(?P<value>\S.*?)[ \t]*$")
+# The value keeps its trailing blanks (``_key_value`` strips them): a lazy ``.*?`` before
+# ``[ \t]*$`` tried every blank of a long run again from each one, quadratic.
+_KEY_VALUE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:[ \t]+)(?P<value>\S.*)$")
+_SHOWN = 300  # characters of a line a hint shows in full; a longer one is cut (see _shown)
 _REAL_ANCHOR = re.compile(r"^&[\w-]+(?:[ \t]+[\[{].*)?$")  # &name [..] / &name {..} / &name
 _REAL_ALIAS = re.compile(r"^\*[\w-]+$")
 _RESERVED = frozenset("@`%*&![{|>")  # a text's first characters YAML keeps for its own syntax
@@ -78,7 +81,7 @@ def _indentation_hint(lines: list[str], index: int) -> Said | None:
             continue
         other_indent = len(other) - len(other_stripped)
         if other_stripped.startswith("- ") == entry and other_indent != indent and abs(other_indent - indent) <= 3:
-            return said("yaml_indentation_hint", spaces=other_indent, line=" " * other_indent + stripped.rstrip())
+            return said("yaml_indentation_hint", spaces=other_indent, line=_shown(" " * other_indent + stripped.rstrip()))
         if other_indent < min(indent, 2):
             return None  # back at the top: no sibling to follow
     return None
@@ -105,7 +108,7 @@ def text_mistakes(root: Node, text: str, file: str) -> list[ContentError]:
             if tail.strip().startswith("#"):
                 errors.append(ContentError(
                     file, node.end_mark.line + 1, node.end_mark.column + 1 + tail.index("#"),
-                    said("yaml_comment_kept", kept=repr(node.value)) if node.value else said("yaml_comment_empty"),
+                    said("yaml_comment_kept", kept=node.value) if node.value else said("yaml_comment_empty"),
                     quote_hint(_line(lines, node.end_mark.line))))
     return errors
 
@@ -115,21 +118,21 @@ def quote_hint(line: str) -> Said:
     fixed = quoted_line(line)
     if fixed is None:
         return said("yaml_quote_any_hint", example='"..."')
-    return said("yaml_quote_hint", line=fixed.strip())
+    return said("yaml_quote_hint", line=_shown(fixed.strip()))
 
 
 def quoted_line(line: str) -> str | None:
     """The same ``key: value`` line with the value quoted, or None if not one."""
-    match = _KEY_VALUE.match(line)
-    if match is None:
+    found = _key_value(line)
+    if found is None:
         return None
-    value = match["value"]
+    lead, value, _ = found
     if value.startswith("{"):
         fixed = line
         for text, _ in _flow_problems(value):
             fixed = fixed.replace(f": {text}", f": {_quoted(text)}", 1)
         return None if fixed == line else fixed
-    return match["lead"] + _quoted(value)
+    return lead + _quoted(value)
 
 
 def _quoted(value: str) -> str:
@@ -143,15 +146,29 @@ def _quoted(value: str) -> str:
 
 # -- helpers -------------------------------------------------------------------
 
-def _unquoted_text_problem(line: str) -> Said | None:
+def _key_value(line: str) -> tuple[str, str, int] | None:
+    """The lead (``key: ``), the value without its trailing blanks and the value's column, or None."""
     match = _KEY_VALUE.match(line)
     if match is None:
         return None
-    if match["value"].startswith("{"):
-        if not match["value"].endswith("}"):
+    return match["lead"], match["value"].rstrip(" \t"), match.start("value") + 1
+
+
+def _shown(line: str) -> str:
+    """A line as a hint shows it: whole, unless so long it would bury the message."""
+    return line if len(line) <= _SHOWN else line[:80] + "…"
+
+
+def _unquoted_text_problem(line: str) -> Said | None:
+    found = _key_value(line)
+    if found is None:
+        return None
+    value = found[1]
+    if value.startswith("{"):
+        if not value.endswith("}"):
             return None  # a record never closed: not text, the parser's own words fit
-        return next((reason for _, reason in _flow_problems(match["value"])), None)
-    return _value_problem(match["value"])
+        return next((reason for _, reason in _flow_problems(value)), None)
+    return _value_problem(value)
 
 
 def _flow_problems(value: str) -> list[tuple[str, Said]]:
@@ -188,18 +205,18 @@ def _parses(value: str) -> bool:
 
 
 def _backslash_hint(line: str) -> Said:
-    match = _KEY_VALUE.match(line)
-    if match is None or not (match["value"].startswith('"') and match["value"].endswith('"')):
+    found = _key_value(line)
+    if found is None or not (found[1].startswith('"') and found[1].endswith('"')):
         return said("yaml_backslash_hint", example="'...'")
-    inner = match["value"][1:-1]
+    lead, inner = found[0].strip(), found[1][1:-1]
     if "'" not in inner:
-        return said("yaml_backslash_single_hint", line=f"{match['lead'].strip()} '{inner}'")
-    return said("yaml_backslash_double_hint", line=f"{match['lead'].strip()} \"{inner.replace(chr(92), chr(92) * 2)}\"")
+        return said("yaml_backslash_single_hint", line=_shown(f"{lead} '{inner}'"))
+    return said("yaml_backslash_double_hint", line=_shown(f"{lead} \"{inner.replace(chr(92), chr(92) * 2)}\""))
 
 
 def _value_column(line: str) -> int:
-    match = _KEY_VALUE.match(line)
-    return match.start("value") + 1 if match else 1
+    found = _key_value(line)
+    return found[2] if found else 1
 
 
 def _is_quoted(line: str, node: ScalarNode) -> bool:

@@ -46,6 +46,7 @@ from typing import Any, Callable, Mapping
 import yaml
 
 from guide.content.loader import load_guide
+from guide.content.messages import Said, parser_problem, said
 from guide.content.model import LANGUAGES, Guide
 from guide.content.typography import for_language
 from guide.exports.files import open_data_files
@@ -67,7 +68,12 @@ HOOK_ONLY_KEYS = ("hooks", "watch")
 
 
 class ExportError(Exception):
-    """What stopped the export, as ``file: what, how to fix``."""
+    """What stopped the export, as ``file: what, how to fix``, from the catalogue: its
+    text is the English, ``told`` carries the French too."""
+
+    def __init__(self, told: Said) -> None:
+        super().__init__(told)
+        self.told = told
 
 
 @dataclass(frozen=True)
@@ -128,7 +134,8 @@ def linker(source: Source, generator: str, pages: set[str], directory_urls: bool
     def link(neutral: str) -> str:
         path = neutral if source.lang == LANGUAGES[0] else neutral.removesuffix(".md") + f".{source.lang}.md"
         if path not in pages:
-            raise ExportError(f"docs/{source.path}: links to {neutral}, which has no page in {source.lang}")
+            raise ExportError(said("export_link_no_page", page=f"docs/{source.path}", target=neutral,
+                                   lang=source.lang))
         if generator == "mkdocs":
             return relative(page_url(neutral, source.lang, directory_urls=directory_urls), base)
         # Zensical: the page's URL within its language's tree, from the source's folder.
@@ -193,19 +200,20 @@ def read_config(path: Path) -> dict[str, Any]:
         with path.open("rb") as stream:
             raw = stream.read(CONFIG_LIMIT + 1)
     except OSError as exc:
-        raise ExportError(f"{path}: cannot be read ({exc.strerror}); run from the project's folder") from None
+        raise ExportError(said("export_config_unreadable", path=str(path), reason=exc.strerror)) from None
     if len(raw) > CONFIG_LIMIT:
-        raise ExportError(f"{path}: larger than {CONFIG_LIMIT} bytes; is it the project's mkdocs.yml?")
+        raise ExportError(said("export_config_too_large", path=str(path), limit=CONFIG_LIMIT))
     try:
         config = yaml.load(raw.decode("utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader
     except UnicodeDecodeError:
-        raise ExportError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+        raise ExportError(said("export_config_not_utf8", path=str(path))) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise ExportError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)}); fix the line") from None
+        raise ExportError(said("export_config_not_yaml", where=where,
+                               problem=parser_problem(str(getattr(exc, "problem", None) or exc)))) from None
     if not isinstance(config, dict) or not isinstance(config.get("nav"), list):
-        raise ExportError(f"{path}: needs a mapping with a nav: list, as the project's mkdocs.yml has")
+        raise ExportError(said("export_config_no_nav", path=str(path)))
     return config
 
 
@@ -312,14 +320,12 @@ def _prepare(out: Path, project: Path) -> None:
     (replaced whole). Anything else is left untouched and named."""
     out, project = out.resolve(), project.resolve()
     if any(out.is_relative_to(project / part) for part in ("docs", "content_data", "hooks")):
-        raise ExportError(f"OUT={out}: inside the project's sources; choose a folder outside docs/, "
-                          "content_data/ and hooks/, e.g. OUT=markdown-export")
+        raise ExportError(said("export_out_in_sources", out=str(out)))
     if out.is_file():
-        raise ExportError(f"OUT={out}: is a file, not a folder; choose another OUT")
+        raise ExportError(said("export_out_a_file", out=str(out)))
     if out.is_dir() and any(out.iterdir()):
         if not (out / MARKER).is_file():
-            raise ExportError(f"OUT={out}: a folder that holds other files and no earlier export; "
-                              "choose a new or empty folder")
+            raise ExportError(said("export_out_not_empty", out=str(out)))
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text("A Markdown export of the guide; `make markdown` replaces this folder.\n",
@@ -368,7 +374,8 @@ def export_markdown(project: Path, out: Path, generator: str = "mkdocs", history
     """
     environ = os.environ if environ is None else environ
     if generator not in GENERATORS:
-        raise ExportError(f"GENERATOR={generator}: unknown; use {' or '.join(GENERATORS)}")
+        first, second = GENERATORS  # two: "use mkdocs or zensical"
+        raise ExportError(said("export_generator_unknown", generator=generator, first=first, second=second))
     config = read_config(project / "mkdocs.yml")
     guide = load_guide(project / "content_data")
     directory_urls = config.get("use_directory_urls", True) is not False
@@ -392,7 +399,7 @@ def export_markdown(project: Path, out: Path, generator: str = "mkdocs", history
                 site_root=root, link=linker(source, generator, set(sources), directory_urls),
                 releases=releases if "guide: changes" in markdown else ())
         except UnknownBlock as exc:
-            raise ExportError(f"docs/{path}: {exc}") from None
+            raise ExportError(said("export_block_unknown", page=f"docs/{path}", problem=str(exc))) from None
         (dest / path).parent.mkdir(parents=True, exist_ok=True)
         (dest / path).write_text(rendered, encoding="utf-8")
     (out / "mkdocs.yml").write_text(

@@ -23,9 +23,11 @@ from pathlib import Path
 
 from guide.content.decode import BilingualLines
 from guide.content.errors import ContentError, ContentInvalid
+from guide.content.messages import Said, said
 from guide.content.reviews import REVIEWS_FILE, read_reviews_file
 
 UNCOMMITTED = "0" * 40
+NOT_YET_COMMITTED = "not yet committed"  # a "date" of the English status page; the terminal says it in words
 REVIEWS = f"content_data/{REVIEWS_FILE}"
 
 
@@ -38,12 +40,15 @@ class Stale:
     newer_date: str
     older_date: str
 
-    def format(self) -> str:
+    def told(self) -> Said:
+        """The warning for the terminal, in both languages (``say`` picks the editor's)."""
+        names = {"en": said("the_english"), "fr": said("the_french")}
         other = "fr" if self.newer == "en" else "en"
-        names = {"en": "English", "fr": "French"}
-        return (f"{self.file}:{self.line}: '{self.item}': the {names[self.newer]} changed on "
-                f"{self.newer_date}, after the {names[other]} ({self.older_date}); "
-                f"check that the {names[other]} still says the same")
+        where = {"where": f"{self.file}:{self.line}", "item": self.item, "newer": names[self.newer],
+                 "older": names[other], "older_date": self.older_date}
+        if self.newer_date == NOT_YET_COMMITTED:
+            return said("translation_stale_uncommitted", **where)
+        return said("translation_stale", newer_date=self.newer_date, **where)
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ def _newest(dates: list[_LineDate], span: tuple[int, int]) -> _LineDate:
 
 def _day(date: _LineDate) -> str:
     if date.commit == UNCOMMITTED:
-        return "not yet committed"
+        return NOT_YET_COMMITTED
     return datetime.fromtimestamp(date.time, tz=timezone.utc).strftime("%Y-%m-%d")
 
 

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from guide.content.errors import ContentError, ContentInvalid
+from guide.content.errors import ContentError, ContentInvalid, printable
 from guide.content.loader import load_guide
-from guide.content.messages import said
+from guide.content.messages import counted, editor_language, said, say
 from guide.content.model import LANGUAGES, Guide
 from guide.render.pages import competency_of
 from guide.site.csp import with_csp
@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="no Content-Security-Policy (a copy opened from file://)")
     args = parser.parse_args(argv)
     if not args.site.is_dir():
-        print(f"{args.site}: not a folder; give the built site's folder, e.g. markdown-export/site", file=sys.stderr)
+        print(printable(say("site_not_a_folder", site=str(args.site), example="markdown-export/site")), file=sys.stderr)
         return 1
     try:
         report = finish_site(args.site, load_guide(args.content), csp=not args.no_csp)
@@ -175,12 +175,13 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"{exc.filename or args.site}: {exc.strerror}; check the folder's permissions", file=sys.stderr)
+        print(printable(say("site_unreadable", path=str(exc.filename or args.site), reason=exc.strerror)),
+              file=sys.stderr)
         return 1
     if report.errors:
-        print(ContentInvalid(list(report.errors)).report(), file=sys.stderr)
+        print(ContentInvalid(list(report.errors)).report(heading="pages_have_problems"), file=sys.stderr)
         return 1
-    print(f"{report.pages} pages finished in {args.site}")
+    print(printable(counted("pages_finished", report.pages, site=str(args.site)).get(editor_language())))
     return 0
 
 
