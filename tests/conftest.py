@@ -38,6 +38,17 @@ def script_env(project: Path = ROOT, **extra: str) -> dict[str, str]:
     return dict(os.environ, PYTHONPATH=str(project / "hooks"), **extra)
 
 
+
+def make_check(project: Path, **extra: str) -> subprocess.CompletedProcess:
+    """`make check` in ``project`` (its scripts/check_content.py, copied in when missing),
+    as an editor runs it; ``extra``: environment, e.g. GUIDE_LANG="fr"."""
+    script = project / "scripts" / "check_content.py"
+    if not script.is_file():
+        script.parent.mkdir(exist_ok=True)
+        shutil.copy2(ROOT / "scripts" / "check_content.py", script)
+    return subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project, env=script_env(project, **extra),
+                          capture_output=True, text=True, timeout=60, check=False)
+
 # -- marks: `make quick` runs the tests that need neither a build, a server nor Chromium --
 
 # A fixture's mark goes to every test that uses it, directly or through another fixture.

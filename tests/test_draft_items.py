@@ -13,12 +13,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, fixture_catalogue_project, run_build, script_env
+from conftest import ROOT, fixture_catalogue_project, make_check, run_build
 
 FOLDER = Path("content_data") / "competencies" / "collaboration"
 # Words no other text of the guide holds, so finding one anywhere means a draft leaked.
@@ -111,11 +109,8 @@ def test_a_list_left_with_drafts_only_is_refused_at_the_last_drafts_line(tmp_pat
 
 def test_make_check_lists_each_draft_item_with_what_it_still_lacks(tmp_path):
     project = fixture_catalogue_project(tmp_path / "project")
-    (project / "scripts").mkdir()
-    shutil.copy2(ROOT / "scripts" / "check_content.py", project / "scripts")
     competency = with_draft_items(project)
-    check = subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project, env=script_env(project),
-                           capture_output=True, text=True, timeout=60, check=False)
+    check = make_check(project)
     assert check.returncode == 0, check.stdout + check.stderr
     said = check.stderr
     lines = competency.read_text(encoding="utf-8").splitlines()
@@ -126,9 +121,7 @@ def test_make_check_lists_each_draft_item_with_what_it_still_lacks(tmp_path):
     assert f"{FOLDER}/competency.yml:{adopt + 4}:9: competency.adopt[1].fr is still marked as to be written" in said
     assert "the draft item 'level-2-draft-okapi', not published; nothing left to write" in said
     assert "tips.yml:6: the draft item 'tip-draft-giraffe'" in said and "unknown source 'no-such-source'" in said
-    french = subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project,
-                            env=script_env(project, GUIDE_LANG="fr"), capture_output=True, text=True, timeout=60,
-                            check=False)
+    french = make_check(project, GUIDE_LANG="fr")
     assert "l’élément en brouillon « adopt-draft-zebra », non publié" in french.stderr.replace("\xa0", " ")
 
 

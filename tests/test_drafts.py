@@ -10,13 +10,10 @@ competency that is not a draft.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, fixture_catalogue_project, run_build, script_env
+from conftest import ROOT, copy_project, fixture_catalogue_project, make_check, run_build
 
 DRAFT = "teamwork-draft"
 
@@ -68,11 +65,8 @@ def test_a_finished_competency_with_an_unwritten_text_is_refused(tmp_path):
 
 def test_make_check_says_what_each_draft_still_lacks(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "scripts").mkdir()
-    shutil.copy2(ROOT / "scripts" / "check_content.py", project / "scripts")
     written = _with_draft(project)
-    check = subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project, env=script_env(project),
-                           capture_output=True, text=True, timeout=60, check=False)
+    check = make_check(project)
     assert check.returncode == 0, check.stdout + check.stderr
     said = check.stdout + check.stderr
     assert f"competencies/{DRAFT}" in said and "draft" in said

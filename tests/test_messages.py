@@ -8,14 +8,11 @@ French page and in the terminal when ``GUIDE_LANG=fr``; English otherwise.
 from __future__ import annotations
 
 import re
-import shutil
 import string
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, script_env
+from conftest import ROOT, copy_project, make_check
 
 COMPETENCY = "competencies/collaboration/competency.yml"
 # Mistakes an editor meets, each with the English words that must not reach a French reader.
@@ -70,13 +67,9 @@ def _errors(project: Path):
 
 def test_the_terminal_speaks_the_language_the_editor_chooses(tmp_path):
     project = _broken(tmp_path, *MISTAKES)
-    (project / "scripts").mkdir()
-    shutil.copy2(ROOT / "scripts" / "check_content.py", project / "scripts")
     said = {}
     for lang in ("en", "fr", ""):
-        env = script_env(project, GUIDE_LANG=lang)
-        check = subprocess.run([sys.executable, "scripts/check_content.py"], cwd=project, env=env,
-                               capture_output=True, text=True, timeout=60, check=False)
+        check = make_check(project, GUIDE_LANG=lang)
         assert check.returncode == 1 and "Traceback" not in check.stderr
         said[lang] = check.stderr
     assert said[""] == said["en"]  # English unless the editor says otherwise
