@@ -191,3 +191,17 @@ def test_the_status_page_lists_reviewed_items_with_their_date_in_both_languages(
         assert any("<code>content_data/competency.yml:272</code>" in row and
                    "<code>adopt-shared-objectives</code>" in row and "2026-03-06" in row for row in rows), page
     assert "Translations checked" not in render_translation_status(Context(guide, "en", status=[])).markdown
+
+
+def test_an_edit_not_yet_committed_is_said_in_the_page_language(guide):
+    """The preview shows the status page before an edit is committed: its 'date' is words."""
+    from guide.render.base import Context
+    from guide.render.translation import render_translation_status
+    from guide.history.translation_status import NOT_YET_COMMITTED, Stale
+
+    stale = [Stale("adopt-shared-objectives", "content_data/competency.yml", 272, "en", NOT_YET_COMMITTED,
+                   "2026-03-06")]
+    french = html.unescape(render_translation_status(Context(guide, "fr", status=stale)).markdown)
+    english = html.unescape(render_translation_status(Context(guide, "en", status=stale)).markdown)
+    assert "pas encore enregistré dans git" in french and NOT_YET_COMMITTED not in french
+    assert NOT_YET_COMMITTED in english and "2026-03-06" in french

@@ -383,6 +383,7 @@ class Labels:
     status_where: Text
     status_changed: Text
     status_other: Text
+    status_not_committed: Text
     status_reviewed: Text
     status_reviewed_intro: Text
     status_reviewed_on: Text

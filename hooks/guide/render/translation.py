@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from guide.content.markup import escape
+from guide.history.translation_status import NOT_YET_COMMITTED
 from guide.render.base import Context, Rendered, stacked_table
 
 
@@ -14,8 +15,11 @@ def render_translation_status(ctx: Context) -> Rendered:
     elif not ctx.status:
         body = f'!!! success "{ctx.label("status_all_in_step")}"'
     else:
+        def when(date: str) -> str:  # an edit the preview shows before it is committed has no date yet
+            return ctx.label("status_not_committed") if date == NOT_YET_COMMITTED else escape(date)
+
         rows = [[f"<code>{html.escape(s.file)}:{s.line}</code>", f"<code>{html.escape(s.item)}</code>",
-                 f"{ctx.label('language_' + s.newer)} ({escape(s.newer_date)})", escape(s.older_date)]
+                 f"{ctx.label('language_' + s.newer)} ({when(s.newer_date)})", when(s.older_date)]
                 for s in ctx.status]
         body = (f"{ctx.label('status_intro')}\n\n"
                 + stacked_table([ctx.label("status_where"), "id", ctx.label("status_changed"),
