@@ -51,7 +51,7 @@ for the 16 PDFs of one competency.
 Chromium stamps each PDF with the time it was printed, and names the tagged
 structure of a table by the renderer's DOM node numbers, which depend on every
 page the tab showed before. Both are replaced by values of the same length (a
-fixed date; the numbers 1, 2, 3... in their order), so the same commit gives
+fixed date; the numbers 1, 2, 3... in the order the file names them), so the same commit gives
 the same bytes whatever was printed before.
 """
 
@@ -91,7 +91,7 @@ MAX_TABS = 64
 PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
 # Part of every key: raise it when the way a PDF is made from the page changes
 # (``_reproducible``, the print options' meaning), so no PDF made the old way is reused.
-KEY_FORMAT = 1
+KEY_FORMAT = 2
 # Links on a printed page lead to the public site, not to the loopback server it was
 # printed from (whose port changes with each build): run before each print, with
 # the public root ("https://example.org/guide/"); in-page links (#...) stay in the PDF.
@@ -140,6 +140,9 @@ _KEY = re.compile(r"^[0-9a-f]{64}$")
 NOT_PRINTED = ["*/search/search_index.json", "*/assets/javascripts/workers/*"]
 _DATE = re.compile(rb"(/(?:CreationDate|ModDate) ?\(D:)[0-9]{14}")
 _NODE_ID = re.compile(rb"\(node([0-9]+)\)")  # a structure element's /ID, and its key in /IDTree
+# A leaf of the /IDTree: its /Limits, then its /Names, each a node's name and its element.
+_ID_ENTRY = re.compile(rb"\((node[0-9]+)\) ([0-9]+ [0-9]+ R)")
+_ID_NAMES = re.compile(rb"/Limits \[\(node[0-9]+\) \(node[0-9]+\)\](\s*)/Names \[((?:\(node[0-9]+\) [0-9]+ [0-9]+ R ?)+)\]")
 _EOF: Any = object()  # what a session's queue receives once Chromium's pipe is closed
 
 
@@ -744,9 +747,23 @@ class _Tab:
 
 
 def _reproducible(pdf: bytes) -> bytes:
-    """The print time replaced by 1980-01-01 00:00:00, and the node numbers by their rank,
-    each the same length (the file's offsets stay right; ranks keep /IDTree sorted)."""
+    """The print time replaced by 1980-01-01 00:00:00, and the node numbers by 1, 2, 3...
+    in the order they first appear in the file (the structure tree's, the page's order,
+    not the order the renderer numbered the nodes in, which depends on the tab's
+    history), each the same length (the file's offsets stay right); the /IDTree's
+    entries sorted again under their new names, as a name tree must be."""
     pdf = _DATE.sub(rb"\g<1>19800101000000", pdf)
-    ranks = {number: rank for rank, number in
-             enumerate(sorted({int(found) for found in _NODE_ID.findall(pdf)}), start=1)}
-    return _NODE_ID.sub(lambda found: b"(node%0*d)" % (len(found[1]), ranks[int(found[1])]), pdf)
+    ranks: dict[bytes, int] = {}
+    for found in _NODE_ID.finditer(pdf):
+        ranks.setdefault(found[1], len(ranks) + 1)
+    pdf = _NODE_ID.sub(lambda found: b"(node%0*d)" % (len(found[1]), ranks[found[1]]), pdf)
+    return _ID_NAMES.sub(_sorted_names, pdf)
+
+
+def _sorted_names(found: re.Match[bytes]) -> bytes:
+    """A leaf of the /IDTree with its entries in the order of their names, its /Limits
+    the first and last; the same length, or unchanged if it would not be."""
+    entries = sorted(_ID_ENTRY.findall(found[2]))
+    names = b" ".join(b"(%s) %s" % entry for entry in entries)
+    leaf = b"/Limits [(%s) (%s)]%s/Names [%s]" % (entries[0][0], entries[-1][0], found[1], names)
+    return leaf if len(leaf) == len(found[0]) else found[0]
