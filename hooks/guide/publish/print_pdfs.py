@@ -78,7 +78,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from guide.publish.downloads import FOLDER, Download
 from guide.publish.local_server import serve
-from guide.publish.pdf_cache import CacheFailed, PdfCache
+from guide.publish.pdf_cache import CacheFailed, PdfCache, write_new
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -187,7 +187,7 @@ def print_pdfs(site: Path, downloads: Sequence[Download], site_url: str,
                chromium: str | None = None, *, cache: Path | None = None, tabs: int = 1) -> Printed:
     """Print every download of the plan into ``site/downloads/``, its links leading to
     ``site_url``, the site's public address, with ``tabs`` tabs at once; with a
-    ``cache`` folder, a PDF whose key it holds is copied from it, and its entries no
+    ``cache`` folder, a PDF whose key it holds is taken from it (``PdfCache.place``), and its entries no
     download asked for are removed."""
     browser = chromium or find_chromium()
     out = site / FOLDER
@@ -277,12 +277,11 @@ class _Job:
         if note is None or any(self._file_hash(name) != digest for name, digest in note["files"].items()):
             return False
         keys = [note["keys"].get(download.page, "") for download in page]
-        pdfs = [self._cache.get(key, use=False) if key else None for key in keys]
-        if any(pdf is None for pdf in pdfs):
-            return False
+        if not all(key and self._cache.place(key, self._out / download.name, use=False)
+                   for download, key in zip(page, keys, strict=True)):
+            return False  # any placed is written over when its page is printed
         self._cache.use(page_key, *keys)
-        for download, pdf in zip(page, pdfs, strict=True):
-            (self._out / download.name).write_bytes(pdf or b"")
+        for download in page:
             self._outcome[download.name] = False
         return True
 
@@ -326,17 +325,16 @@ class _Job:
                 self._failures.append(exc)
 
     def _one(self, tab: _Tab, download: Download) -> tuple[str, dict[str, str]]:
-        """Show the download in the tab; print it, or copy it from the cache: its key
+        """Show the download in the tab; print it, or take it from the cache: its key
         and the files the page uses, with the hashes of their bytes."""
         tab.show(f"{self._origin}/{download.page}", download.paper, self._deck_view(download))
         key, files = self._key(tab, download) if self._cache is not None else ("", {})
-        pdf = self._cache.get(key) if self._cache is not None else None
-        printed = pdf is None
-        if pdf is None:
+        printed = self._cache is None or not self._cache.place(key, self._out / download.name)
+        if printed:
             pdf = _reproducible(tab.print())
             if self._cache is not None:
                 self._cache.put(key, pdf)
-        (self._out / download.name).write_bytes(pdf)
+            write_new(self._out / download.name, pdf)
         with self._lock:
             self._outcome[download.name] = printed
         return key, files
