@@ -7,7 +7,9 @@ public address) and asks this folder first. The folder is `.cache/pdfs/` under
 the project (ignored by git; the workflow keeps it with actions/cache), or
 ``GUIDE_PDF_CACHE``. Each entry is two files: ``<key>.pdf`` and
 ``<key>.sha256``, the hash of the PDF's bytes, checked before the PDF is used:
-a file cut short or damaged on disk is printed again, never published. A page
+a file cut short or damaged on disk is printed again, never published. A whole
+PDF goes into the site as a hard link to its entry (``place``): an entry is
+therefore only ever replaced, never written in place. A page
 the printer loaded leaves a note too (``<key>.json``, keyed by the page's
 file): the keys of the PDFs it gave, so an unchanged page is not loaded again.
 Entries no build asked for are removed at its end (``prune``); only files
