@@ -20,7 +20,7 @@ from html_text import visible_text
 
 from guide.content.loader import load_guide
 from guide.publish.downloads import plan
-from guide.publish.pdf_cache import CACHE_ENV, CacheFailed, PdfCache, cache_folder
+from guide.publish.pdf_cache import CACHE_ENV, CacheFailed, PdfCache, cache_folder, write_new
 from guide.publish.print_pdfs import deck_view, print_pdfs
 from guide.publish.qr_cache import FILE_NAME as QR_FILE
 
@@ -39,9 +39,15 @@ class Publication:
     entries: dict[str, bytes]  # the cache's entries after the build: key -> the PDF kept
     counts: tuple[int, ...]  # printed, reused, removed, pages opened, PDFs shown, as the build says
     qr: tuple[int, ...]  # the cards' QR codes drawn (not kept from an earlier build), and kept for the next
+    published: dict[str, bytes]  # the site's PDFs as the build left them (damage done to the cache later
+    # may reach a reused one: it is a hard link to its entry)
 
     def pdfs(self) -> dict[str, bytes]:
-        return {path.name: path.read_bytes() for path in sorted((self.site / "downloads").glob("*.pdf"))}
+        return self.published
+
+
+def _pdfs(site: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted((site / "downloads").glob("*.pdf"))}
 
 
 def _entries(cache: Path) -> dict[str, bytes]:
@@ -60,7 +66,7 @@ def _publish(project: Path, site: Path, cache: Path) -> Publication:
     said, qr = LOG.search(result.stderr), QR_LOG.search(result.stderr)
     assert said and qr, result.stderr
     return Publication(site, _entries(cache), tuple(int(count) for count in said.groups()),
-                       tuple(int(count) for count in qr.groups()))
+                       tuple(int(count) for count in qr.groups()), _pdfs(site))
 
 
 def _replace(path: Path, old: str, new: str, count: int | None = 1) -> None:
@@ -81,6 +87,7 @@ class History:
     damaged: Publication
     damaged_bytes: set[bytes]  # what the two damaged cache files held
     again: Publication  # nothing changed since
+    cache: Path
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +115,8 @@ def publications(tmp_path_factory) -> History:
     codes = cache / QR_FILE
     _replace(codes, 'd=\\"M', 'd=\\"m', count=None)
     damaged = _publish(project, work / "damaged", cache)
-    return History(project, first, card, label, damaged, damaged_bytes, _publish(project, work / "again", cache))
+    return History(project, first, card, label, damaged, damaged_bytes, _publish(project, work / "again", cache),
+                   cache)
 
 
 def _flipped(pdf: bytes) -> bytes:
@@ -184,6 +192,17 @@ def test_a_publication_that_changed_nothing_opens_no_page(publications):
     assert publications.again.pdfs() == publications.damaged.pdfs()
 
 
+def test_a_reused_pdf_is_its_whole_entry_linked_not_copied(publications):
+    """A publication that changed nothing writes no PDF: each is a hard link to its
+    cache entry (the bytes whose hash was checked), so its cost does not grow with
+    the catalogue's bytes; the damaged entries were printed again, as new files."""
+    again, cache = publications.again, publications.cache
+    for path in sorted((again.site / "downloads").glob("*.pdf")):
+        entries = [entry for entry in cache.glob("*.pdf") if entry.samefile(path)]
+        assert len(entries) == 1 and entries[0].read_bytes() == path.read_bytes(), path.name
+    assert not publications.damaged_bytes & set(_entries(cache).values())
+
+
 def test_a_cached_pdf_is_the_bytes_a_fresh_one_tab_print_makes(publications, tmp_path):
     """The last publication printed two PDFs and took ten from the cache, some of
     them printed three builds before: each equals what one tab prints without a cache."""
@@ -240,6 +259,19 @@ def test_an_entry_is_used_only_while_its_bytes_match_their_hash(tmp_path):
         cache.put(KEY, b"%PDF-1.4 whole")
         damage()
         assert cache.get(KEY) is None
+
+
+def test_a_placed_entry_is_linked_when_whole_and_written_over_as_a_new_file(tmp_path):
+    cache = PdfCache(tmp_path / "cache")
+    cache.put(KEY, b"%PDF-1.4 whole")
+    entry, site = tmp_path / "cache" / f"{KEY}.pdf", tmp_path / "site.pdf"
+    site.write_bytes(b"an older build's")
+    assert cache.place(KEY, site) and site.samefile(entry) and site.read_bytes() == b"%PDF-1.4 whole"
+    write_new(site, b"%PDF-1.4 printed again")  # a PDF printed over a placed one
+    assert entry.read_bytes() == b"%PDF-1.4 whole" and not site.samefile(entry)
+    entry.write_bytes(b"%PDF-1.4 WHOLE")  # damaged in place: not placed, the file left as it was
+    assert not cache.place(KEY, site) and site.read_bytes() == b"%PDF-1.4 printed again"
+    assert not cache.place(OTHER, site)
 
 
 def test_pruning_removes_only_entries_no_build_asked_for(tmp_path):

@@ -124,3 +124,33 @@ def test_the_number_of_tabs_is_a_setting_checked_before_printing(monkeypatch):
         monkeypatch.setenv("GUIDE_PDF_TABS", bad)
         with pytest.raises(PrintFailed, match="GUIDE_PDF_TABS=.*whole number from 1 to 64"):
             tab_count()
+
+
+def test_a_pdf_is_the_same_bytes_whatever_order_its_table_nodes_got_their_numbers(
+        fixture_site, fixture_guide, tmp_path, monkeypatch):
+    """Chromium names a table's tagged cells by the renderer's node numbers, given when
+    anything first asks for a node's (a paint-timing record, a debugger): their order
+    is not the page's. Here the cells are numbered last to first before printing, as
+    another history of the tab could have done: the PDF must be the same bytes."""
+    from guide.publish import print_pdfs as printer
+
+    downloads = {d.name: d for d in plan(fixture_guide)}
+    chosen = [downloads["run-sheet-collaboration-fr-a4.pdf"], downloads["pack-collaboration-fr-letter.pdf"]]
+    plain = print_pdfs(shutil.copytree(fixture_site, tmp_path / "plain"), chosen, PUBLIC_URL)
+    original = printer._Tab.print
+
+    def numbered_backwards(tab):  # the cells' numbers given in reverse order of the page
+        call = tab._browser._call
+        cells = call("Runtime.evaluate", {"expression": "Array.from(document.querySelectorAll('th, td')).reverse()"},
+                     session=tab._session)["result"]["objectId"]
+        found = call("Runtime.getProperties", {"objectId": cells, "ownProperties": True}, session=tab._session)
+        described = [call("DOM.describeNode", {"objectId": p["value"]["objectId"]}, session=tab._session)
+                     for p in found["result"] if p["name"].isdigit()]
+        assert len(described) > 4
+        return original(tab)
+
+    monkeypatch.setattr(printer._Tab, "print", numbered_backwards)
+    backwards = print_pdfs(shutil.copytree(fixture_site, tmp_path / "backwards"), chosen, PUBLIC_URL)
+    for mine, theirs in zip(plain.paths, backwards.paths, strict=True):
+        assert b"/ID (node" in mine.read_bytes(), mine.name
+        assert mine.read_bytes() == theirs.read_bytes(), mine.name

@@ -7,7 +7,9 @@ public address) and asks this folder first. The folder is `.cache/pdfs/` under
 the project (ignored by git; the workflow keeps it with actions/cache), or
 ``GUIDE_PDF_CACHE``. Each entry is two files: ``<key>.pdf`` and
 ``<key>.sha256``, the hash of the PDF's bytes, checked before the PDF is used:
-a file cut short or damaged on disk is printed again, never published. A page
+a file cut short or damaged on disk is printed again, never published. A whole
+PDF goes into the site as a hard link to its entry (``place``): an entry is
+therefore only ever replaced, never written in place. A page
 the printer loaded leaves a note too (``<key>.json``, keyed by the page's
 file): the keys of the PDFs it gave, so an unchanged page is not loaded again.
 Entries no build asked for are removed at its end (``prune``); only files
@@ -68,6 +70,36 @@ class PdfCache:
             return None
         return data
 
+    def place(self, key: str, dest: Path, use: bool = True) -> bool:
+        """Put the PDF kept under ``key`` at ``dest`` when its bytes are whole: a hard link
+        to the entry, the very bytes whose hash was checked (a reused PDF costs no copy,
+        and removing the site costs no freeing of its bytes), or a copy where the two
+        folders cannot share a file. False, and ``dest`` left as it was, when there is no
+        whole entry. An entry is only ever replaced, never written in place (``_write``),
+        and a PDF written over ``dest`` later must replace it too (``write_new``)."""
+        if use:
+            self.use(key)
+        entry = self.folder / f"{key}.pdf"
+        try:
+            with entry.open("rb") as kept:
+                checked, data = os.fstat(kept.fileno()), kept.read()
+            digest = (self.folder / f"{key}.sha256").read_bytes()
+        except OSError:
+            return False
+        if not _DIGEST.match(digest) or hashlib.sha256(data).hexdigest() != digest.decode("ascii").strip():
+            return False
+        dest.unlink(missing_ok=True)
+        try:
+            os.link(entry, dest)
+            linked = os.stat(dest)
+            if (linked.st_dev, linked.st_ino) == (checked.st_dev, checked.st_ino):
+                return True  # the file checked above, not one put there since
+            dest.unlink()
+        except OSError:
+            pass
+        write_new(dest, data)
+        return True
+
     def put(self, key: str, data: bytes, kind: str = "pdf") -> None:
         """Keep ``data`` under ``key``: the file, then its hash, each replaced whole."""
         self.use(key)
@@ -101,3 +133,10 @@ class PdfCache:
                 Path(written).unlink(missing_ok=True)
             raise CacheFailed(f"the PDF cache {self.folder} cannot be written ({exc.strerror}): free some "
                               f"space, or set {CACHE_ENV} to a folder the build may write") from None
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Write ``path`` as a new file: one that was there may be a hard link to a cache
+    entry (``PdfCache.place``), whose bytes writing in place would change."""
+    path.unlink(missing_ok=True)
+    path.write_bytes(data)

@@ -51,7 +51,7 @@ for the 16 PDFs of one competency.
 Chromium stamps each PDF with the time it was printed, and names the tagged
 structure of a table by the renderer's DOM node numbers, which depend on every
 page the tab showed before. Both are replaced by values of the same length (a
-fixed date; the numbers 1, 2, 3... in their order), so the same commit gives
+fixed date; the numbers 1, 2, 3... in the order the file names them), so the same commit gives
 the same bytes whatever was printed before.
 """
 
@@ -78,7 +78,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from guide.publish.downloads import FOLDER, Download
 from guide.publish.local_server import serve
-from guide.publish.pdf_cache import CacheFailed, PdfCache
+from guide.publish.pdf_cache import CacheFailed, PdfCache, write_new
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -91,7 +91,7 @@ MAX_TABS = 64
 PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
 # Part of every key: raise it when the way a PDF is made from the page changes
 # (``_reproducible``, the print options' meaning), so no PDF made the old way is reused.
-KEY_FORMAT = 1
+KEY_FORMAT = 2
 # Links on a printed page lead to the public site, not to the loopback server it was
 # printed from (whose port changes with each build): run before each print, with
 # the public root ("https://example.org/guide/"); in-page links (#...) stay in the PDF.
@@ -140,6 +140,9 @@ _KEY = re.compile(r"^[0-9a-f]{64}$")
 NOT_PRINTED = ["*/search/search_index.json", "*/assets/javascripts/workers/*"]
 _DATE = re.compile(rb"(/(?:CreationDate|ModDate) ?\(D:)[0-9]{14}")
 _NODE_ID = re.compile(rb"\(node([0-9]+)\)")  # a structure element's /ID, and its key in /IDTree
+# A leaf of the /IDTree: its /Limits, then its /Names, each a node's name and its element.
+_ID_ENTRY = re.compile(rb"\((node[0-9]+)\) ([0-9]+ [0-9]+ R)")
+_ID_NAMES = re.compile(rb"/Limits \[\(node[0-9]+\) \(node[0-9]+\)\](\s*)/Names \[((?:\(node[0-9]+\) [0-9]+ [0-9]+ R ?)+)\]")
 _EOF: Any = object()  # what a session's queue receives once Chromium's pipe is closed
 
 
@@ -184,7 +187,7 @@ def print_pdfs(site: Path, downloads: Sequence[Download], site_url: str,
                chromium: str | None = None, *, cache: Path | None = None, tabs: int = 1) -> Printed:
     """Print every download of the plan into ``site/downloads/``, its links leading to
     ``site_url``, the site's public address, with ``tabs`` tabs at once; with a
-    ``cache`` folder, a PDF whose key it holds is copied from it, and its entries no
+    ``cache`` folder, a PDF whose key it holds is taken from it (``PdfCache.place``), and its entries no
     download asked for are removed."""
     browser = chromium or find_chromium()
     out = site / FOLDER
@@ -274,12 +277,11 @@ class _Job:
         if note is None or any(self._file_hash(name) != digest for name, digest in note["files"].items()):
             return False
         keys = [note["keys"].get(download.page, "") for download in page]
-        pdfs = [self._cache.get(key, use=False) if key else None for key in keys]
-        if any(pdf is None for pdf in pdfs):
-            return False
+        if not all(key and self._cache.place(key, self._out / download.name, use=False)
+                   for download, key in zip(page, keys, strict=True)):
+            return False  # any placed is written over when its page is printed
         self._cache.use(page_key, *keys)
-        for download, pdf in zip(page, pdfs, strict=True):
-            (self._out / download.name).write_bytes(pdf or b"")
+        for download in page:
             self._outcome[download.name] = False
         return True
 
@@ -323,17 +325,16 @@ class _Job:
                 self._failures.append(exc)
 
     def _one(self, tab: _Tab, download: Download) -> tuple[str, dict[str, str]]:
-        """Show the download in the tab; print it, or copy it from the cache: its key
+        """Show the download in the tab; print it, or take it from the cache: its key
         and the files the page uses, with the hashes of their bytes."""
         tab.show(f"{self._origin}/{download.page}", download.paper, self._deck_view(download))
         key, files = self._key(tab, download) if self._cache is not None else ("", {})
-        pdf = self._cache.get(key) if self._cache is not None else None
-        printed = pdf is None
-        if pdf is None:
+        printed = self._cache is None or not self._cache.place(key, self._out / download.name)
+        if printed:
             pdf = _reproducible(tab.print())
             if self._cache is not None:
                 self._cache.put(key, pdf)
-        (self._out / download.name).write_bytes(pdf)
+            write_new(self._out / download.name, pdf)
         with self._lock:
             self._outcome[download.name] = printed
         return key, files
@@ -744,9 +745,23 @@ class _Tab:
 
 
 def _reproducible(pdf: bytes) -> bytes:
-    """The print time replaced by 1980-01-01 00:00:00, and the node numbers by their rank,
-    each the same length (the file's offsets stay right; ranks keep /IDTree sorted)."""
+    """The print time replaced by 1980-01-01 00:00:00, and the node numbers by 1, 2, 3...
+    in the order they first appear in the file (the structure tree's, the page's order,
+    not the order the renderer numbered the nodes in, which depends on the tab's
+    history), each the same length (the file's offsets stay right); the /IDTree's
+    entries sorted again under their new names, as a name tree must be."""
     pdf = _DATE.sub(rb"\g<1>19800101000000", pdf)
-    ranks = {number: rank for rank, number in
-             enumerate(sorted({int(found) for found in _NODE_ID.findall(pdf)}), start=1)}
-    return _NODE_ID.sub(lambda found: b"(node%0*d)" % (len(found[1]), ranks[int(found[1])]), pdf)
+    ranks: dict[bytes, int] = {}
+    for found in _NODE_ID.finditer(pdf):
+        ranks.setdefault(found[1], len(ranks) + 1)
+    pdf = _NODE_ID.sub(lambda found: b"(node%0*d)" % (len(found[1]), ranks[found[1]]), pdf)
+    return _ID_NAMES.sub(_sorted_names, pdf)
+
+
+def _sorted_names(found: re.Match[bytes]) -> bytes:
+    """A leaf of the /IDTree with its entries in the order of their names, its /Limits
+    the first and last; the same length, or unchanged if it would not be."""
+    entries = sorted(_ID_ENTRY.findall(found[2]))
+    names = b" ".join(b"(%s) %s" % entry for entry in entries)
+    leaf = b"/Limits [(%s) (%s)]%s/Names [%s]" % (entries[0][0], entries[-1][0], found[1], names)
+    return leaf if len(leaf) == len(found[0]) else found[0]
