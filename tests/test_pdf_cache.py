@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from html_text import visible_text
 
 from guide.content.loader import load_guide
 from guide.publish.downloads import plan
-from guide.publish.pdf_cache import CACHE_ENV, CacheFailed, PdfCache, cache_folder, write_new
+from guide.publish.pdf_cache import CACHE_ENV, CacheFailed, PdfCache, cache_folder
+from guide.publish.whole_files import write_whole
 from guide.publish.print_pdfs import deck_view, print_pdfs
 from guide.publish.qr_cache import FILE_NAME as QR_FILE
 
@@ -267,7 +269,8 @@ def test_a_placed_entry_is_linked_when_whole_and_written_over_as_a_new_file(tmp_
     entry, site = tmp_path / "cache" / f"{KEY}.pdf", tmp_path / "site.pdf"
     site.write_bytes(b"an older build's")
     assert cache.place(KEY, site) and site.samefile(entry) and site.read_bytes() == b"%PDF-1.4 whole"
-    write_new(site, b"%PDF-1.4 printed again")  # a PDF printed over a placed one
+    assert stat.S_IMODE(site.stat().st_mode) == 0o644  # the site's PDF shares its entry's mode: a server must read it
+    write_whole(site, b"%PDF-1.4 printed again")  # a PDF printed over a placed one
     assert entry.read_bytes() == b"%PDF-1.4 whole" and not site.samefile(entry)
     entry.write_bytes(b"%PDF-1.4 WHOLE")  # damaged in place: not placed, the file left as it was
     assert not cache.place(KEY, site) and site.read_bytes() == b"%PDF-1.4 printed again"

@@ -21,9 +21,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 import threading
 from pathlib import Path
+
+from guide.publish.whole_files import write_whole
 
 CACHE_ENV = "GUIDE_PDF_CACHE"  # a folder, absolute or from the project's root
 DEFAULT_FOLDER = Path(".cache") / "pdfs"
@@ -76,7 +77,7 @@ class PdfCache:
         and removing the site costs no freeing of its bytes), or a copy where the two
         folders cannot share a file. False, and ``dest`` left as it was, when there is no
         whole entry. An entry is only ever replaced, never written in place (``_write``),
-        and a PDF written over ``dest`` later must replace it too (``write_new``)."""
+        and a PDF written over ``dest`` later must replace it too (``write_whole``)."""
         if use:
             self.use(key)
         entry = self.folder / f"{key}.pdf"
@@ -97,7 +98,7 @@ class PdfCache:
             dest.unlink()
         except OSError:
             pass
-        write_new(dest, data)
+        write_whole(dest, data)
         return True
 
     def put(self, key: str, data: bytes, kind: str = "pdf") -> None:
@@ -122,21 +123,8 @@ class PdfCache:
             self._used.update(keys)
 
     def _write(self, name: str, data: bytes) -> None:
-        written = None
         try:
-            with tempfile.NamedTemporaryFile(dir=self.folder, prefix=".writing-", delete=False) as out:
-                written = out.name
-                out.write(data)
-            os.replace(written, self.folder / name)
+            write_whole(self.folder / name, data)
         except OSError as exc:
-            if written:
-                Path(written).unlink(missing_ok=True)
             raise CacheFailed(f"the PDF cache {self.folder} cannot be written ({exc.strerror}): free some "
                               f"space, or set {CACHE_ENV} to a folder the build may write") from None
-
-
-def write_new(path: Path, data: bytes) -> None:
-    """Write ``path`` as a new file: one that was there may be a hard link to a cache
-    entry (``PdfCache.place``), whose bytes writing in place would change."""
-    path.unlink(missing_ok=True)
-    path.write_bytes(data)

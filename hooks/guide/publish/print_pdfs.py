@@ -78,7 +78,8 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from guide.publish.downloads import FOLDER, Download
 from guide.publish.local_server import serve
-from guide.publish.pdf_cache import CacheFailed, PdfCache, write_new
+from guide.publish.pdf_cache import CacheFailed, PdfCache
+from guide.publish.whole_files import write_whole
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -334,7 +335,7 @@ class _Job:
             pdf = _reproducible(tab.print())
             if self._cache is not None:
                 self._cache.put(key, pdf)
-            write_new(self._out / download.name, pdf)
+            write_whole(self._out / download.name, pdf)  # never into a placed cache entry
         with self._lock:
             self._outcome[download.name] = printed
         return key, files

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Collection, Mapping
 from pathlib import Path
+
+from guide.publish.whole_files import write_whole
 
 FILE_NAME = "qr-codes.json"
 FORMAT = 1  # raise it when the file's layout changes: an older file is then ignored
@@ -62,15 +62,8 @@ def save_qr_codes(folder: Path, codes: Mapping[str, str]) -> bool:
     entries = {key: {"sha256": _digest(key, svg), "svg": svg} for key, svg in sorted(codes.items())
                if _KEY.match(key)}
     data = json.dumps({"format": FORMAT, "codes": entries}, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    written = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".writing-", delete=False) as out:
-            written = out.name
-            out.write(data)
-        os.replace(written, folder / FILE_NAME)
+        write_whole(folder / FILE_NAME, data)
     except (OSError, ValueError):  # ValueError: a NUL in the folder's name
-        if written:
-            Path(written).unlink(missing_ok=True)
         return False
     return True

@@ -39,7 +39,7 @@ from guide.site.glossary_terms import TermIndex, explain_terms, term_index
 from guide.site.html_head import without_hreflang_links
 from guide.site.page_ids import duplicate_id_errors
 from guide.site.page_scripts import scripts_for
-from guide.site.whole_files import write_whole
+from guide.publish.whole_files import write_whole
 
 NO_TERMS = TermIndex({})
 _ARTICLE = '<article class="md-content__inner'

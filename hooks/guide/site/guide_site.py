@@ -67,7 +67,7 @@ from guide.render.pages import competency_of, navigation, theme_text
 from guide.site.search_index import LanguageIndexes, without_search_duplicates
 from guide.site.stub_pages import StubPages, remove_gone_pages, watch_all_but_stubs
 from guide.site.sitemap import language_sitemap
-from guide.site.whole_files import write_whole
+from guide.publish.whole_files import write_whole
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
