@@ -91,9 +91,10 @@ def test_a_competency_gone_takes_its_stubs_along_after_saves_that_changed_none(t
 
 
 def test_deferred_html_comes_back_where_it_stood(guide):
-    inline, _ = render_blocks("<!-- guide: cards -->\n", guide, "fr")
+    block = f"<!-- guide: run-sheet {guide.competencies[0].id} -->\n"  # the facilitator's pack, with its deck
+    inline, _ = render_blocks(block, guide, "fr")
     deferred: dict[str, str] = {}
-    held, _ = render_blocks("<!-- guide: cards -->\n", guide, "fr", deferred=deferred)
+    held, _ = render_blocks(block, guide, "fr", deferred=deferred)
     assert deferred and len(held) < len(inline) / 4
     assert fill_deferred(held, deferred) == inline
     assert not any(marker in value for value in deferred.values() for marker in ("<script", " id=", " href="))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import subprocess
@@ -58,15 +59,29 @@ def _sheets(path) -> list:
     return list(pypdfium2.PdfDocument(str(path)))
 
 
-def test_cards_page_ships_every_card_in_both_languages(site, guide):
+def _deck_file(site, competency: str) -> dict[str, str]:
+    """A competency's deck file as cards.js receives it: its id and each language's cards."""
+    text = (site / "cards" / "decks" / f"{competency}.js").read_text(encoding="utf-8")
+    return json.loads(text.split(".push(", 1)[1].rsplit(");", 1)[0])
+
+
+def test_cards_page_loads_every_card_in_both_languages_from_its_competency_s_deck_file(site, guide):
+    """Each cards page loads every competency's deck file, which holds its cards in both
+    languages; no card's text is in the page itself (an edit rewrites one small file)."""
     cards = deck(guide)
     for prefix in ("", "fr/"):
-        html = (site / prefix / "cards" / "index.html").read_text(encoding="utf-8")
-        pool = html.split('<template id="guide-card-pool"', 1)[1].split("</template>", 1)[0]
-        for lang in ("en", "fr"):
-            assert pool.count(f'data-lang="{lang}"') == len(cards) == 36
-        shown = html.split('<div class="guide-sheets"', 1)[1].split("<template", 1)[0]
-        assert shown.count('<section class="guide-sheet"') == math.ceil(len(cards) / 9)
+        page = site / prefix / "cards" / "index.html"
+        html = page.read_text(encoding="utf-8")
+        scripts = re.findall(r'<script src="([^"]*cards/decks/[^"]*)"></script>', html)
+        assert len(scripts) == len(guide.competencies) == 1
+        for src, folder in zip(scripts, guide.competencies, strict=True):
+            deck_file = (page.parent / src).resolve()
+            assert deck_file == (site / "cards" / "decks" / f"{folder.id}.js").resolve() and deck_file.is_file()
+            loaded = _deck_file(site, folder.id)
+            assert loaded["competency"] == folder.id
+            for lang in ("en", "fr"):
+                assert loaded[lang].count(f'data-lang="{lang}"') == len(cards) == 36
+        assert 'class="guide-card ' not in html and cards[0].text.en not in html
 
 
 def test_no_qr_code_without_a_public_site_url(site):
@@ -74,7 +89,7 @@ def test_no_qr_code_without_a_public_site_url(site):
 
 
 def test_qr_code_links_each_card_to_its_item_online(published):
-    html = (published / "fr" / "cards" / "index.html").read_text(encoding="utf-8")
+    html = _deck_file(published, "collaboration")["fr"]
     card = re.search(r'<article class="guide-card guide-card--tip" lang="fr"[^>]*data-item="tip-evaluate".*?</article>',
                      html, re.S).group(0)
     expected = segno.make("https://guide.example.org/fr/competencies/collaboration/tips/#tip-evaluate", error="m").svg_inline(

@@ -56,8 +56,8 @@ def _entries(cache: Path) -> dict[str, bytes]:
     return {path.stem: path.read_bytes() for path in cache.glob("*.pdf")}
 
 
-def _text(pdf: Path) -> str:
-    return " ".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(str(pdf)))
+def _text(pdf: bytes) -> str:
+    return " ".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
 
 
 def _publish(project: Path, site: Path, cache: Path) -> Publication:
@@ -134,9 +134,9 @@ def _printed(before: Publication, after: Publication) -> set[str]:
 
 
 def _showing(publication: Publication, word: str) -> set[str]:
-    """The PDFs whose text holds ``word``, in any case (a card's kind prints in capitals)."""
-    return {path.name for path in (publication.site / "downloads").glob("*.pdf")
-            if word.casefold() in _text(path).casefold()}
+    """The PDFs whose text holds ``word``, in any case (a card's kind prints in capitals); as
+    the build left them (a later publication damages cache entries some are linked to)."""
+    return {name for name, pdf in publication.pdfs().items() if word.casefold() in _text(pdf).casefold()}
 
 
 def test_the_first_publication_prints_every_pdf_of_the_plan(publications):
@@ -153,10 +153,11 @@ def test_a_changed_card_reprints_exactly_the_pdfs_that_show_it(publications):
     showing = _showing(after, CARD_WORD)
     assert showing == {f"cards-{FIXTURE_COMPETENCY}-{lang}-letter.pdf" for lang in ("en", "en-fr", "fr-en")}
     assert _printed(before, after) == showing
-    # The three old decks' entries removed, and the competency's notes on the two cards
-    # pages (each holds every card in both languages): only they were opened, and on
-    # them only that competency's four decks shown; the run sheets' pages did not change.
-    assert after.counts == (3, 9, 5, 2, 4)
+    # The three old decks' entries removed. The competency's deck file changed, so the
+    # two cards pages were opened again (its notes on them name the file), and on them
+    # only that competency's four decks shown; the notes keep their keys (the pages did
+    # not change) and now name the new file. The run sheets' pages did not change.
+    assert after.counts == (3, 9, 3, 2, 4)
     assert len(after.entries) == 12
     changed = {name for name, pdf in after.pdfs().items() if before.pdfs()[name] != pdf}
     assert changed == showing
@@ -303,17 +304,16 @@ def test_the_cache_folder_is_a_setting_and_a_wrong_one_says_how_to_fix_it(tmp_pa
         PdfCache(tmp_path / "a\0name")
 
 
-def test_a_competency_s_decks_see_the_cards_page_without_the_other_cards():
-    """What keys a competency's note on the cards page: its own cards of the pool, not the
-    others', nor the default sheets; a page laid out otherwise has no such view."""
-    page = ('<p>x</p><div class="guide-sheets" data-page-lang="en"><section><article class="guide-card" '
-            'data-competency="a">S</article></section></div><p>y</p><template id="guide-card-pool">'
-            '<article class="guide-card" data-competency="a">A</article>'
-            '<article class="guide-card" data-competency="b">B</article></template><p>z</p>')
-    assert deck_view(page, "a") == (
-        '<p>x</p><div class="guide-sheets" data-page-lang="en"></div><p>y</p><template id="guide-card-pool">'
-        '<article class="guide-card" data-competency="a">A</article></template><p>z</p>')
-    assert deck_view(page, "b").count("<article") == 1
-    assert deck_view(page.replace('<article class="guide-card" data-competency="b">', "<div>"), "a") is None
-    assert deck_view(page.replace('<template id="guide-card-pool">', ""), "a") is None
+def test_a_competency_s_decks_see_the_cards_page_loading_only_its_own_deck_file():
+    """What keys a competency's note on the cards page: the page loading its own deck
+    file, not the others'; a page laid out otherwise has no such view."""
+    page = ('<p>x</p><template id="guide-card-pool"></template>\n\n'
+            '<script src="../cards/decks/a.js"></script>\n<script src="../cards/decks/b.js"></script>\n'
+            '<p>z</p>')
+    assert deck_view(page, "a") == ('<p>x</p><template id="guide-card-pool"></template>\n\n'
+                                    '<script src="../cards/decks/a.js"></script>\n<p>z</p>')
+    assert deck_view(page, "b").count("<script") == 1 and "decks/b.js" in deck_view(page, "b")
+    assert deck_view(page.replace("\n<script src", "\n<p>y</p><script src"), "a") is None  # not one after the other
+    assert deck_view(page.replace("decks/b.js", "decks/a.js"), "a") is None  # one deck loaded twice
+    assert deck_view(page.replace("cards/decks/", "cards/"), "a") is None  # no deck file
     assert deck_view(page + page, "a") is None

@@ -57,10 +57,10 @@ def test_each_pdf_is_the_same_bytes_printed_after_others_or_alone(fixture_site, 
 
 def test_a_deck_printed_from_its_competency_s_view_is_the_bytes_the_whole_page_prints(
         fixture_site, fixture_guide, tmp_path):
-    """A competency's decks are printed from the cards page as they see it (its own cards
-    of the pool, not every competency's: ``CardsPage``) served at the page's address.
+    """A competency's decks are printed from the cards page as they see it (loading its own
+    deck file, not every competency's: ``CardsPage``) served at the page's address.
     Each equals the deck printed from the page's file, which a page that cannot be cut
-    gets (here: a second pool's opening in a comment, outside what prints)."""
+    gets (here: a deck's script again, in a comment, outside what prints)."""
     decks = [d for d in plan(fixture_guide) if d.kind == "deck" and d.paper == "a4"]
     assert {d.competency for d in decks} == {"collaboration", "fixture-teamwork"}
     viewed = shutil.copytree(fixture_site, tmp_path / "viewed")
@@ -68,7 +68,8 @@ def test_a_deck_printed_from_its_competency_s_view_is_the_bytes_the_whole_page_p
     for folder in (whole / "cards", whole / "fr" / "cards"):
         page = folder / "index.html"
         assert cut_cards_page(page.read_text(encoding="utf-8")) is not None
-        page.write_text(page.read_text(encoding="utf-8") + "<!-- <template id=\"guide-card-pool\"> -->\n", encoding="utf-8")
+        page.write_text(page.read_text(encoding="utf-8")
+                        + '<!-- <script src="../cards/decks/collaboration.js"></script> -->\n', encoding="utf-8")
         assert cut_cards_page(page.read_text(encoding="utf-8")) is None
     from_views = print_pdfs(viewed, decks, PUBLIC_URL, tabs=2)
     from_files = print_pdfs(whole, decks, PUBLIC_URL, tabs=2)
@@ -82,7 +83,7 @@ def test_a_published_build_s_pdfs_are_the_bytes_each_address_prints_alone(publis
     what their own addresses print in a browser of their own."""
     downloads = {d.name: d for d in plan(guide)}
     site = shutil.copytree(published, tmp_path / "site", ignore=shutil.ignore_patterns("downloads"))
-    for page in ("fr/cards/index.html", "fr/competencies/collaboration/run-sheet/index.html"):
+    for page in ("cards/decks/collaboration.js", "fr/competencies/collaboration/run-sheet/index.html"):
         assert "guide-card__qr" in (site / page).read_text(encoding="utf-8"), page
     for name in ("cards-fr-en-letter.pdf", "pack-collaboration-fr-letter.pdf"):
         [alone] = print_pdfs(site, [downloads[name]], PUBLIC_URL).paths

@@ -1,5 +1,8 @@
 /* Deck builder for the behaviour cards page.
-   The page ships every card, in both languages, in <template id="guide-card-pool">.
+   Each competency's cards, in both languages, come in a file of their own
+   (cards/decks/<id>.js, loaded by the page before this script), which adds them to
+   window.guideCardDecks; they go into <template id="guide-card-pool">, in the order
+   the page loaded them (the catalogue's), all of one language before the other.
    This script picks the cards the trainer asks for, lays them out nine per sheet,
    and keeps the choice in the address (?competencies=a,b&kinds=adopt,tip&levels=1,2&lang=fr-en,
    competencies only in a catalogue of several) so a
@@ -13,6 +16,10 @@
   var pool = document.getElementById("guide-card-pool");
   var sheets = document.querySelector(".guide-sheets");
   if (!builder || !pool || !sheets) return;
+  var decks = window.guideCardDecks || [];
+  pool.innerHTML = ["en", "fr"].map(function (lang) {
+    return decks.map(function (deck) { return deck[lang] || ""; }).join("");
+  }).join("");
 
   var PER_SHEET = 9, COLUMNS = 3;
   var LANGS = ["en", "fr", "en-fr", "fr-en"];

@@ -401,6 +401,7 @@ class Labels:
     card_levels: Text
     card_kind_level: Text  # the deck builder's box for level behaviour cards
     card_count: Text
+    card_noscript: Text
     card_bilingual_fr: Text
     card_code: Text
     cite_full: Text  # a source named in full where a page cites it: "{title} (publisher: {publisher})"

@@ -54,7 +54,8 @@ from guide.history.build_date import last_commit_epoch
 from guide.history.line_dates import text_dates
 from guide.history.releases import recorded_releases, release_notes
 from guide.history.translation_status import translation_status
-from guide.render.base import ui_text
+from guide.render.base import Context, ui_text
+from guide.render.cards import deck_files
 from guide.render.dispatch import UnknownBlock, render_blocks
 from guide.render.pages import FOLDER as STUB_FOLDER, navigation, stub_pages, theme_text
 
@@ -389,6 +390,9 @@ def export_markdown(project: Path, out: Path, generator: str = "mkdocs", history
     _copy_static(docs, dest)
     site_url = _resolved(config.get("site_url"), environ)
     _write_open_data(dest, guide, site_url, project if history else None)
+    for path, script in deck_files(Context(guide, LANGUAGES[0])).items():  # the cards pages load them
+        (dest / path).parent.mkdir(parents=True, exist_ok=True)
+        (dest / path).write_text(script, encoding="utf-8")
     for path, markdown in sorted(sources.items()):
         source = source_of(path)
         root = site_root(source, generator, directory_urls)

@@ -8,8 +8,8 @@ content it shows, in its own language, and is rebuilt when that changed:
 * a competency's page: that competency's texts in the page's language, the
   shared files (labels, glossary, sources, catalogue) in that language, and
   what the navigation lists (every competency's name and pages);
-* any other page (home, glossary, …): the whole catalogue in its language
-  (both for the cards page, which prints both);
+* any other page (home, glossary, cards, …): the whole catalogue in its
+  language (the cards themselves are in deck files, ``guide.site.deck_files``);
 * the translation-status pages, also the status itself. It is not in the
   others' fingerprints: in a git checkout every edit changes it (uncommitted
   lines count as the newest), which would rebuild every page on every save.
@@ -116,12 +116,12 @@ class Fingerprints:
         """What every page in ``lang`` shows around its own blocks."""
         return self._common[lang]
 
-    def page(self, competency_id: str | None, lang: str, bilingual: bool = False, status: bool = False) -> str:
-        """A page shows one competency, or the whole catalogue in its language or in both,
-        and perhaps the translation status."""
+    def page(self, competency_id: str | None, lang: str, status: bool = False) -> str:
+        """A page shows one competency, or the whole catalogue in its language, and perhaps
+        the translation status."""
         if competency_id is not None:
             return self._common[lang] + self._folders[(competency_id, lang)]
-        whole = "".join(self._whole.values()) if bilingual else self._whole[lang]
+        whole = self._whole[lang]
         return whole + self._status if status else whole
 
 
@@ -181,13 +181,6 @@ def theme_files_state(root: Path) -> tuple:
     """mkdocs.yml and the theme's overrides: a change there changes every page."""
     paths = [root / "mkdocs.yml", *sorted((root / "overrides").rglob("*"))]
     return tuple((p.as_posix(), p.stat().st_mtime_ns) for p in paths if p.is_file())
-
-
-BILINGUAL_BLOCKS = ("<!-- guide: cards",)  # pages that print both languages whatever theirs
-
-
-def is_bilingual(markdown: str) -> bool:
-    return any(block in markdown for block in BILINGUAL_BLOCKS)
 
 
 def shows_status(markdown: str) -> bool:

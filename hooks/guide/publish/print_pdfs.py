@@ -24,22 +24,23 @@ the cores. A reader thread hands each tab the messages of its own session.
 A PDF is printed again only when what it shows changed (``pdf_cache``): once
 the tab shows a deck, its key is the printed part of the page (the elements
 print media displays, serialised, with the page's head and address), the bytes
-of every file the page loaded (styles, scripts, images), the paper, the public
-address its links and QR codes lead to, the Chromium version and the print
-options. Not the page's file: the cards page holds every competency's cards, so
-its bytes change with any card; a deck's printed DOM holds its own. A page whose
-file and files used are the bytes they were when it was last loaded shows the
-same DOM again: the note it left in the cache (the keys of its PDFs) is used
+of every file the page loaded (styles, scripts, images; not the cards' deck
+files, data that print shows only as the DOM), the paper, the public address
+its links and QR codes lead to, the Chromium version and the print options.
+Not the page's file: the printed DOM and the files the page loaded say what a
+deck shows. A page
+whose file and files used are the bytes they were when it was last loaded shows
+the same DOM again: the note it left in the cache (the keys of its PDFs) is used
 without loading it, so a publication that changed nothing starts no browser.
 On the cards page the note is per competency, keyed by the page as that
-competency's decks see it (``deck_view``: the pool holding only its cards, the
-default sheets, which every deck replaces, left out): an edit to one
-competency shows only its own decks again. And a competency's decks are printed
-from that view, not from the page's file: the tab opens the cards page at its
-own address, but the request is answered with the view (``Fetch``), so a deck
-is the same DOM, the same bytes, from a page holding one competency's cards
-rather than the whole catalogue's: printing one competency's decks costs the
-same whatever the catalogue's size.
+competency's decks see it (``deck_view``: loading its own deck file only), and
+its deck file is among the files used: an edit to one competency shows only its
+own decks again. And a competency's decks are printed from that view, not from
+the page's file: the tab opens the cards page at its own address, but the
+request is answered with the view (``Fetch``), so a deck is the same DOM, the
+same bytes, from a page loading one competency's cards rather than the whole
+catalogue's: printing one competency's decks costs the same whatever the
+catalogue's size.
 
 The PDFs are the same bytes whichever tab printed them, after whatever pages,
 or when they come from the cache. Chromium is driven over
@@ -71,7 +72,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from itertools import groupby
+from itertools import groupby, pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
@@ -139,6 +140,10 @@ _PROCEDURE = hashlib.sha256(json.dumps([KEY_FORMAT, PRINT, _PUBLIC_LINKS, _PRINT
 _KEY = re.compile(r"^[0-9a-f]{64}$")
 # Requests a printed page does not need: Material's search worker and the index it loads.
 NOT_PRINTED = ["*/search/search_index.json", "*/assets/javascripts/workers/*"]
+# The cards' deck files (render/cards.py): data, which reaches print only as the DOM the key
+# holds. In a page's note (a changed one loads the page again), not in a PDF's key: a
+# French deck is not printed again for an English card's edit in the same file.
+DATA_ONLY = "*/cards/decks/*.js"
 _DATE = re.compile(rb"(/(?:CreationDate|ModDate) ?\(D:)[0-9]{14}")
 _NODE_ID = re.compile(rb"\(node([0-9]+)\)")  # a structure element's /ID, and its key in /IDTree
 # A leaf of the /IDTree: its /Limits, then its /Names, each a node's name and its element.
@@ -371,7 +376,8 @@ class _Job:
                 continue  # never loaded, whether or not its request was made yet
             files[name] = self._file_hash(name) if name.startswith("/") else ""
         material = [_PROCEDURE, self._browser_version, self._public_root, download.paper,
-                    shown["dom"], sorted(files.items())]
+                    shown["dom"], sorted((name, digest) for name, digest in files.items()
+                                         if not fnmatch(name, DATA_ONLY))]
         return hashlib.sha256(json.dumps(material, ensure_ascii=False).encode("utf-8")).hexdigest(), files
 
     def _local(self, address: str) -> str:
@@ -421,22 +427,17 @@ class _Job:
         return found if found.is_relative_to(self._site) and found.is_file() else None
 
 
-_POOL = '<template id="guide-card-pool">'  # render/cards.py: every card, both languages
-_SHEETS = '<div class="guide-sheets"'  # render/cards.py: the default deck's sheets
-
-
-_COMPETENCY = re.compile(r' data-competency="([^"]*)"')
+_DECK = re.compile(r'<script src="[^"<>]*?cards/decks/([^"/<>]+)\.js"></script>\n?')  # render/cards.py
 
 
 @dataclass(frozen=True)
 class CardsPage:
     """The cards page cut where one competency's decks differ: what every deck of it
-    sees around the pool (the default sheets, which every deck replaces, left out), and
-    the pool's cards by competency. Cut once per page: at 30 competencies the page is
-    megabytes, and cutting it again for each competency grew with the square of them."""
+    sees around the deck files' scripts, and each competency's script. Cut once per
+    page."""
 
     before: str
-    cards: dict[str, str]  # competency -> its cards of the pool, in the page's order
+    cards: dict[str, str]  # competency -> the script that loads its deck file
     after: str
 
     def view(self, competency: str) -> str:
@@ -445,29 +446,21 @@ class CardsPage:
 
 
 def cut_cards_page(html: str) -> CardsPage | None:
-    """``CardsPage``; None when the page is not laid out as render/cards.py writes it."""
-    if html.count(_POOL) != 1 or html.count(_SHEETS) != 1:
+    """``CardsPage``; None when the page is not laid out as render/cards.py writes it
+    (its deck scripts one after the other)."""
+    found = list(_DECK.finditer(html))
+    if not found or any(a.end() != b.start() for a, b in pairwise(found)):
         return None
-    sheets = html.find(">", html.find(_SHEETS)) + 1
-    sheets_end, pool = html.find("</div>", sheets), html.find(_POOL) + len(_POOL)
-    pool_end = html.find("</template>", pool)
-    if not 0 < sheets <= sheets_end < pool <= pool_end:
+    scripts = {match[1]: match[0] for match in found}
+    if len(scripts) != len(found):
         return None
-    cards = html[pool:pool_end].split("</article>")
-    if cards[-1] or not all(card.startswith("<article ") for card in cards[:-1]):
-        return None
-    own: dict[str, list[str]] = {}
-    for card in cards[:-1]:
-        for competency in _COMPETENCY.findall(card.split(">", 1)[0]):
-            own.setdefault(competency, []).append(card + "</article>")
-    return CardsPage(html[:sheets] + html[sheets_end:pool], {k: "".join(v) for k, v in own.items()}, html[pool_end:])
+    return CardsPage(html[:found[0].start()], scripts, html[found[-1].end():])
 
 
 def deck_view(html: str, competency: str) -> str | None:
-    """The cards page as the decks of one competency see it: every card of the pool but
-    its own left out, and the default sheets, which every deck replaces (cards.js). A
-    deck shown on the page is the same DOM whatever the left-out parts held. None when
-    the page is not laid out as render/cards.py writes it."""
+    """The cards page as the decks of one competency see it: loading only its own deck
+    file, not every competency's. A deck shown on the page is the same DOM whatever the
+    other files held. None when the page is not laid out as render/cards.py writes it."""
     cut = cut_cards_page(html)
     return cut.view(competency) if cut is not None else None
 

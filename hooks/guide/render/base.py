@@ -70,6 +70,8 @@ class RenderMemo:
     # layer may fill it from an earlier build's codes (guide.publish.qr_cache) and keep it.
     qr_codes: dict[str, str] = field(default_factory=dict)
     qr_drawn: int = 0  # codes drawn, not found in qr_codes
+    # competency id -> ((its folder, the labels, the site address), its deck file): see cards.deck_script
+    deck_scripts: dict[str, tuple[tuple[object, object, object], str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -1,9 +1,13 @@
-"""The behaviour cards page: a deck builder, printable sheets and the card pool.
+"""The behaviour cards page: a deck builder, its sheets and each competency's deck file.
 
-Every card of the deck is rendered once per language into a ``<template>``
-pool; the page shows the default deck (all cards, the page's language) as
-sheets of nine, and ``docs/javascripts/cards.js`` rebuilds the sheets from
-the pool when a trainer picks kinds, levels and a language (kept in the URL).
+Each competency's cards, rendered in both languages, are a file of their own
+(``cards/decks/<id>.js``, ``deck_files``), which both languages' cards pages
+load with a ``<script>`` (it works from the offline copy's file:// too).
+``docs/javascripts/cards.js`` puts them in the page's ``<template>`` pool and
+lays out the deck the trainer picks (kinds, levels, a language; kept in the
+URL) as sheets of nine. So a card's text is in no page: editing one rewrites
+its competency's file, never a page of every card of the catalogue (megabytes
+at a hundred competencies, in each language).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import Any
 import segno
 
 from guide.content.cards import KINDS, PER_SHEET, Card, deck
-from guide.content.model import Guide
+from guide.content.model import CompetencyFolder, Guide
 from guide.publish.downloads import is_public
 from guide.content.markup import escape, text
 from guide.render.base import Context, Rendered
@@ -115,17 +119,55 @@ def _cards_html(ctx: Context, cards: list[Card], lang: str) -> list[str]:
         if html is None:
             html = remembered[(card, lang)] = card_html(ctx, card, lang)
         out.append(html)
-    if len(remembered) > 4 * len(cards):  # cards edited away: keep this deck only
-        kept = {(card, other) for card in cards for other in ("en", "fr")}
-        memo.cards_html = {k: v for k, v in remembered.items() if k in kept}
-    if len(memo.qr_codes) > 4 * len(cards):  # the same for their QR codes
-        shown = qr_keys(ctx, cards)
-        memo.qr_codes = {k: v for k, v in memo.qr_codes.items() if k in shown}
     return out
 
 
+def _forget_edited_away(ctx: Context, cards: list[Card]) -> None:
+    """Keep only the whole deck's cards and QR codes in ``ctx.memo`` once edits left more behind."""
+    memo = ctx.memo
+    if len(memo.cards_html) > 4 * len(cards):
+        kept = {(card, other) for card in cards for other in ("en", "fr")}
+        memo.cards_html = {k: v for k, v in memo.cards_html.items() if k in kept}
+    if len(memo.qr_codes) > 4 * len(cards):
+        shown = qr_keys(ctx, cards)
+        memo.qr_codes = {k: v for k, v in memo.qr_codes.items() if k in shown}
+
+
+# Each competency's deck file, from the site root; the cards pages load them all.
+DECKS_FOLDER = "cards/decks"
+
+
+def deck_path(competency_id: str) -> str:
+    return f"{DECKS_FOLDER}/{competency_id}.js"
+
+
+def deck_script(ctx: Context, folder: CompetencyFolder) -> str:
+    """A competency's deck file: its cards in both languages, as finished HTML handed to
+    cards.js. From ``ctx.memo`` while the folder, the labels and the address are the same
+    objects (a preview's save renders the folder saved, not the catalogue)."""
+    key = (folder, ctx.guide.labels, ctx.site_url)
+    kept = ctx.memo.deck_scripts.get(folder.id)
+    if kept is not None and kept[0][0] is folder and kept[0][1] is ctx.guide.labels and kept[0][2] == ctx.site_url:
+        return kept[1]
+    cards = list(folder.cards)
+    deck = {"competency": folder.id, **{lang: "".join(_cards_html(ctx, cards, lang)) for lang in ("en", "fr")}}
+    script = ("(window.guideCardDecks = window.guideCardDecks || []).push("
+              + json.dumps(deck, ensure_ascii=False, sort_keys=True) + ");\n")
+    ctx.memo.deck_scripts[folder.id] = (key, script)
+    return script
+
+
+def deck_files(ctx: Context) -> dict[str, str]:
+    """Every competency's deck file, by its path from the site root (``deck_path``)."""
+    files = {deck_path(folder.id): deck_script(ctx, folder) for folder in ctx.guide.competencies}
+    for gone in set(ctx.memo.deck_scripts) - {folder.id for folder in ctx.guide.competencies}:
+        del ctx.memo.deck_scripts[gone]
+    _forget_edited_away(ctx, deck(ctx.guide))
+    return files
+
+
 def sheets_html(ctx: Context, cards: list[str]) -> str:
-    """Rendered cards laid out nine per sheet (the deck shown before any choice)."""
+    """Rendered cards laid out nine per sheet (the workshop kit's deck)."""
     sheet_word = ctx.label("card_sheet")
     sheets = []
     for start in range(0, len(cards), PER_SHEET):
@@ -138,9 +180,6 @@ def sheets_html(ctx: Context, cards: list[str]) -> str:
 def render_cards(ctx: Context) -> Rendered:
     cards = deck(ctx.guide)
     label = ctx.label
-    # Each card is rendered once per language (its QR code is the costly part),
-    # then used both in the pool and in the default sheets.
-    rendered = {lang: _cards_html(ctx, cards, lang) for lang in ("en", "fr")}
     kinds = "".join(
         f'<label><input type="checkbox" name="kind" value="{kind}" checked> '
         f'{label("card_kind_level" if kind == "level" else "card_" + kind)}</label>'
@@ -164,7 +203,9 @@ def render_cards(ctx: Context) -> Rendered:
         f'<label><input type="radio" name="lang" value="{value}"{" checked" if value == ctx.lang else ""}> '
         f"{label(name)}</label>" for value, name in choices)
     downloads = download_section(ctx, label("card_pdfs"), "deck", grouped=True)
-    pool = "".join(rendered["en"] + rendered["fr"])
+    # The decks, in catalogue order (the pool's order); a script in the page runs before
+    # cards.js, which comes at the end of the body.
+    decks = "\n".join(f'<script src="{ctx.site_root}{deck_path(f.id)}"></script>' for f in ctx.guide.competencies)
     ctx.out.markdown = (
         '<form class="guide-deck-builder" aria-label="' + label("card_builder") + '">'
         f'{chooser}<fieldset><legend>{label("card_kinds")}</legend>{kinds}</fieldset>'
@@ -177,9 +218,8 @@ def render_cards(ctx: Context) -> Rendered:
         f"{downloads}\n\n"
         f'<div class="guide-sheets" data-search-exclude data-guide-finished data-page-lang="{ctx.lang}" '
         f'data-sheet-label="{label("card_sheet")}" '
-        f'data-count-label="{label("card_count")}">{ctx.defer(sheets_html(ctx, rendered[ctx.lang]))}</div>\n\n'
-        # In a <div>: Python-Markdown does not know <template> as a block, so it would
-        # run its inline patterns over the placeholder's line.
-        f'<div class="guide-card-pool" data-search-exclude><template id="guide-card-pool">{ctx.defer(pool)}</template></div>\n'
+        f'data-count-label="{label("card_count")}"><noscript><p>{label("card_noscript")}</p></noscript></div>\n\n'
+        '<div class="guide-card-pool" data-search-exclude><template id="guide-card-pool"></template></div>\n\n'
+        f"{decks}\n"
     )
     return ctx.out

@@ -146,10 +146,10 @@ def _pack(ctx: Context) -> str:
         f'<p class="guide-card__foot"><span class="guide-card__competency">{name}</span></p></article>'
         for slot in w.schedule if slot.kind == "rotation"]
     deck = [card_html(ctx, card, ctx.lang) for card in competency_deck(ctx.guide)]
-    # Finished HTML, kept out of Markdown and search as the cards page's pool is
-    # (Context.defer). Material's search left only part of it out: it ends an
-    # excluded element at the first closing tag of the same name, here the first
-    # part's </div>, so the whole deck was indexed as the run sheet's text.
+    # Finished HTML, kept out of Markdown and search (Context.defer). Material's
+    # search left only part of it out: it ends an excluded element at the first
+    # closing tag of the same name, here the first part's </div>, so the whole
+    # deck was indexed as the run sheet's text.
     parts = (f'<div class="guide-sheets guide-pack-part">{sheets_html(ctx, questions)}</div>'
              f'<div class="guide-sheets guide-pack-part">{sheets_html(ctx, deck)}</div>')
     return (f'<div class="guide-pack-pool" data-search-exclude><template id="guide-pack">'

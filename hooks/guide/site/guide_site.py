@@ -44,7 +44,7 @@ from guide.content.typography import for_language
 from guide.exports.files import open_data_files
 from guide.history.build_date import pin_build_date
 from guide.history.page_source import edit_url, page_source
-from guide.preview.incremental import (BuiltPages, Fingerprints, is_bilingual, output_digest, quiet_preview_notices, shows_status,
+from guide.preview.incremental import (BuiltPages, Fingerprints, output_digest, quiet_preview_notices, shows_status,
                                        theme_files_state, theme_templates_to_skip)
 from guide.preview.state import PreviewState
 from guide.publish.downloads import PUBLISH_ENV, is_public, plan
@@ -57,6 +57,7 @@ from guide.render.cards import card_qr_keys
 from guide.render.dispatch import UnknownBlock, fill_deferred, render_blocks
 from guide.render.page_source import page_source_html
 from guide.render.preview_errors import preview_banner
+from guide.site.deck_files import DeckFiles
 from guide.site.drafts import draft_items_notice, draft_notice, mark_draft_items, mark_unwritten
 from guide.site.finished_html import NO_TERMS, PagePasses, finish_page
 from guide.site.languages import current_language, default_language, languages, nested_language_build, page_language
@@ -85,6 +86,7 @@ class GuideSite:
         self.preview: PreviewState | None = None
         self.stubs = StubPages()  # docs/competencies/, as last written
         self.memo = RenderMemo()  # what a renderer reuses from one page or save to the next
+        self.decks = DeckFiles()  # each competency's cards, for the cards pages
 
     # -- events ------------------------------------------------------------------------
 
@@ -254,6 +256,7 @@ class GuideSite:
         build = self.build  # the offline copy, built below, makes its own
         site = Path(config.site_dir)
         guide = self._guide(config)
+        self.decks.write(site, guide, config.site_url, self.memo)  # before the PDFs print the cards pages
         if self.preview is not None:
             default = default_language(config)
             for gone in remove_gone_pages(site, guide, [("" if lang == default else lang) for lang in languages(config)]):
@@ -466,10 +469,8 @@ class GuideSite:
         for file in pages:
             page_lang = page_language(file, config)
             competency = competency_of(file.src_uri, guide)
-            bilingual = competency is None and is_bilingual(file.content_string)
             self.build.fingerprints[file.abs_dest_path] = (
-                fingerprints.page(competency, page_lang, bilingual,
-                                  status=competency is None and shows_status(file.content_string)),
+                fingerprints.page(competency, page_lang, status=competency is None and shows_status(file.content_string)),
                 fingerprints.frame(page_lang))
             # MkDocs asks the file itself; i18n keeps a language's File objects from one
             # rebuild to the next, so the answer replaces the instance's, never wraps it.
