@@ -62,16 +62,22 @@ def test_a_file_saved_again_with_the_same_size_and_time_is_read_again(tmp_path):
 
 
 def test_a_stub_page_changed_or_removed_by_hand_is_written_again(tmp_path, guide):
-    """Stubs are checked by their time and size once written (StubPages)."""
+    """A competency's stubs are looked at again when its stubs' folder changed (StubPages):
+    a stub removed, or saved over as editors' programs save (a new file renamed over it)."""
     docs, stub_pages = tmp_path / "docs", StubPages()
     assert stub_pages.write(docs, guide) is True
     assert stub_pages.write(docs, guide) is False  # nothing to do
     stubs = sorted((docs / "competencies").rglob("*.md"))
     original = stubs[0].read_text(encoding="utf-8")
-    stubs[0].write_text(original + "changed by hand\n", encoding="utf-8")
     stubs[1].unlink()
     assert stub_pages.write(docs, guide) is True
-    assert stubs[0].read_text(encoding="utf-8") == original and stubs[1].is_file()
+    assert stubs[1].is_file()
+    saved = stubs[0].with_suffix(".tmp")
+    saved.write_text(original + "changed by hand\n", encoding="utf-8")
+    os.replace(saved, stubs[0])
+    assert stub_pages.write(docs, guide) is True
+    assert stubs[0].read_text(encoding="utf-8") == original
+    assert stub_pages.write(docs, guide) is False
 
 
 def test_a_competency_gone_takes_its_stubs_along_after_saves_that_changed_none(tmp_path, guide):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from guide.content.model import LANGUAGES, CompetencyFolder, Guide
+from guide.content.model import LANGUAGES, CompetencyFolder, Guide, Labels
 from guide.content.typography import for_language
 
 FOLDER = "competencies"  # under docs/: generated, never edited by hand
@@ -71,21 +71,26 @@ def stub_pages(guide: Guide, escaped: bool = False) -> dict[str, str]:
     ``escaped``: titles escaped for Material's templates, for a build without the
     hooks (which escape them on each page); the hooks' stubs keep them as written.
     """
+    return {path: content for folder in guide.competencies
+            for path, content in folder_stub_pages(folder, guide.labels, escaped).items()}
+
+
+def folder_stub_pages(folder: CompetencyFolder, labels: Labels, escaped: bool = False) -> dict[str, str]:
+    """One competency's stubs (``stub_pages``)."""
     pages = {}
-    for folder in guide.competencies:
-        name = folder.competency.name
-        for kind in page_kinds(folder):
-            for lang in LANGUAGES:
-                label = getattr(guide.labels, kind.label).get(lang)
-                title = for_language(name.get(lang) if kind.name == "competency"
-                                     else f"{label} · {name.get(lang)}", lang)
-                if escaped:
-                    title = str(theme_text(title))
-                # JSON is YAML: the title is quoted and escaped whatever it holds.
-                hide = "hide:\n  - toc\n" if kind.wide else ""
-                pages[page_path(folder.id, kind.name, lang)] = (
-                    f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{hide}---\n\n"
-                    f"<!-- guide: {kind.name} {folder.id} -->\n")
+    name = folder.competency.name
+    for kind in page_kinds(folder):
+        for lang in LANGUAGES:
+            label = getattr(labels, kind.label).get(lang)
+            title = for_language(name.get(lang) if kind.name == "competency"
+                                 else f"{label} · {name.get(lang)}", lang)
+            if escaped:
+                title = str(theme_text(title))
+            # JSON is YAML: the title is quoted and escaped whatever it holds.
+            hide = "hide:\n  - toc\n" if kind.wide else ""
+            pages[page_path(folder.id, kind.name, lang)] = (
+                f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{hide}---\n\n"
+                f"<!-- guide: {kind.name} {folder.id} -->\n")
     return pages
 
 

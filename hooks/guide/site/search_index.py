@@ -44,6 +44,7 @@ class LanguageIndexes:
     def __init__(self) -> None:
         self._pages: dict[str, tuple[str, str]] = {}  # page URL -> (its language, its entries' JSON)
         self._versions: dict[str, int] = {}  # language -> changes so far: same number, same index
+        self._encoded: dict[str, tuple[tuple[int, str], str]] = {}  # language -> (its version, config), its index
 
     def update(self, docs: list[dict[str, Any]], extra: dict[str, list[SearchEntry]], present: set[str],
                languages: list[str], default: str, rebuilt: set[str] | None = None) -> None:
@@ -77,9 +78,15 @@ class LanguageIndexes:
 
     def to_json(self, lang: str, config: dict[str, Any]) -> str:
         """``lang``'s index, as ``json.dumps`` writes it compact with sorted keys."""
+        head = _compact(dict(config, lang=[FOLD_LANGUAGE, lang], separator=SEPARATOR))
+        known = self._encoded.get(lang)
+        if known is not None and known[0] == (self.version(lang), head):
+            return known[1]  # Material writes the default language's file again on every save
         docs = ",".join(data for url, (page_lang, data) in sorted(self._pages.items())
                         if page_lang == lang and data)
-        return f'{{"config":{_compact(dict(config, lang=[FOLD_LANGUAGE, lang], separator=SEPARATOR))},"docs":[{docs}]}}'
+        encoded = f'{{"config":{head},"docs":[{docs}]}}'
+        self._encoded[lang] = ((self.version(lang), head), encoded)
+        return encoded
 
 
 def _page_json(url: str, docs: list[dict[str, Any]], entries: list[SearchEntry], prefix: str) -> str:

@@ -10,21 +10,25 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from guide.content.model import Guide
-from guide.render.pages import FOLDER, stub_pages
+from guide.content.model import CompetencyFolder, Guide, Labels
+from guide.render.pages import FOLDER, folder_stub_pages
 
 
 class StubPages:
     """docs/competencies/, kept in line with the catalogue.
 
-    Remembers each stub as last written or read (its content, modification time
-    and size): a preview checks every stub on each save, and reading them all
-    back cost a twentieth of a save at 30 competencies.
+    A preview checks every stub on each save. A competency whose folder, labels
+    and stubs' folder on disk (its time stamp: a stub added, removed or replaced
+    changes it) are as at the last check is not looked at again; the others'
+    stubs are compared with what was last written or read there (content, time,
+    size) before any is read back.
     """
 
     def __init__(self) -> None:
         self._checked: dict[Path, tuple[str, int, int]] = {}
         self._swept: tuple[Path, frozenset[str]] | None = None  # the stubs wanted at the folder's last sweep
+        # a competency's stubs' folder -> (its folder object, the labels, its stubs, the folder's time stamp)
+        self._folders: dict[Path, tuple[CompetencyFolder, Labels, dict[str, str], int]] = {}
 
     def write(self, docs_dir: Path, guide: Guide) -> bool:
         """Bring docs/competencies/ in line with the catalogue; True when a file changed.
@@ -32,10 +36,39 @@ class StubPages:
         Unchanged files are not rewritten, so a preview's watcher sees no change.
         """
         root = docs_dir / FOLDER
-        stubs = stub_pages(guide)
-        wanted = {docs_dir / path: content for path, content in stubs.items()}
+        stubs: dict[str, str] = {}
         changed = False
-        for path, content in wanted.items():
+        folders = {}
+        for folder in guide.competencies:
+            where = root / folder.id
+            known = self._folders.get(where)
+            if known is not None and known[0] is folder and known[1] is guide.labels and _stamp(where) == known[3]:
+                stubs.update(known[2])
+                continue
+            own = folder_stub_pages(folder, guide.labels)
+            stubs.update(own)
+            changed |= self._write_each(docs_dir, own)
+            folders[where] = (folder, guide.labels, own, _stamp(where))
+        self._folders = {where: self._folders[where] for where in (root / f.id for f in guide.competencies)
+                         if where in self._folders} | folders
+        wanted = {docs_dir / path for path in stubs}
+        if self._swept == (docs_dir, stubs.keys()):
+            return changed  # the same pages as at the last sweep: no stub of a gone competency to remove
+        self._swept = (docs_dir, frozenset(stubs))
+        for path in sorted(root.rglob("*"), reverse=True) if root.is_dir() else []:
+            if path.is_file() and path not in wanted and _is_stub(path):
+                path.unlink()  # a page of a competency that is gone; anything else is left alone
+                changed = True
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        if changed:  # a stub removed from a folder kept changes its time stamp
+            self._folders = {where: known for where, known in self._folders.items() if _stamp(where) == known[3]}
+        return changed
+
+    def _write_each(self, docs_dir: Path, stubs: dict[str, str]) -> bool:
+        changed = False
+        for relative, content in stubs.items():
+            path = docs_dir / relative
             try:
                 stat = path.stat()
             except FileNotFoundError:
@@ -48,16 +81,15 @@ class StubPages:
                 changed = True
                 stat = path.stat()
             self._checked[path] = (content, stat.st_mtime_ns, stat.st_size)
-        if self._swept == (docs_dir, stubs.keys()):
-            return changed  # the same pages as at the last sweep: no stub of a gone competency to remove
-        self._swept = (docs_dir, frozenset(stubs))
-        for path in sorted(root.rglob("*"), reverse=True) if root.is_dir() else []:
-            if path.is_file() and path not in wanted and _is_stub(path):
-                path.unlink()  # a page of a competency that is gone; anything else is left alone
-                changed = True
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
         return changed
+
+
+def _stamp(folder: Path) -> int:
+    """A folder's time stamp (-1: none): it changes when an entry is added, removed or renamed."""
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:
+        return -1
 
 
 def _is_stub(path: Path) -> bool:
