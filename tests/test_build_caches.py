@@ -218,3 +218,38 @@ def test_i18n_finds_the_same_file_for_each_link_with_its_paths_remembered(tmp_pa
         i18n_files = suffix.I18nFiles(SimpleNamespace(current_language=current, default_language="en"), files)
         for link in links:
             assert _get_file_from_path(i18n_files, link) is plain(i18n_files, link), (current, link)
+
+
+def test_a_folder_checked_at_an_earlier_save_is_checked_again_when_what_it_refers_to_changes(tmp_path):
+    """A save's load checks again only the folders whose files changed (ParsedFiles.checks),
+    unless the shared files or the competencies' ids changed: a source renamed in
+    sources.yml, or a competency renamed, is an error in the folders that name it."""
+    from guide.content.errors import ContentInvalid
+    from guide.content.loader import ParsedFiles
+
+    content = copy_project(tmp_path / "project") / "content_data"
+    parsed = ParsedFiles()
+    load_guide(content, parsed)
+    sources = content / "sources.yml"
+    original = sources.read_text(encoding="utf-8")
+    sources.write_text(original.replace("  - id: cra-profile\n", "  - id: cra-profile-renamed\n", 1), encoding="utf-8")
+    try:
+        load_guide(content, parsed)
+    except ContentInvalid as exc:
+        report = exc.report()
+    else:
+        raise AssertionError("a reference to a source no longer there was not found")
+    assert "competencies/collaboration/competency.yml" in report and "cra-profile" in report
+    assert report == _fresh_report(content)  # what a first load says
+    sources.write_text(original, encoding="utf-8")
+    assert load_guide(content, parsed) == load_guide(content)
+
+
+def _fresh_report(content: Path) -> str:
+    from guide.content.errors import ContentInvalid
+
+    try:
+        load_guide(content)
+    except ContentInvalid as exc:
+        return exc.report()
+    raise AssertionError("no error")

@@ -42,6 +42,19 @@ class _Scope:
     roots: dict[str, Any] = field(default_factory=dict)
     found: Decoded = field(default_factory=Decoded)
     unreadable: bool = False  # a file could not be read: references to its items say nothing new
+    reads: list[_ReadFile] = field(default_factory=list)  # what its files decoded to, in order
+
+
+@dataclass(frozen=True)
+class _FolderChecks:
+    """What the rules of one competency's folder found, before and after its names are
+    compared with the other competencies' (``_name_errors``, which needs them all)."""
+
+    errors: list[ContentError]
+    later: list[ContentError]
+    unwritten: list[ContentError] | None  # a draft competency's texts still to write; None if not a draft
+    draft_items: tuple[DraftItem, ...]
+    declared: dict[str, Location]  # every id the folder declares, and where
 
 
 def load_guide(content_dir: Path, parsed: ParsedFiles | None = None, drafts: bool = False) -> Guide:
@@ -93,29 +106,19 @@ def load_guide(content_dir: Path, parsed: ParsedFiles | None = None, drafts: boo
                                     shared.unreadable))
     unwritten: dict[str, list[ContentError]] = {}
     draft_items: dict[str, tuple[DraftItem, ...]] = {}
+    checked: dict[str, _FolderChecks] = {}
     for name, scope in folders.items():
-        declared = shared.found.ids + scope.found.ids
-        errors.extend(_id_errors(declared, only=scope.found.ids))
-        references = scope.found.references + [r for d in scope.found.draft_items for r in d.references
-                                               if scope.found.draft or r.kind != "source"]
-        chosen = [r for r in references if not _to_choose(r)]
-        errors.extend(_reference_errors(chosen, declared + competency_ids,
-                                        shared.unreadable or scope.unreadable))
-        left = scope.found.unwritten + _reference_errors([r for r in references if _to_choose(r)], declared)
-        if scope.found.draft:  # the competency is a draft as a whole: its draft items are of it
-            unwritten[name] = left + [e for d in scope.found.draft_items for e in d.unwritten]
+        checks = checked[name] = parsed.checks(name, scope, shared, competency_ids)
+        errors.extend(checks.errors)
+        if checks.unwritten is not None:
+            unwritten[name] = checks.unwritten
         else:
-            errors.extend(left)
-            # An item's own draft: what it lacks (texts to write, any source not yet right) is
-            # listed, never an error; a published build leaves the item out.
-            draft_items[name] = tuple(DraftItem(d.id, d.kind, d.loc, tuple(sorted(d.unwritten + _reference_errors(
-                [r for r in d.references if r.kind == "source"], declared))))
-                for d in sorted(scope.found.draft_items, key=lambda d: d.loc))  # in the order of the files
+            draft_items[name] = checks.draft_items
         competency = scope.roots.get("competency.yml")
         if isinstance(competency, Competency):
-            errors.extend(_folder_errors(name, scope))
             errors.extend(_name_errors(competency, named))
-            errors.extend(_level_errors(competency))
+        errors.extend(checks.later)
+    parsed.forget_checks_but(set(folders))
     for name, items in draft_items.items():
         if items:  # the published build's files, checked in the preview and `make check` too
             published = {file: without_draft_items(root, items, file.removesuffix(".yml"))
@@ -145,14 +148,43 @@ def load_guide(content_dir: Path, parsed: ParsedFiles | None = None, drafts: boo
                                                  unwritten.get(name), kept_items.get(name) or ()))
                            for name in catalogue_order(catalogue, list(folders))),
         declared={"": {d.id: d.loc for d in shared.found.ids},
-                  **{name: {d.id: d.loc for d in scope.found.ids if (d.kind, d.id) not in left_out.get(name, ())}
-                     for name, scope in folders.items()}},
+                  **{name: {d.id: d.loc for d in scope.found.ids if (d.kind, d.id) not in left_out[name]}
+                     if left_out.get(name) else checked[name].declared for name, scope in folders.items()}},
     )
     cards = deck(guide)  # remembered for the pages that print it
     errors = card_errors(cards) + code_collisions(cards)
     if errors:
         raise ContentInvalid(errors)
     return guide
+
+
+def _folder_checks(name: str, scope: _Scope, shared: _Scope, competency_ids: list[Declaration]) -> _FolderChecks:
+    """The rules of one competency's folder, given the shared files and every competency's id."""
+    errors: list[ContentError] = []
+    declared = shared.found.ids + scope.found.ids
+    errors.extend(_id_errors(declared, only=scope.found.ids))
+    references = scope.found.references + [r for d in scope.found.draft_items for r in d.references
+                                           if scope.found.draft or r.kind != "source"]
+    chosen = [r for r in references if not _to_choose(r)]
+    errors.extend(_reference_errors(chosen, declared + competency_ids, shared.unreadable or scope.unreadable))
+    left = scope.found.unwritten + _reference_errors([r for r in references if _to_choose(r)], declared)
+    unwritten: list[ContentError] | None = None
+    draft_items: tuple[DraftItem, ...] = ()
+    if scope.found.draft:  # the competency is a draft as a whole: its draft items are of it
+        unwritten = left + [e for d in scope.found.draft_items for e in d.unwritten]
+    else:
+        errors.extend(left)
+        # An item's own draft: what it lacks (texts to write, any source not yet right) is
+        # listed, never an error; a published build leaves the item out.
+        draft_items = tuple(DraftItem(d.id, d.kind, d.loc, tuple(sorted(d.unwritten + _reference_errors(
+            [r for r in d.references if r.kind == "source"], declared))))
+            for d in sorted(scope.found.draft_items, key=lambda d: d.loc))  # in the order of the files
+    later: list[ContentError] = []
+    competency = scope.roots.get("competency.yml")
+    if isinstance(competency, Competency):
+        errors.extend(_folder_errors(name, scope))
+        later.extend(_level_errors(competency))
+    return _FolderChecks(errors, later, unwritten, draft_items, {d.id: d.loc for d in scope.found.ids})
 
 
 def catalogue_order(catalogue: Catalogue, names: list[str]) -> list[str]:
@@ -164,26 +196,34 @@ def catalogue_order(catalogue: Catalogue, names: list[str]) -> list[str]:
 def _load_scope(parsed: ParsedFiles, folder: Path, files: dict[str, type], required: Any, base: Path,
                 errors: list[ContentError]) -> _Scope:
     scope = _Scope()
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.is_symlink()):
-        if path.name not in files and path.suffix.lower() in YAML_SUFFIXES:
+    # One listing of the folder (its entries know whether they are links or files: no
+    # second look at each file's path), in the order of the names.
+    with os.scandir(folder) as listing:
+        entries = {entry.name: entry for entry in sorted(listing, key=lambda entry: entry.name)}
+    shown_folder = _display(folder, base)
+    for entry in entries.values():
+        if (entry.is_file() and not entry.is_symlink() and entry.name not in files
+                and Path(entry.name).suffix.lower() in YAML_SUFFIXES):
             listed = ", ".join(files)
             errors.append(ContentError(
-                _display(path, base), 1, 1, said("unknown_content_file", name=path.name),
+                f"{shown_folder}/{entry.name}", 1, 1, said("unknown_content_file", name=entry.name),
                 said("unknown_shared_file_hint", files=listed, folder=COMPETENCIES_FOLDER) if files is SHARED_FILES
                 else said("unknown_content_file_hint", files=listed)))
     for name, root_type in files.items():
         path = folder / name
-        shown = _display(path, base)
-        if path.is_symlink():
+        shown = f"{shown_folder}/{name}"
+        found = entries.get(name)
+        if found is not None and found.is_symlink():
             scope.unreadable = True  # refused by _link_errors
             continue
-        if not path.is_file():
+        if found is None or not found.is_file():
             if name in required:
                 hint = (said("file_missing_shared_hint") if files is SHARED_FILES
                         else said("file_missing_competency_hint", name=name, command="make competency ID=<id>"))
                 errors.append(ContentError(shown, 1, 1, said("file_missing", name=name), hint))
             continue
         read = parsed.read(path, shown, root_type, name)
+        scope.reads.append(read)
         errors.extend(read.errors)
         if read.unreadable:
             scope.unreadable = True
@@ -224,6 +264,8 @@ class ParsedFiles:
         # (file as shown, its type) -> (its bytes, what they decoded to)
         self._files: dict[tuple[str, type], tuple[bytes, _ReadFile]] = {}
         self._folders: dict[str, CompetencyFolder] = {}
+        # folder name -> (what its checks were made from, what they found)
+        self._checks: dict[str, tuple[tuple[Any, ...], _FolderChecks]] = {}
 
     def read(self, path: Path, shown: str, root_type: type, name: str) -> _ReadFile:
         try:
@@ -244,6 +286,23 @@ class ParsedFiles:
             self._files[(shown, root_type)] = (raw, read)
         return read
 
+    def checks(self, name: str, scope: _Scope, shared: _Scope, competency_ids: list[Declaration]) -> _FolderChecks:
+        """``_folder_checks``, made again only when the folder's files, the shared files or
+        the competencies' ids changed: a save changes one file, and checking every folder
+        again grew with the catalogue."""
+        made_from = (scope.reads, scope.unreadable, shared.reads, shared.unreadable,
+                     [(d.id, d.kind) for d in competency_ids])
+        known = self._checks.get(name)
+        if known is not None and _same_inputs(known[0], made_from):
+            return known[1]
+        checks = _folder_checks(name, scope, shared, competency_ids)
+        self._checks[name] = (made_from, checks)
+        return checks
+
+    def forget_checks_but(self, names: set[str]) -> None:
+        for gone in set(self._checks) - names:
+            del self._checks[gone]
+
     def folder(self, made: CompetencyFolder) -> CompetencyFolder:
         """``made``, or the folder of the last load when every part of it is the same object."""
         known = self._folders.get(made.id)
@@ -251,6 +310,15 @@ class ParsedFiles:
             return known
         self._folders[made.id] = made
         return made
+
+
+def _same_inputs(kept: tuple[Any, ...], made: tuple[Any, ...]) -> bool:
+    """The same files decoded to the same objects, and the same flags and ids."""
+    kept_reads, kept_unreadable, kept_shared, kept_shared_unreadable, kept_ids = kept
+    reads, unreadable, shared, shared_unreadable, ids = made
+    return (len(kept_reads) == len(reads) and all(a is b for a, b in zip(kept_reads, reads, strict=True))
+            and len(kept_shared) == len(shared) and all(a is b for a, b in zip(kept_shared, shared, strict=True))
+            and (kept_unreadable, kept_shared_unreadable, kept_ids) == (unreadable, shared_unreadable, ids))
 
 
 def _same(kept: object, made: object) -> bool:
