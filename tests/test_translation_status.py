@@ -205,3 +205,44 @@ def test_an_edit_not_yet_committed_is_said_in_the_page_language(guide):
     english = html.unescape(render_translation_status(Context(guide, "en", status=stale)).markdown)
     assert "pas encore enregistré dans git" in french and NOT_YET_COMMITTED not in french
     assert NOT_YET_COMMITTED in english and "2026-03-06" in french
+
+
+def test_a_preview_blames_again_only_what_a_save_or_a_commit_changed(tmp_path, monkeypatch):
+    """``BlameCache``: the status a preview computes from kept blames is the status computed
+    afresh, after a save, a commit and a commit amended; git blames only the files that
+    changed (at 120 competencies, blaming every file took seconds per save)."""
+    from guide.content.loader import ParsedFiles
+    from guide.history import blame_cache
+    from guide.history.blame_cache import BlameCache
+    from guide.history.translation_status import blame_lines, translation_status
+
+    repo = _repo(tmp_path)
+    blamed: list[str] = []
+
+    def counted(root, file):
+        blamed.append(file.name)
+        return blame_lines(root, file)
+
+    monkeypatch.setattr(blame_cache, "blame_lines", counted)
+    cache, parsed = BlameCache(), ParsedFiles()
+
+    def both():
+        items = load_guide(repo / "content_data", parsed).bilingual
+        cache.refresh(repo)
+        kept = translation_status(repo, items, cache.lines, cache.items)
+        fresh = translation_status(repo, items)
+        assert kept == fresh
+        return kept
+
+    first = both()
+    assert first is not None and first.stale == [] and len(blamed) > 3
+    blamed.clear()
+    assert both() == first and blamed == []  # nothing changed: nothing blamed
+    _edit_english(repo)
+    assert [s.item for s in both().stale] == ["adopt-shared-objectives"] and blamed == ["competency.yml"]
+    blamed.clear()
+    _git(repo, "commit", "-qam", "reword", date="2026-03-05T10:00:00")
+    assert [s.newer_date for s in both().stale] == ["2026-03-05"] and blamed == ["competency.yml"]
+    blamed.clear()
+    _git(repo, "commit", "-q", "--amend", "-m", "reworded", date="2026-03-06T10:00:00")  # history rewritten
+    assert [s.newer_date for s in both().stale] == ["2026-03-06"] and len(blamed) > 3

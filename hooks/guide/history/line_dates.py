@@ -10,22 +10,25 @@ that means something to the systems that import it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from guide.content.decode import BilingualLines
-from guide.history.translation_status import UNCOMMITTED, blame_lines
+from guide.history.translation_status import UNCOMMITTED, LineDate, blame_lines
 
 
-def text_dates(repo: Path, items: tuple[BilingualLines, ...]) -> dict[tuple[str, str, str], int]:
+def text_dates(repo: Path, items: tuple[BilingualLines, ...],
+               blame: Callable[[Path, Path], list[LineDate] | None] = blame_lines) -> dict[tuple[str, str, str], int]:
     """(file, name, language) → seconds since 1970 of the newest commit among the text's lines.
 
     Texts not yet committed, and every text without git history, are left out:
-    the caller decides what date stands for "not in git".
+    the caller decides what date stands for "not in git". ``blame``: as for the
+    translation status, whose blames a build shares (``BlameCache``).
     """
     blames: dict[str, list | None] = {}
     dates: dict[tuple[str, str, str], int] = {}
     for item in items:
         if item.file not in blames:
-            blames[item.file] = blame_lines(repo, repo / item.file)
+            blames[item.file] = blame(repo, repo / item.file)
         lines = blames[item.file]
         if lines is None:
             continue

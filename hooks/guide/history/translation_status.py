@@ -20,6 +20,7 @@ import subprocess
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from guide.content.decode import BilingualLines
 from guide.content.errors import ContentError, ContentInvalid
@@ -68,12 +69,12 @@ class Status:
 
 
 @dataclass(frozen=True)
-class _LineDate:
+class LineDate:
     commit: str
     time: int
 
 
-def blame_lines(repo: Path, file: Path) -> list[_LineDate] | None:
+def blame_lines(repo: Path, file: Path) -> list[LineDate] | None:
     """Each line's last commit and its time, from git blame; None without history."""
     try:
         out = subprocess.run(["git", "blame", "--line-porcelain", "--", str(file)], cwd=repo,
@@ -85,7 +86,7 @@ def blame_lines(repo: Path, file: Path) -> list[_LineDate] | None:
     lines, commit, time = [], "", 0
     for row in out.stdout.splitlines():
         if row.startswith("\t"):
-            lines.append(_LineDate(commit, time))
+            lines.append(LineDate(commit, time))
         elif len(row) > 41 and row[40] == " " and all(c in "0123456789abcdef" for c in row[:40]):
             commit = row[:40]
         elif row.startswith("committer-time "):
@@ -93,16 +94,16 @@ def blame_lines(repo: Path, file: Path) -> list[_LineDate] | None:
     return lines
 
 
-def _age(date: _LineDate) -> tuple[bool, int]:
+def _age(date: LineDate) -> tuple[bool, int]:
     """Sort key: uncommitted edits are newer than any commit."""
     return date.commit == UNCOMMITTED, date.time
 
 
-def _newest(dates: list[_LineDate], span: tuple[int, int]) -> _LineDate:
+def _newest(dates: list[LineDate], span: tuple[int, int]) -> LineDate:
     return max(dates[span[0] - 1: span[1]], key=_age)
 
 
-def _day(date: _LineDate) -> str:
+def _day(date: LineDate) -> str:
     if date.commit == UNCOMMITTED:
         return NOT_YET_COMMITTED
     return datetime.fromtimestamp(date.time, tz=timezone.utc).strftime("%Y-%m-%d")
@@ -115,8 +116,16 @@ def stale_translations(repo: Path, items: tuple[BilingualLines, ...]) -> list[St
     return None if status is None else status.stale
 
 
-def translation_status(repo: Path, items: tuple[BilingualLines, ...]) -> Status | None:
-    """Stale items and standing reviews, or None without git history."""
+# An item (by its id()) -> the item, the blame of its file and what they said: kept by a
+# preview (``BlameCache.items``) for the items of files whose blame did not change.
+ItemMemo = dict[int, tuple[BilingualLines, list[LineDate], "Stale | None"]]
+
+
+def translation_status(repo: Path, items: tuple[BilingualLines, ...],
+                       blame: Callable[[Path, Path], list[LineDate] | None] = blame_lines,
+                       memo: ItemMemo | None = None) -> Status | None:
+    """Stale items and standing reviews, or None without git history. ``blame``: each
+    file's lines' commits (``blame_lines``; the preview keeps them, ``BlameCache``)."""
     reviews = read_reviews(repo)
     texts: dict[str, list[str]] = {}
     reviewed = []
@@ -124,7 +133,7 @@ def translation_status(repo: Path, items: tuple[BilingualLines, ...]) -> Status 
         review = reviews.get(item.name)
         if review is not None and review.get("text") == fingerprint(repo, item, texts):
             reviewed.append(Reviewed(item.name, item.file, item.en[0], str(review.get("reviewed", ""))))
-    stale = _changed_apart(repo, items)
+    stale = _changed_apart(repo, items, blame, memo)
     if stale is None:
         return None
     done = {r.item for r in reviewed}
@@ -170,19 +179,36 @@ def record_reviews(repo: Path, items: tuple[BilingualLines, ...], names: list[st
                     encoding="utf-8")
 
 
-def _changed_apart(repo: Path, items: tuple[BilingualLines, ...]) -> list[Stale] | None:
-    blames: dict[str, list[_LineDate] | None] = {}
+def _changed_apart(repo: Path, items: tuple[BilingualLines, ...],
+                   blame: Callable[[Path, Path], list[LineDate] | None],
+                   memo: ItemMemo | None = None) -> list[Stale] | None:
+    blames: dict[str, list[LineDate] | None] = {}
     stale = []
+    kept: ItemMemo = {}
     for item in items:
         if item.file not in blames:
-            blames[item.file] = blame_lines(repo, repo / item.file)
+            blames[item.file] = blame(repo, repo / item.file)
         dates = blames[item.file]
         if dates is None:
             return None
-        en, fr = _newest(dates, item.en), _newest(dates, item.fr)
-        if en.commit == fr.commit:
-            continue
-        newer, newer_date, older_date = ("fr", fr, en) if _age(en) < _age(fr) else ("en", en, fr)
-        line = item.en[0] if newer == "en" else item.fr[0]
-        stale.append(Stale(item.name, item.file, line, newer, _day(newer_date), _day(older_date)))
+        known = memo.get(id(item)) if memo is not None else None
+        if known is not None and known[0] is item and known[1] is dates:
+            found = known[2]
+        else:
+            found = _stale(item, dates)
+        kept[id(item)] = (item, dates, found)
+        if found is not None:
+            stale.append(found)
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     return stale
+
+
+def _stale(item: BilingualLines, dates: list[LineDate]) -> Stale | None:
+    en, fr = _newest(dates, item.en), _newest(dates, item.fr)
+    if en.commit == fr.commit:
+        return None
+    newer, newer_date, older_date = ("fr", fr, en) if _age(en) < _age(fr) else ("en", en, fr)
+    line = item.en[0] if newer == "en" else item.fr[0]
+    return Stale(item.name, item.file, line, newer, _day(newer_date), _day(older_date))

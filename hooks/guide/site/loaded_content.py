@@ -16,6 +16,7 @@ from guide.content.errors import ContentError, ContentInvalid, draft_item_report
 from guide.content.loader import ParsedFiles, content_files, load_guide
 from guide.content.messages import say
 from guide.content.model import Guide
+from guide.history.blame_cache import BlameCache
 from guide.history.build_date import last_commit_epoch
 from guide.history.line_dates import text_dates
 from guide.history.page_source import last_changed
@@ -57,6 +58,7 @@ class LoadedContent:
     errors: tuple[ContentError, ...] = ()
     derived: _Derived = field(default_factory=_Derived)
     parsed: ParsedFiles = field(default_factory=ParsedFiles)  # only the file saved is parsed again
+    blames: BlameCache = field(default_factory=BlameCache)  # only the file saved is blamed again
     drafts: bool = False  # the preview shows the competencies marked draft: true; a build leaves them out
 
     @property
@@ -112,14 +114,17 @@ class LoadedContent:
     def text_dates(self) -> tuple[dict, str | None]:
         """When each text last changed (git blame), and HEAD's time for texts not yet committed."""
         if self.derived.text_dates is None:
-            self.derived.text_dates = (text_dates(self.root, self._guide().bilingual), last_commit_epoch(self.root))
+            self.blames.refresh(self.root)
+            self.derived.text_dates = (text_dates(self.root, self._guide().bilingual, self.blames.lines),
+                                       last_commit_epoch(self.root))
         return self.derived.text_dates
 
     def translation_status(self) -> tuple[list[Stale] | None, tuple[Reviewed, ...]]:
         """Items whose languages were changed apart (None: not a git checkout), and the
         standing reviews, from git."""
         if self.derived.status is None:
-            status = translation_status(self.root, self._guide().bilingual)
+            self.blames.refresh(self.root)
+            status = translation_status(self.root, self._guide().bilingual, self.blames.lines, self.blames.items)
             self.derived.status = (status.stale, tuple(status.reviewed)) if status else (None, ())
         return self.derived.status
 
