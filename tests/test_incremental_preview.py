@@ -241,6 +241,10 @@ def test_the_cards_page_follows_each_deck_edited_renamed_removed_and_added(tmp_p
         errors: list[str] = []
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
         page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("response", lambda response: response.status >= 400 and errors.append(f"{response.status} {response.url}"))
+        # A reload that starts while the next save builds can ask for a deck file that build
+        # removes; the build's own reload follows. Only the page as last loaded counts.
+        page.on("framenavigated", lambda frame: frame == page.main_frame and errors.clear())
         page.set_default_timeout(120_000)  # a rebuild on a busy machine, then the reload
         page.goto(preview.url + "cards/")
 
