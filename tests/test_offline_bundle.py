@@ -98,7 +98,8 @@ def test_the_cards_page_shows_its_deck_from_the_unzipped_folder(browser, unzippe
     first = page.locator(".guide-sheets .guide-card").first.inner_text()
     # The kind shows in capitals (CSS); the text as written, with the language's typography.
     assert kind.upper() in first and " ".join(for_language(cards[0].get(lang), lang).split()) in " ".join(first.split())
-    assert any(url.endswith("/cards/decks/collaboration.js") for url in requests)
+    loaded = {url.rsplit("/", 1)[1] for url in requests if "/cards/decks/" in url}
+    assert loaded == {f"{folder.id}.js" for folder in guide.competencies}
     assert [url for url in requests if not url.startswith("file://")] == []
     assert errors == []
     context.close()
