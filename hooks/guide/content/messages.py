@@ -262,8 +262,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "l'id de la compétence compte {length} caractères, au plus {limit}",
     },
     "competency_id_too_long_hint": {
-        "en": "it names the competency's folder, the addresses of its pages and its files: write a shorter id, and rename the folder to it",
-        "fr": "il nomme le dossier de la compétence, l'adresse de ses pages et ses fichiers : écrivez un id plus court, et renommez le dossier ainsi",
+        "en": "it names the competency's folder, the addresses of its pages and its files: "
+              "write a shorter id, and rename the folder to it",
+        "fr": "il nomme le dossier de la compétence, l'adresse de ses pages et ses fichiers : "
+              "écrivez un id plus court, et renommez le dossier ainsi",
     },
     "folder_id_hint": {
         "en": "write {line}, or rename the folder to {id}",
