@@ -169,3 +169,29 @@ def test_a_file_that_cannot_be_read_does_not_bury_its_error_under_references_to_
     with pytest.raises(ContentInvalid) as caught:
         load_guide(content)
     assert {e.file for e in caught.value.errors} == {"content_data/competencies/collaboration/why.yml"}, caught.value.report()
+
+
+@pytest.mark.build
+def test_a_competency_id_too_long_for_its_files_names_is_an_error_not_a_traceback(tmp_path):
+    """A competency's id names its folder, its pages' addresses and its files (its deck
+    file, cards/decks/<id>.js, written whole through a longer temporary name; its PDFs):
+    an id a folder can hold but such a file cannot crashed the build in on_post_build."""
+    from conftest import FIXTURE_CATALOGUE, FIXTURE_COMPETENCY
+
+    long_id = "-".join(["teamwork"] * 26) + "-x"  # 235 characters: a folder holds it (255 at most)
+    project = copy_project(tmp_path / "project")
+    folder = project / "content_data" / "competencies" / long_id
+    shutil.copytree(FIXTURE_CATALOGUE / FIXTURE_COMPETENCY, folder)
+    competency = folder / "competency.yml"
+    competency.write_text(competency.read_text(encoding="utf-8").replace(FIXTURE_COMPETENCY, long_id), encoding="utf-8")
+    sources = project / "content_data" / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").rstrip("\n") + "\n"
+                       + (FIXTURE_CATALOGUE / "sources.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    line = competency.read_text(encoding="utf-8").splitlines().index(f"id: {long_id}") + 1
+    where = f"content_data/competencies/{long_id}/competency.yml:{line}:"
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output[-3000:]
+    assert where in output and "at most 100" in output, output[-3000:]
+    check = _check(project / "content_data")
+    assert check.returncode == 1 and where in check.stderr, check.stdout + check.stderr

@@ -12,6 +12,9 @@ pytestmark = pytest.mark.build  # the module's site is built from hostile conten
 # destination decoded them once too often.
 DEFINITION = "Harmless &lt;img src=x onerror=alert(1)&gt; &amp;lt;b&amp;gt; &#60;script&#62;alert(2)&#60;/script&#62;"
 ITEM = "Share &lt;svg onload=alert(3)&gt; knowledge \" onmouseover=\"alert(4)"
+# A card's text, in a deck file (a script the cards pages load): what would end a JS
+# string or template, or a script, if the file were written without encoding.
+CARD = "Work \\ towards \" shared ${alert(5)} `x` --> </5 &lt;img src=x onerror=alert(6)&gt; objectives"
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +29,8 @@ def hostile_site(tmp_path_factory):
     glossary.write_text(text, encoding="utf-8")
     competency = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
     competency.write_text(competency.read_text(encoding="utf-8").replace(
-        "    en: Share knowledge and information freely.\n", f"    en: '{ITEM}'\n"), encoding="utf-8")
+        "    en: Share knowledge and information freely.\n", f"    en: '{ITEM}'\n").replace(
+        "    en: Work towards shared objectives.\n", f"    en: '{CARD}'\n"), encoding="utf-8")
     site = tmp_path_factory.mktemp("hostile-site")
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -67,4 +71,23 @@ def test_the_hostile_item_text_reads_as_typed(browser, hostile_site):
         page = context.new_page()
         page.goto(origin + "/competencies/collaboration/")
         assert ITEM in page.locator(".md-content").inner_text()
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/cards/", "/fr/cards/?lang=en-fr"])
+def test_a_hostile_card_text_reads_as_typed_on_the_cards_pages_and_runs_nothing(browser, hostile_site, path):
+    """The cards come from deck files: the text is shown as typed (innerText), not as
+    markup or script, and every deck file still runs (all the cards are there)."""
+    with serve(hostile_site) as origin:
+        context = browser.new_context()
+        page = context.new_page()
+        watch = PageWatch(page, origin)
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(origin + path)
+        card = page.locator('.guide-sheets .guide-card[lang="en"][data-item="adopt-shared-objectives"]')
+        assert card.locator(".guide-card__text").inner_text() == CARD
+        assert card.locator("img").count() == 0
+        assert page.locator('.guide-sheets .guide-card[lang="en"]').count() == 36
+        assert dialogs == [] and watch.errors == []
         context.close()

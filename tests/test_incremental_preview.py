@@ -217,3 +217,67 @@ def test_a_shared_label_changes_on_every_page_showing_it(tmp_path):
         french = [url for url in after if url.startswith("/fr/")
                   and url[1:] not in THEME_PAGES]  # a new footer: the sitemaps are made again
         assert not _unchanged(before, after, french), "French pages rebuilt for an English label"
+
+
+def _shown_decks(page) -> dict[str, object]:
+    """What the cards page shows: the competencies of its cards, the deck files it loaded, its text."""
+    return page.evaluate("""() => ({
+        competencies: [...new Set([...document.querySelectorAll('.guide-sheets .guide-card')]
+                                   .map(card => card.dataset.competency))].sort(),
+        scripts: [...document.querySelectorAll('script[src*="cards/decks/"]')]
+                   .map(s => s.getAttribute('src').split('/').pop()).sort(),
+        text: document.querySelector('.guide-sheets').innerText})""")
+
+
+def test_the_cards_page_follows_each_deck_edited_renamed_removed_and_added(tmp_path, browser):
+    """The cards are in deck files the cards page loads: after each save the open page
+    (reloaded by the preview) shows the catalogue's decks as they are, and the site
+    holds the deck file of each competency, no other."""
+    project = _two_competencies(tmp_path)
+    content = project / "content_data" / "competencies"
+    with _preview(project, tmp_path / "serve.log") as preview:
+        decks = preview.site() / "cards" / "decks"
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("response", lambda response: response.status >= 400 and errors.append(f"{response.status} {response.url}"))
+        # A reload that starts while the next save builds can ask for a deck file that build
+        # removes; the build's own reload follows. Only the page as last loaded counts.
+        page.on("framenavigated", lambda frame: frame == page.main_frame and errors.clear())
+        page.set_default_timeout(120_000)  # a rebuild on a busy machine, then the reload
+        page.goto(preview.url + "cards/")
+
+        def wait_until(competencies: list[str], text: str | None = None) -> None:
+            expected = [f"{c}.js" for c in competencies]
+            page.wait_for_function(
+                """([competencies, expected, text]) => {
+                     const cards = [...document.querySelectorAll('.guide-sheets .guide-card')];
+                     const shown = [...new Set(cards.map(c => c.dataset.competency))].sort();
+                     const scripts = [...document.querySelectorAll('script[src*="cards/decks/"]')]
+                                       .map(s => s.getAttribute('src').split('/').pop()).sort();
+                     return JSON.stringify([shown, scripts]) === JSON.stringify([competencies, expected])
+                            && (text === null || document.querySelector('.guide-sheets').innerText.includes(text));
+                   }""", arg=[competencies, expected, text])
+            assert sorted(path.name for path in decks.glob("*.js")) == expected
+
+        wait_until(["collaboration", OTHER])
+        _replace(project / COMPETENCY, "en: Work towards shared objectives.", "en: Work towards common goals.")
+        wait_until(["collaboration", OTHER], "Work towards common goals.")
+        assert "Work towards shared objectives." not in _shown_decks(page)["text"]
+
+        # Renamed as an editor does: the folder (an error until its id says the same), then its id.
+        renamed = "fixture-crew"
+        os.rename(content / OTHER, content / renamed)
+        wait_for(lambda: preview.log.read_text(encoding="utf-8").count("ERROR") > 0, "the folder's id error")
+        _replace(content / renamed / "competency.yml", f"id: {OTHER}", f"id: {renamed}")
+        wait_until(["collaboration", renamed])
+
+        shutil.rmtree(content / renamed)
+        wait_until(["collaboration"])
+
+        shutil.copytree(FIXTURES / OTHER, content / OTHER)
+        wait_until(["collaboration", OTHER])
+        assert "Work towards common goals." in _shown_decks(page)["text"]
+        page.close()
+        assert errors == []

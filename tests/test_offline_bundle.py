@@ -71,3 +71,35 @@ def test_chromium_searches_in_french_from_the_unzipped_folder(browser, unzipped)
     assert [url for url in requests if not url.startswith("file://")] == []
     assert errors == []
     context.close()
+
+
+@pytest.mark.parametrize("page_path, kind, count", [("cards.html", "Adopt", "36 cards"),
+                                                    ("fr/cards.html", "Adopter", "36 cartes")])
+def test_the_cards_page_shows_its_deck_from_the_unzipped_folder(browser, unzipped, guide, page_path, kind, count):
+    """The cards come from each competency's deck file, a script the page loads: from
+    file:// too, where a fetch would fail. The trainer sees the sheets, with the cards' text."""
+    from guide.content.cards import deck
+    from guide.content.typography import for_language
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((unzipped / page_path).as_uri())
+    page.locator(".guide-sheets .guide-card").first.wait_for()
+    lang = "en" if page_path == "cards.html" else "fr"
+    cards = deck(guide)
+    assert page.locator(".guide-sheets .guide-card").count() == len(cards)
+    assert page.locator(".guide-deck-count").inner_text() == count
+    first = page.locator(".guide-sheets .guide-card").first.inner_text()
+    # The kind shows in capitals (CSS); the text as written, with the language's typography.
+    assert kind.upper() in first and " ".join(for_language(cards[0].get(lang), lang).split()) in " ".join(first.split())
+    loaded = {url.rsplit("/", 1)[1] for url in requests if "/cards/decks/" in url}
+    assert loaded == {f"{folder.id}.js" for folder in guide.competencies}
+    assert [url for url in requests if not url.startswith("file://")] == []
+    assert errors == []
+    context.close()

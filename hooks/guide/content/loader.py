@@ -443,9 +443,18 @@ def _name_errors(competency: Competency, named: dict[str, Competency]) -> list[C
     return errors
 
 
+# A competency's id names files of the site longer than its folder (cards/decks/<id>.js,
+# written through a temporary ".<name>.<random>.partial"; its PDFs): a name the folder could
+# hold but such a file could not stopped the build with a traceback.
+MAX_COMPETENCY_ID = 100
+
+
 def _folder_errors(name: str, scope: _Scope) -> list[ContentError]:
     """A competency's id is its folder's name: the address of its pages and data."""
     declared = next(d for d in scope.found.ids if d.kind == "competency")
+    if len(declared.id) > MAX_COMPETENCY_ID:
+        return [declared.loc.error(said("competency_id_too_long", length=len(declared.id), limit=MAX_COMPETENCY_ID),
+                                   said("competency_id_too_long_hint"))]
     if declared.id == name:
         return []
     return [declared.loc.error(

@@ -257,6 +257,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the competency's id '{id}' differs from its folder's name '{folder}'",
         "fr": "l'id de la compétence, « {id} », diffère du nom de son dossier, « {folder} »",
     },
+    "competency_id_too_long": {
+        "en": "the competency's id is {length} characters long, at most {limit}",
+        "fr": "l'id de la compétence compte {length} caractères, au plus {limit}",
+    },
+    "competency_id_too_long_hint": {
+        "en": "it names the competency's folder, the addresses of its pages and its files: "
+              "write a shorter id, and rename the folder to it",
+        "fr": "il nomme le dossier de la compétence, l'adresse de ses pages et ses fichiers : "
+              "écrivez un id plus court, et renommez le dossier ainsi",
+    },
     "folder_id_hint": {
         "en": "write {line}, or rename the folder to {id}",
         "fr": "écrivez {line}, ou renommez le dossier en {id}",

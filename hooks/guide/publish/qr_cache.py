@@ -1,6 +1,6 @@
 """The cards' QR codes kept between publications, beside the printed PDFs.
 
-A published build puts a QR code on every card (both cards pages, the
+A published build puts a QR code on every card (the deck files, the
 facilitator's packs), and drawing one is segno choosing among eight masks: at
 10 competencies, 720 codes, most of a publication that changed
 nothing. The codes are kept in one file of the PDF cache folder

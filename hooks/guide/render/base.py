@@ -62,7 +62,7 @@ class Rendered:
 @dataclass
 class RenderMemo:
     """What a renderer may reuse from one page, or one preview save, to the next: both
-    cards pages print every card in both languages, and a save changes a few cards."""
+    deck files hold every card in both languages, and a save changes a few cards."""
 
     cards_key: object = None  # the labels and site address the cards below were rendered with
     cards_html: dict[tuple[object, str], str] = field(default_factory=dict)  # (card, language) -> HTML

@@ -364,7 +364,7 @@ class GuideSite:
     def _rendered_digest_of(self, url: str, source: str) -> str | None:
         """The digest of what the page's blocks rendered to in this build and of its
         ``source`` line, computed once: it is needed to decide whether to build the page,
-        then to record it (the cards page's deferred HTML is megabytes)."""
+        then to record it (a page's deferred HTML can be large)."""
         remembered = self.build.rendered.get(url)
         if remembered is None:
             return None

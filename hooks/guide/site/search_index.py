@@ -72,7 +72,7 @@ class LanguageIndexes:
 
     def version(self, lang: str) -> int:
         """Changes to ``lang``'s entries so far: a preview's save that changed none of
-        them (an English edit rebuilds the French cards page, whose entries stay)
+        them (a French edit, for the English index)
         need not write its index again."""
         return self._versions.get(lang, 0)
 
