@@ -129,7 +129,7 @@ def output_digest(markdown: str, deferred: dict[str, str], *around: str) -> str:
     """What a page's blocks rendered to, deferred HTML included, and what else the page
     shows from the content (``around``: its source file's line and date)."""
     digest = hashlib.sha1()
-    for part in (markdown, *deferred.values(), *around):  # not joined first: the cards' HTML is megabytes
+    for part in (markdown, *deferred.values(), *around):  # not joined first: a page can be large
         digest.update(part.encode("utf-8"))
         digest.update(b"\x1f")
     return digest.hexdigest()
