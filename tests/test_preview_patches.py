@@ -103,3 +103,57 @@ def test_serve_installs_them():
                           timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "True True True"
+
+
+class _Server:
+    """What ContentWatch uses of MkDocs' LiveReloadServer."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self._watched_paths: dict[str, int] = {}
+        self._rebuild_cond = threading.Condition()
+        self._want_rebuild = False
+        self._shutdown = False
+        self.asked = 0
+
+    def take(self) -> bool:
+        with self._rebuild_cond:
+            asked, self._want_rebuild = self._want_rebuild, False
+            return asked
+
+
+def test_a_save_asks_for_one_build_whichever_watch_tells_it(tmp_path):
+    """ContentWatch: the system's notification asks for the build; the slower poll's report
+    of the same change asks for nothing; the next save, anywhere in the folder, asks again."""
+    from serve_helper import wait_for
+    from watchdog.events import FileModifiedEvent
+
+    from guide.preview.patches import ContentWatch
+
+    folder = tmp_path / "content_data"
+    (folder / "competencies").mkdir(parents=True)
+    first, second = folder / "a.yml", folder / "competencies" / "b.yml"
+    first.write_text("a: 1\n", encoding="utf-8")
+    second.write_text("b: 1\n", encoding="utf-8")
+    server = _Server()
+    asked: list[object] = []  # at each build asked for: the first file's state as last reported
+    watch = ContentWatch(server, [folder])
+    real = watch._rebuild
+    watch._rebuild = lambda: (asked.append(watch._reported.get(str(first.resolve()))), real())  # type: ignore[method-assign]
+    assert server._watched_paths == {str(folder.resolve()): 1}  # MkDocs will not poll it as well
+    saved = first.with_suffix(".tmp")
+    saved.write_text("a: 2\n", encoding="utf-8")
+    os.replace(saved, first)  # as editors' programs save
+    now = os.stat(first)
+    wait_for(lambda: asked and asked[-1] == (now.st_mtime_ns, now.st_size, now.st_ino),
+             "the save told by the system's notifications")
+    assert server.take()
+    asked.clear()
+    watch.on_any_event(FileModifiedEvent(str(first.resolve())))  # the poll, telling it again
+    assert asked == [] and not server.take()
+    first.read_bytes()  # what a build does with every file
+    second.write_text("b: 2\n", encoding="utf-8")  # in a subfolder, written in place
+    wait_for(server.take, "the second save's build asked for")
+    assert str(second.resolve()) in watch._reported and watch._reported[str(first.resolve())] == (
+        now.st_mtime_ns, now.st_size, now.st_ino)

@@ -17,10 +17,15 @@ a pinned version moves away from the one a patch names).
   asks per file and link are remembered too.
 * ``theme listed once``: every build lists Material's 14,500 files to find the
   static ones; the installed theme does not change while the process runs.
-* ``watch a replaced folder``: watchdog's polling watch stops for good when
-  its folder is deleted (a ``git checkout``); a thread watches the new one.
-* ``poll often``: ``content_data/`` is polled every 0.1 s, and a save built
-  0.02 s after it is seen.
+* ``content watched``: MkDocs polls every folder it watches (every file's
+  time stamp, twice a second). Polling ``content_data/`` often enough for a
+  quick preview cost a fifth of a save's rebuild at 120 competencies, and
+  every poll took the interpreter's lock from the build hundreds of times.
+  ``ContentWatch`` watches it instead: the system's notifications (inotify)
+  tell a save at once, a poll every second covers where they do not arrive
+  (some network drives and containers), and a change both see starts one
+  build, 0.02 s after it is seen; a folder deleted and made again (a
+  ``git checkout``) is watched again.
 * ``search index page by page``: Material merges a dirty build's index by
   dropping the entries under the first page rebuilt, which doubles every other
   rebuilt page's entries; ``guide.site.search_index`` keeps each page's entries.
@@ -31,7 +36,9 @@ from __future__ import annotations
 import copy
 import functools
 import logging
+import os
 import threading
+import time
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePath
@@ -40,6 +47,11 @@ from typing import Any, Callable, Optional
 import jinja2
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
+from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileClosedEvent, FileCreatedEvent,
+                             FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileSystemEvent,
+                             FileSystemEventHandler)
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
@@ -54,16 +66,16 @@ class Patch:
 TEMPLATES = Patch("templates compiled once", "mkdocs", "1.6.1")
 I18N_FILES = Patch("i18n files made once", "mkdocs-static-i18n", "1.3.1")
 THEME_LISTING = Patch("theme listed once", "mkdocs", "1.6.1")
-WATCH_REPLACED = Patch("watch a replaced folder", "mkdocs", "1.6.1")
-POLL_OFTEN = Patch("poll often", "watchdog", "7.1.0")
+CONTENT_WATCH = Patch("content watched", "mkdocs", "1.6.1")
 SEARCH_PAGE_BY_PAGE = Patch("search index page by page", "mkdocs-material", "9.8.2")
-PATCHES = (TEMPLATES, I18N_FILES, THEME_LISTING, WATCH_REPLACED, POLL_OFTEN, SEARCH_PAGE_BY_PAGE)
+PATCHES = (TEMPLATES, I18N_FILES, THEME_LISTING, CONTENT_WATCH, SEARCH_PAGE_BY_PAGE)
 
-# How often the preview looks at content_data/ for a saved file (MkDocs: 0.5 s).
-POLL_SECONDS = 0.1
+# How often content_data/ is polled besides the system's notifications; without them, more often.
+POLL_SECONDS = 1.0
+POLL_ALONE_SECONDS = 0.1
 # After a change, MkDocs waits this long without another before it builds (MkDocs: 0.1 s).
 BUILD_DELAY_SECONDS = 0.02
-# How often the watch on a folder is checked for having died with its folder.
+# How often the watches are checked for having died with their folder.
 WATCH_CHECK_SECONDS = 1.0
 
 
@@ -125,17 +137,12 @@ class PreviewPatches:
 
     # -- once per server -----------------------------------------------------------
 
-    def on_serve(self, server: Any, watched: list[Path]) -> None:
-        if getattr(server, "_guide_patched", False):
-            return
+    def on_serve(self, server: Any, watched: list[Path]) -> ContentWatch | None:
+        if getattr(server, "_guide_patched", False) or not self.applies(CONTENT_WATCH):
+            return None
         server._guide_patched = True
-        if self.applies(POLL_OFTEN):
-            # watchdog builds each folder's poller with its observer's timeout; MkDocs
-            # watches the `watch:` folders (content_data, hooks) after on_serve.
-            server.observer._timeout = POLL_SECONDS
-            server.build_delay = BUILD_DELAY_SECONDS  # LiveReloadServer's own attribute
-        if self.applies(WATCH_REPLACED):
-            _keep_watching(server, watched)
+        server.build_delay = BUILD_DELAY_SECONDS  # LiveReloadServer's own attribute
+        return ContentWatch(server, watched)
 
 
 # -- the patches themselves -----------------------------------------------------------
@@ -262,29 +269,105 @@ def _get_file_from_path(self: Any, path: str) -> Any:
     return None
 
 
-def _keep_watching(server: Any, folders: list[Path]) -> threading.Thread:
-    """A thread that notices a watch that died with its folder, watches the new folder
-    and asks for a rebuild (``_rebuild_cond`` / ``_want_rebuild``: MkDocs' own flag)."""
-    paths = [str(folder.resolve()) for folder in folders]
-    stopped = threading.Event()
+_CHANGES = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent,
+            DirCreatedEvent, DirDeletedEvent, DirMovedEvent]  # not a file opened or read: the build reads them all
 
-    def alive(path: str) -> bool:
-        return any(e.watch.path == path and e.is_alive() for e in server.observer.emitters)
 
-    def loop() -> None:
-        while not getattr(server, "_shutdown", False) and not stopped.wait(WATCH_CHECK_SECONDS):
+class ContentWatch(FileSystemEventHandler):
+    """The folders MkDocs would poll (``content_data/``), watched by inotify and a slow poll.
+
+    MkDocs is told they are watched (``_watched_paths``, which it lists on start and
+    does not watch twice); a change asks for a build as MkDocs' own watch does
+    (``_want_rebuild`` under ``_rebuild_cond``). Each file's state (time, size,
+    inode) when a change to it was last reported is kept, so the poll's later
+    report of a change the notifications already told starts no second build.
+    """
+
+    def __init__(self, server: Any, folders: list[Path]) -> None:
+        super().__init__()
+        self._server = server
+        self._folders = [str(folder.resolve()) for folder in folders]
+        self._reported: dict[str, tuple[int, int, int] | None] = {}
+        self._lock = threading.Lock()
+        self._notified = Observer()
+        self._polled: Any = None
+        self._watches: dict[tuple[int, str], Any] = {}
+        self._refused: set[int] = set()  # observers the system refused (no inotify, no watches left)
+        for folder in self._folders:
+            server._watched_paths[folder] = server._watched_paths.get(folder, 0) + 1
+        # Started first: a watch scheduled on a running observer starts at once, so a
+        # refusal is raised here, not in the watch's own thread.
+        self._notified.start()
+        for folder in self._folders:
+            self._schedule(self._notified, folder)
+        notified = id(self._notified) not in self._refused
+        self._polled = PollingObserver(timeout=POLL_SECONDS if notified else POLL_ALONE_SECONDS)
+        self._polled.start()
+        for folder in self._folders:
+            self._schedule(self._polled, folder)
+        if not notified:
+            log.info("Preview: this system does not notify file changes; content_data is polled.")
+        threading.Thread(target=self._keep_watching, name="guide-content-watch", daemon=True).start()
+
+    def _schedule(self, observer: Any, folder: str) -> None:
+        if id(observer) in self._refused or not Path(folder).is_dir():
+            return
+        try:
+            self._watches[(id(observer), folder)] = observer.schedule(self, folder, recursive=True,
+                                                                      event_filter=_CHANGES)
+        except OSError:  # the poll alone then, more often
+            self._refused.add(id(observer))
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory and event.event_type != "moved":
+            return  # as MkDocs: a folder's own change is its files' changes
+        paths = [os.fsdecode(event.src_path)] + ([os.fsdecode(event.dest_path)] if event.dest_path else [])
+        new = False
+        with self._lock:
             for path in paths:
-                if Path(path).is_dir() and not alive(path):
-                    try:
-                        server.unwatch(path)
-                    except (KeyError, ValueError):
-                        pass
-                    server.watch(path)
-                    log.info(f"'{path}' was replaced: watching the new folder and rebuilding.")
-                    with server._rebuild_cond:
-                        server._want_rebuild = True
-                        server._rebuild_cond.notify_all()
+                state = _state(path)
+                if path not in self._reported or self._reported[path] != state:
+                    self._reported[path] = state
+                    new = True
+        if new:
+            self._rebuild()
 
-    thread = threading.Thread(target=loop, name="guide-keep-watching", daemon=True)
-    thread.start()
-    return thread
+    def _rebuild(self) -> None:
+        with self._server._rebuild_cond:
+            self._server._want_rebuild = True
+            self._server._rebuild_cond.notify_all()
+
+    def _keep_watching(self) -> None:
+        """A watch dies with its folder (a ``git checkout`` that replaces it): watch the new one."""
+        while not getattr(self._server, "_shutdown", False):
+            time.sleep(WATCH_CHECK_SECONDS)
+            for folder in self._folders:
+                if not Path(folder).is_dir():
+                    continue
+                dead = [observer for observer in (self._notified, self._polled)
+                        if id(observer) not in self._refused and not self._alive(observer, folder)]
+                for observer in dead:
+                    watch = self._watches.pop((id(observer), folder), None)
+                    if watch is not None:
+                        try:
+                            observer.unschedule(watch)
+                        except (KeyError, ValueError):
+                            pass
+                    self._schedule(observer, folder)
+                if dead:
+                    log.info(f"'{folder}' was replaced: watching the new folder and rebuilding.")
+                    self._rebuild()
+
+    def _alive(self, observer: Any, folder: str) -> bool:
+        watch = self._watches.get((id(observer), folder))
+        return watch is not None and any(emitter.watch == watch and emitter.is_alive()
+                                         for emitter in observer.emitters)
+
+
+def _state(path: str) -> tuple[int, int, int] | None:
+    """A file's time, size and inode; None when it is not there."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
