@@ -30,9 +30,28 @@ from guide.content.yaml_nodes import MAX_FILE_BYTES, load_nodes
 YAML_SUFFIXES = (".yml", ".yaml")
 
 
-def content_files(content_dir: Path) -> list[Path]:
-    """The files whose change means the content must be loaded again."""
-    return sorted(p for p in content_dir.rglob("*") if p.is_file())
+def content_state(content_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Each file under ``content_dir`` (its path from there, time, size), in order: when
+    this changes, the content must be loaded again. One look at each file, and none
+    inside a linked folder (the loader refuses links)."""
+    found: list[tuple[str, int, int]] = []
+    folders = [(content_dir, "")]
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            listing = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in listing:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                elif entry.is_file():
+                    stat = entry.stat()
+                    found.append((f"{prefix}{entry.name}", stat.st_mtime_ns, stat.st_size))
+            except OSError:
+                continue  # gone meanwhile: the next look sees it
+    return tuple(sorted(found))
 
 
 @dataclass
@@ -263,6 +282,7 @@ class ParsedFiles:
     def __init__(self) -> None:
         # (file as shown, its type) -> (its bytes, what they decoded to)
         self._files: dict[tuple[str, type], tuple[bytes, _ReadFile]] = {}
+        self._bytes: dict[str, bytes] = {}  # file as shown -> its bytes as last read
         self._folders: dict[str, CompetencyFolder] = {}
         # folder name -> (what its checks were made from, what they found)
         self._checks: dict[str, tuple[tuple[Any, ...], _FolderChecks]] = {}
@@ -272,6 +292,8 @@ class ParsedFiles:
             raw: bytes | None = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
         except OSError:
             raw = None  # load_nodes says why
+        if raw is not None:
+            self._bytes[shown] = raw
         remembered = self._files.get((shown, root_type))
         if raw is not None and remembered is not None and remembered[0] == raw:
             return remembered[1]
@@ -298,6 +320,10 @@ class ParsedFiles:
         checks = _folder_checks(name, scope, shared, competency_ids)
         self._checks[name] = (made_from, checks)
         return checks
+
+    def bytes_of(self, shown: str) -> bytes | None:
+        """A content file's bytes as the last load read them (``shown``: from the project's root)."""
+        return self._bytes.get(shown)
 
     def forget_checks_but(self, names: set[str]) -> None:
         for gone in set(self._checks) - names:

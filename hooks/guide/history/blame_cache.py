@@ -36,12 +36,13 @@ class BlameCache:
                     self._kept.pop(str(repo / name), None)
         self._head = head
 
-    def lines(self, repo: Path, file: Path) -> list[LineDate] | None:
-        """``blame_lines(repo, file)``, from the cache while the file and HEAD are unchanged."""
+    def lines(self, repo: Path, file: Path, read: bytes | None = None) -> list[LineDate] | None:
+        """``blame_lines(repo, file)``, from the cache while the file and HEAD are unchanged.
+        ``read``: the file's bytes, when the caller has just read them."""
         if self._head is None:
             return blame_lines(repo, file)  # not a git checkout, or no commit yet
         try:
-            raw = file.read_bytes()  # compared whole: a time stamp can stay the same
+            raw = read if read is not None else file.read_bytes()  # compared whole: a time stamp can stay the same
         except OSError:
             return blame_lines(repo, file)
         key = str(file)

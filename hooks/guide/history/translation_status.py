@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import subprocess
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import groupby
 from pathlib import Path
 from typing import Callable
 
@@ -116,9 +118,10 @@ def stale_translations(repo: Path, items: tuple[BilingualLines, ...]) -> list[St
     return None if status is None else status.stale
 
 
-# An item (by its id()) -> the item, the blame of its file and what they said: kept by a
-# preview (``BlameCache.items``) for the items of files whose blame did not change.
-ItemMemo = dict[int, tuple[BilingualLines, list[LineDate], "Stale | None"]]
+# A run of items of one file (by its first item's id()) -> those items, the blame of the
+# file and what they said: kept by a preview (``BlameCache.items``) while both are the
+# same objects (a file that did not change decodes to the same items, and keeps its blame).
+ItemMemo = dict[int, tuple[tuple[BilingualLines, ...], list[LineDate], list["Stale"]]]
 
 
 def translation_status(repo: Path, items: tuple[BilingualLines, ...],
@@ -183,22 +186,24 @@ def _changed_apart(repo: Path, items: tuple[BilingualLines, ...],
                    blame: Callable[[Path, Path], list[LineDate] | None],
                    memo: ItemMemo | None = None) -> list[Stale] | None:
     blames: dict[str, list[LineDate] | None] = {}
-    stale = []
+    stale: list[Stale] = []
     kept: ItemMemo = {}
-    for item in items:
-        if item.file not in blames:
-            blames[item.file] = blame(repo, repo / item.file)
-        dates = blames[item.file]
+    for _, run in groupby(items, key=lambda item: item.file):  # the items of one file, in their order
+        run_items = tuple(run)
+        file = run_items[0].file
+        if file not in blames:
+            blames[file] = blame(repo, repo / file)
+        dates = blames[file]
         if dates is None:
             return None
-        known = memo.get(id(item)) if memo is not None else None
-        if known is not None and known[0] is item and known[1] is dates:
+        known = memo.get(id(run_items[0])) if memo is not None else None
+        if (known is not None and known[1] is dates and len(known[0]) == len(run_items)
+                and all(map(operator.is_, known[0], run_items))):
             found = known[2]
         else:
-            found = _stale(item, dates)
-        kept[id(item)] = (item, dates, found)
-        if found is not None:
-            stale.append(found)
+            found = [s for s in (_stale(item, dates) for item in run_items) if s is not None]
+        kept[id(run_items[0])] = (run_items, dates, found)
+        stale.extend(found)
     if memo is not None:
         memo.clear()
         memo.update(kept)

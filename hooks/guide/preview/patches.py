@@ -33,7 +33,6 @@ a pinned version moves away from the one a patch names).
 
 from __future__ import annotations
 
-import copy
 import functools
 import logging
 import os
@@ -241,7 +240,8 @@ def remembered_i18n_files(make: Callable[..., Any]) -> Callable[..., Any]:
         original = made.get(key)
         if original is None:  # kept aside, never handed out: nothing changes it
             original = made[key] = make(file, current_language, default_language, all_languages, config)
-        fresh = copy.copy(original)
+        fresh = object.__new__(type(original))  # copy.copy, without its generic protocol: a
+        fresh.__dict__.update(original.__dict__)  # plain object (no __slots__, no __copy__)
         fresh.alternates = {current_language: fresh}  # the plugin's own start: the file itself
         return fresh
 

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from guide.content.errors import ContentError, ContentInvalid, draft_item_report, draft_report
-from guide.content.loader import ParsedFiles, content_files, load_guide
+from guide.content.loader import ParsedFiles, content_state, load_guide
 from guide.content.messages import say
 from guide.content.model import Guide
 from guide.history.blame_cache import BlameCache
@@ -21,7 +21,7 @@ from guide.history.build_date import last_commit_epoch
 from guide.history.line_dates import text_dates
 from guide.history.page_source import last_changed
 from guide.history.releases import ReleaseNotes, recorded_releases, release_notes, release_tags
-from guide.history.translation_status import Reviewed, Stale, translation_status
+from guide.history.translation_status import LineDate, Reviewed, Stale, translation_status
 from guide.site.glossary_terms import TermIndex, term_index
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -74,9 +74,7 @@ class LoadedContent:
         """
         if not check and self.guide is not None:
             return self.guide
-        # The path within content_data/, not the name: renaming a competency's folder is a change.
-        key = tuple((p.relative_to(self.content_dir).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
-                    for p in content_files(self.content_dir))
+        key = content_state(self.content_dir)  # the path within content_data/: renaming a folder is a change
         if self.key != key:
             try:
                 guide = load_guide(self.content_dir, self.parsed, drafts=self.drafts)
@@ -115,7 +113,7 @@ class LoadedContent:
         """When each text last changed (git blame), and HEAD's time for texts not yet committed."""
         if self.derived.text_dates is None:
             self.blames.refresh(self.root)
-            self.derived.text_dates = (text_dates(self.root, self._guide().bilingual, self.blames.lines),
+            self.derived.text_dates = (text_dates(self.root, self._guide().bilingual, self._blame),
                                        last_commit_epoch(self.root))
         return self.derived.text_dates
 
@@ -124,7 +122,7 @@ class LoadedContent:
         standing reviews, from git."""
         if self.derived.status is None:
             self.blames.refresh(self.root)
-            status = translation_status(self.root, self._guide().bilingual, self.blames.lines, self.blames.items)
+            status = translation_status(self.root, self._guide().bilingual, self._blame, self.blames.items)
             self.derived.status = (status.stale, tuple(status.reviewed)) if status else (None, ())
         return self.derived.status
 
@@ -134,6 +132,14 @@ class LoadedContent:
         if self.derived.releases is None or self.derived.releases[0] != tags:
             self.derived.releases = (tags, tuple(release_notes(recorded_releases(self.root))))
         return self.derived.releases[1]
+
+    def _blame(self, repo: Path, file: Path) -> list[LineDate] | None:
+        """A content file's blame, kept between saves; from the bytes the load just read."""
+        try:
+            shown = file.relative_to(self.root).as_posix()
+        except ValueError:
+            shown = ""
+        return self.blames.lines(repo, file, self.parsed.bytes_of(shown))
 
     def _guide(self) -> Guide:
         if self.guide is None:
