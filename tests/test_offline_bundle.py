@@ -49,7 +49,8 @@ def test_the_zip_holds_every_page_of_both_languages_with_file_links(site, unzipp
     assert not re.search(r'<link rel="(stylesheet|preload|modulepreload|icon)"[^>]+href="https?://', everything)
 
 
-def test_chromium_searches_in_french_from_the_unzipped_folder(browser, unzipped):
+def _watched_page(browser, url: str):
+    """A new page at ``url``, with every request it makes and every error it logs."""
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -57,7 +58,13 @@ def test_chromium_searches_in_french_from_the_unzipped_folder(browser, unzipped)
     page.on("request", lambda request: requests.append(request.url))
     errors: list[str] = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.goto((unzipped / "fr" / "index.html").as_uri())
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    return context, page, requests, errors
+
+
+def test_chromium_searches_in_french_from_the_unzipped_folder(browser, unzipped):
+    context, page, requests, errors = _watched_page(browser, (unzipped / "fr" / "index.html").as_uri())
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("equipe", delay=30)
     results = page.locator(".md-search-result__item")
@@ -81,15 +88,7 @@ def test_the_cards_page_shows_its_deck_from_the_unzipped_folder(browser, unzippe
     from guide.content.cards import deck
     from guide.content.typography import for_language
 
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    errors: list[str] = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto((unzipped / page_path).as_uri())
+    context, page, requests, errors = _watched_page(browser, (unzipped / page_path).as_uri())
     page.locator(".guide-sheets .guide-card").first.wait_for()
     lang = "en" if page_path == "cards.html" else "fr"
     cards = deck(guide)
