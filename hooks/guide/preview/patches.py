@@ -106,6 +106,7 @@ class PreviewPatches:
     # (theme folder, static templates) -> the names MkDocs' filter kept
     listed: dict[tuple[str, frozenset[str]], list[str]] = field(default_factory=dict)
     checked: dict[Patch, bool] = field(default_factory=dict)
+    content_watch: ContentWatch | None = None  # the watch on content_data/, once the server is up
 
     def applies(self, patch: Patch) -> bool:
         """Whether the installed package is the version the patch was written for (said once)."""
@@ -136,12 +137,11 @@ class PreviewPatches:
 
     # -- once per server -----------------------------------------------------------
 
-    def on_serve(self, server: Any, watched: list[Path]) -> ContentWatch | None:
-        if getattr(server, "_guide_patched", False) or not self.applies(CONTENT_WATCH):
-            return None
-        server._guide_patched = True
+    def on_serve(self, server: Any, watched: list[Path]) -> None:
+        if self.content_watch is not None or not self.applies(CONTENT_WATCH):
+            return  # one server per process: watched once
         server.build_delay = BUILD_DELAY_SECONDS  # LiveReloadServer's own attribute
-        return ContentWatch(server, watched)
+        self.content_watch = ContentWatch(server, watched)
 
 
 # -- the patches themselves -----------------------------------------------------------

@@ -51,10 +51,10 @@ class StubPages:
             folders[where] = (folder, guide.labels, own, _stamp(where))
         self._folders = {where: self._folders[where] for where in (root / f.id for f in guide.competencies)
                          if where in self._folders} | folders
-        wanted = {docs_dir / path for path in stubs}
         if self._swept == (docs_dir, stubs.keys()):
             return changed  # the same pages as at the last sweep: no stub of a gone competency to remove
         self._swept = (docs_dir, frozenset(stubs))
+        wanted = {docs_dir / path for path in stubs}
         for path in sorted(root.rglob("*"), reverse=True) if root.is_dir() else []:
             if path.is_file() and path not in wanted and _is_stub(path):
                 path.unlink()  # a page of a competency that is gone; anything else is left alone
