@@ -130,6 +130,14 @@ def test_the_csv_has_one_row_per_text_with_both_languages(exported, rows):
     assert behaviour["file"] == "competencies/collaboration/competency.yml"
 
 
+def test_a_csv_row_s_source_is_one_of_the_sources_or_none(exported, rows):
+    """The source column names an entry of sources.yml (a row's own, or its record's).
+    ui.yml has a label named "source": its text is no row's source."""
+    known = {source["id"] for source in exported["sources"]["sources"]}
+    assert {r["source"] for r in rows} <= known | {""}
+    assert {r["source"] for r in rows if r["file"] == "ui.yml"} == {""}
+
+
 def test_every_card_code_is_in_the_json_and_on_its_item_s_csv_row(exported, rows, guide):
     cards = deck(guide)
     assert [(c["competency"], c["item"], c["code"]) for c in exported["cards"]] == \

@@ -121,7 +121,8 @@ def text_rows(data: dict[str, Any]) -> Iterator[dict[str, str]]:
         if "id" in node:
             owner, field = node["id"], ""
         level = str(node["number"]) if isinstance(node.get("number"), int) else level
-        source = node.get("source", source)
+        if isinstance(node.get("source"), str):  # a source's id; ui.yml's label "source" is a text
+            source = node["source"]
         if isinstance(node.get("en"), str) and isinstance(node.get("fr"), str):
             competency = file.split("/")[1] if file.startswith(f"{COMPETENCIES_FOLDER}/") else ""
             yield {"path": path, "file": file, "id": owner, "field": field, "level": level,
