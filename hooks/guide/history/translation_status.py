@@ -132,9 +132,9 @@ def translation_status(repo: Path, items: tuple[BilingualLines, ...],
     reviews = read_reviews(repo)
     texts: dict[str, list[str]] = {}
     reviewed = []
-    for item in items:
-        review = reviews.get(item.name)
-        if review is not None and review.get("text") == fingerprint(repo, item, texts):
+    for item in (item for item in items if item.name in reviews) if reviews else ():
+        review = reviews[item.name]
+        if review.get("text") == fingerprint(repo, item, texts):
             reviewed.append(Reviewed(item.name, item.file, item.en[0], str(review.get("reviewed", ""))))
     stale = _changed_apart(repo, items, blame, memo)
     if stale is None:
@@ -188,7 +188,7 @@ def _changed_apart(repo: Path, items: tuple[BilingualLines, ...],
     blames: dict[str, list[LineDate] | None] = {}
     stale: list[Stale] = []
     kept: ItemMemo = {}
-    for _, run in groupby(items, key=lambda item: item.file):  # the items of one file, in their order
+    for _, run in groupby(items, key=_FILE):  # the items of one file, in their order
         run_items = tuple(run)
         file = run_items[0].file
         if file not in blames:
@@ -208,6 +208,9 @@ def _changed_apart(repo: Path, items: tuple[BilingualLines, ...],
         memo.clear()
         memo.update(kept)
     return stale
+
+
+_FILE = operator.attrgetter("file")
 
 
 def _stale(item: BilingualLines, dates: list[LineDate]) -> Stale | None:

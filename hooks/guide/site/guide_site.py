@@ -44,6 +44,8 @@ from guide.content.typography import for_language
 from guide.exports.files import open_data_files
 from guide.history.build_date import pin_build_date
 from guide.history.page_source import edit_url, page_source
+from guide.history.releases import ReleaseNotes
+from guide.preview.asset_cache import install as keep_fingerprinted
 from guide.preview.incremental import (BuiltPages, Fingerprints, output_digest, quiet_preview_notices, shows_status,
                                        theme_files_state, theme_templates_to_skip)
 from guide.preview.state import PreviewState
@@ -354,12 +356,17 @@ class GuideSite:
             site_root="../" * page.url.count("/"),
             link=self._linker(page, files),
             offline_bundle=ZIP_NAME if wanted(self.command, self.build.offline_copy) else None,
-            releases=content.releases() if "guide: changes" in markdown else (),
+            releases=self._releases(content) if "guide: changes" in markdown else (),
             memo=self.memo,
         )
         self.build.rendered[page.url] = (markdown, (rendered, entries, deferred))
         self.build.rendered_digests.pop(page.url, None)
         return rendered, entries, deferred
+
+    def _releases(self, content: LoadedContent) -> tuple[ReleaseNotes, ...]:
+        if self.build.releases is None:
+            self.build.releases = content.releases()
+        return self.build.releases
 
     def _rendered_digest_of(self, url: str, source: str) -> str | None:
         """The digest of what the page's blocks rendered to in this build and of its

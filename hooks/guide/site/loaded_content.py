@@ -8,6 +8,7 @@ and what is derived from it (glossary indexes, git facts) once per change too.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -135,10 +136,8 @@ class LoadedContent:
 
     def _blame(self, repo: Path, file: Path) -> list[LineDate] | None:
         """A content file's blame, kept between saves; from the bytes the load just read."""
-        try:
-            shown = file.relative_to(self.root).as_posix()
-        except ValueError:
-            shown = ""
+        path, root = str(file), str(self.root) + os.sep  # string work: asked once per file and save
+        shown = path[len(root):].replace(os.sep, "/") if path.startswith(root) else ""
         return self.blames.lines(repo, file, self.parsed.bytes_of(shown))
 
     def _guide(self) -> Guide:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from guide.history.releases import ReleaseNotes
 from guide.publish.downloads import Download
 from guide.render.base import SearchEntry
 
@@ -37,6 +38,8 @@ class OneBuild:
     fingerprints: dict[str, tuple[str, str]] = field(default_factory=dict)
     # A preview's save: whether the 404 page and the sitemaps show anything new (None: a full build).
     frames_changed: bool | None = None
+    # The recorded releases' notes, asked of git once per build (each language's changes page needs them).
+    releases: tuple[ReleaseNotes, ...] | None = None
 
     def next_language(self) -> None:
         """Rendered pages are per language: i18n gives each language its own page objects."""
