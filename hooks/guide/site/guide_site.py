@@ -104,6 +104,11 @@ class GuideSite:
         if self.preview is not None:
             self.preview.patches.on_serve(server, [self._root(config) / "content_data"])
             watch_all_but_stubs(server, Path(config.docs_dir))
+            keep_fingerprinted(server)
+            # The first build's leftovers, before the server answers rather than during
+            # an editor's first save: its open data, then the longest collection.
+            self.preview.open_data.write_now()
+            self.preview.collector.collect_now()
         return server
 
     def on_build_error(self, *, error: Exception) -> None:
