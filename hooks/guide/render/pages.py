@@ -114,8 +114,13 @@ def navigation(nav: list, guide: Guide, lang: str = "en") -> list:
     French, renamed every French "Vue d'ensemble" of the site, one English word having
     had two French ones.
     """
+    made: dict[str, Markup] = {}  # the labels of every competency's pages are the same few texts
+
     def title(text) -> Markup:
-        return theme_text(for_language(text.get(lang), lang))
+        shown = text.get(lang)
+        if shown not in made:
+            made[shown] = theme_text(for_language(shown, lang))
+        return made[shown]
 
     sections = [{title(folder.competency.name): [
                     {title(getattr(guide.labels, kind.label)): page_path(folder.id, kind.name)}
