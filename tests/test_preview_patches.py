@@ -56,6 +56,9 @@ def test_what_the_patches_reach_into_is_still_there():
     from material.plugins.search.plugin import SearchPlugin
 
     assert "is_dirty" in inspect.getsource(SearchPlugin)
+    import mkdocs.commands.build as build_module
+
+    assert "files = get_files(config)" in inspect.getsource(build_module.build)  # looked up at each build
 
 
 def test_a_patch_written_for_another_version_is_left_out_with_one_line(monkeypatch, caplog):
@@ -79,14 +82,15 @@ def test_a_build_runs_with_the_packages_as_they_ship(tmp_path):
         "build(config)\n"
         "from mkdocs.theme import Theme\n"
         "from mkdocs_static_i18n import suffix, reconfigure\n"
+        "import mkdocs.commands.build as build_module\n"
         "print(hasattr(Theme.get_env, 'guide_cache'), hasattr(suffix.create_i18n_file, 'guide_original'),"
-        " hasattr(reconfigure.is_relative_to, 'cache_info'))\n"
+        " hasattr(reconfigure.is_relative_to, 'cache_info'), hasattr(build_module.get_files, 'guide_original'))\n"
     )
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_OFFLINE_BUNDLE="0")
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().splitlines()[-1] == "False False False"
+    assert done.stdout.strip().splitlines()[-1] == "False False False False"
 
 
 def test_serve_installs_them():
@@ -95,14 +99,15 @@ def test_serve_installs_them():
         "GuideSite().on_startup(command='serve', dirty=True)\n"
         "from mkdocs.theme import Theme\n"
         "from mkdocs_static_i18n import suffix, reconfigure\n"
+        "import mkdocs.commands.build as build_module\n"
         "print(hasattr(Theme.get_env, 'guide_cache'), hasattr(suffix.create_i18n_file, 'guide_original'),"
-        " hasattr(reconfigure.is_relative_to, 'cache_info'))\n"
+        " hasattr(reconfigure.is_relative_to, 'cache_info'), hasattr(build_module.get_files, 'guide_original'))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().splitlines()[-1] == "True True True"
+    assert done.stdout.strip().splitlines()[-1] == "True True True True"
 
 
 class _Server:
@@ -157,3 +162,42 @@ def test_a_save_asks_for_one_build_whichever_watch_tells_it(tmp_path):
     wait_for(server.take, "the second save's build asked for")
     assert str(second.resolve()) in watch._reported and watch._reported[str(first.resolve())] == (
         now.st_mtime_ns, now.st_size, now.st_ino)
+
+
+def test_the_docs_folder_is_listed_again_only_when_its_names_or_patterns_change(tmp_path, monkeypatch):
+    """``docs listed once per change``: the same files while nothing changed, each a fresh
+    copy (a build may change its own); a new file or a new pattern is seen at once."""
+    import mkdocs.commands.build as build_module
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import InclusionLevel
+
+    monkeypatch.setattr(build_module, "get_files", build_module.get_files)  # put back afterwards
+    docs = tmp_path / "docs"
+    (docs / "a").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "a" / "page.md").write_text("# Page\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nnot_in_nav: /a/*.md\n", encoding="utf-8")
+
+    def config(**options):
+        return load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"), **options)
+
+    calls = []
+    original = build_module.get_files
+    monkeypatch.setattr(build_module, "get_files", lambda c: calls.append(1) or original(c))
+    kept: dict = {}
+    patches._remember_docs_files(kept)
+    listed = build_module.get_files
+
+    first, second = listed(config()), listed(config())
+    assert len(calls) == 1
+    assert [f.src_uri for f in first] == [f.src_uri for f in second] == ["index.md", "a/page.md"]
+    assert not set(map(id, first)) & set(map(id, second)) and not set(map(id, second)) & set(map(id, kept[str(tmp_path / "site")][1]))
+    second.get_file_from_path("a/page.md").page = "changed by a build"
+    assert listed(config()).get_file_from_path("a/page.md").page is None
+    assert listed(config()).get_file_from_path("a/page.md").inclusion == InclusionLevel.NOT_IN_NAV
+
+    (docs / "a" / "new.md").write_text("# New\n", encoding="utf-8")
+    assert "a/new.md" in [f.src_uri for f in listed(config())]
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    assert listed(config()).get_file_from_path("a/page.md").inclusion == InclusionLevel.INCLUDED
+    assert len(calls) == 3
