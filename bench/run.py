@@ -425,7 +425,7 @@ def table_rows(r: dict) -> list[tuple[str, str, str, str]]:
                      f"{b['guide']['cpu_s']:.2f} s / {b['floor']['cpu_s']:.2f} s = {b['ratio']:.2f} "
                      f"({b['guide']['wall_s']:.2f} s / {b['floor']['wall_s']:.2f} s)", "<= 1.3", mark(b["ratio"] <= 1.3)))
     sizes = sorted(builds)
-    for who in ("guide", "floor"):
+    for who in ("guide", "floor") if len(sizes) > 1 else ():  # a slope needs two sizes
         steps = [(builds[b][who]["cpu_s"] - builds[a][who]["cpu_s"]) / (b - a) for a, b in pairwise(sizes)]
         rows.append((f"{who}: CPU per competency added, {' / '.join(f'{a}->{b}' for a, b in pairwise(sizes))}",
                      " / ".join(f"{step * 1000:.0f} ms" for step in steps),
