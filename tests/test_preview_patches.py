@@ -202,3 +202,30 @@ def test_the_docs_folder_is_listed_again_only_when_its_names_or_patterns_change(
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
     assert listed(config()).get_file_from_path("a/page.md").inclusion == InclusionLevel.INCLUDED
     assert len(calls) == 3
+
+
+def test_a_file_that_comes_and_goes_while_docs_is_listed_is_not_kept(tmp_path, monkeypatch):
+    """An editor's temporary file seen by MkDocs' walk but not by the key's: the next
+    build lists docs/ again rather than hand out a file that is gone."""
+    import mkdocs.commands.build as build_module
+    from mkdocs.config import load_config
+
+    monkeypatch.setattr(build_module, "get_files", build_module.get_files)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    temporary = docs / "index.md.tmp"
+    original, saved = build_module.get_files, []
+
+    def listed_with_a_temporary_file(config):
+        if not saved:  # the editor's program saves once, between the key's walk and MkDocs'
+            saved.append(temporary.write_text("half a save", encoding="utf-8"))
+        return original(config)
+
+    monkeypatch.setattr(build_module, "get_files", listed_with_a_temporary_file)
+    patches._remember_docs_files({})
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    assert "index.md.tmp" in [f.src_uri for f in build_module.get_files(config)]
+    temporary.unlink()
+    assert [f.src_uri for f in build_module.get_files(config)] == ["index.md"]

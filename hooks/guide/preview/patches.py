@@ -112,7 +112,7 @@ class PreviewPatches:
     # (theme folder, static templates) -> the names MkDocs' filter kept
     listed: dict[tuple[str, frozenset[str]], list[str]] = field(default_factory=dict)
     checked: dict[Patch, bool] = field(default_factory=dict)
-    # site folder (one per language) -> what docs/ listed, and the files made from it, never handed out
+    # site folder -> what docs/ listed, and the files made from it, never handed out
     docs_files: dict[str, tuple[tuple, list]] = field(default_factory=dict)
     content_watch: ContentWatch | None = None  # the watch on content_data/, once the server is up
 
@@ -187,7 +187,13 @@ def _remember_docs_files(kept: dict[str, tuple[tuple, list]]) -> None:
         key = _docs_key(config)
         known = kept.get(config["site_dir"])
         if known is None or known[0] != key:
-            known = kept[config["site_dir"]] = (key, list(list_files(config)))
+            known = (key, list(list_files(config)))
+            # Kept only if docs/ did not change while MkDocs listed it (an editor's
+            # temporary file, there for one walk and not the other): else asked again.
+            if _docs_key(config) == key:
+                kept[config["site_dir"]] = known
+            else:
+                kept.pop(config["site_dir"], None)
         return Files([_fresh(file) for file in known[1]])
 
     get_files.guide_original = list_files  # type: ignore[attr-defined]
