@@ -73,12 +73,15 @@ def test_a_build_that_ends_twice_leaves_no_collection_to_fall_in_the_next_build(
 def test_the_first_collection_can_be_made_at_once_and_drops_the_waiting_one() -> None:
     """The preview makes its first, longest collection before its server answers."""
     early = QuietCollector(quiet_seconds=60)
-    early.build_starts()
-    garbage = Node()
-    gone = weakref.ref(garbage)
-    del garbage
-    waiting = early.build_ends()
-    early.collect_now()
-    assert gone() is None and early.frozen and gc.get_freeze_count() > 0 and gc.isenabled()
-    waiting.join()  # returns at once: dropped, not run a minute later
-    gc.unfreeze()
+    try:
+        early.build_starts()
+        garbage = Node()
+        gone = weakref.ref(garbage)
+        del garbage
+        waiting = early.build_ends()
+        early.collect_now()
+        assert gone() is None and early.frozen and gc.get_freeze_count() > 0 and gc.isenabled()
+        waiting.join()  # returns at once: dropped, not run a minute later
+    finally:
+        gc.unfreeze()
+        gc.enable()

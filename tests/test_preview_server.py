@@ -41,7 +41,7 @@ def test_the_themes_fingerprinted_files_are_kept_by_the_browser(path: str) -> No
                                   "/javascripts/cards.js", "/search/search_index.json",
                                   "/assets/javascripts/lunr/min/lunr.fr.min.js",
                                   "/assets/javascripts/bundle.a5f9d56c.min.js.map",
-                                  "/cards/decks/a5f9d56c.min.js"])
+                                  "/cards/decks/a5f9d56c.min.js", "/competencies/x/app.a5f9d56c.min.js"])
 def test_pages_and_the_guides_own_files_are_fetched_again_at_each_reload(path: str) -> None:
     """A developer's edit to cards.js or guide.css shows at the next reload; a deck file
     named like a fingerprint (a competency's id is the editors' choice) is not kept."""
@@ -80,6 +80,27 @@ def test_the_open_data_waiting_for_a_quiet_moment_can_be_written_at_once() -> No
     now.join(timeout=60)  # a bound for a broken writer, not a wait: it returns once written
     assert written.is_set() and not now.is_alive()
     writer.write_now()  # nothing left to write: returns at once
+    writer.stop()
+
+
+def test_a_writing_already_under_way_is_waited_for_not_started_again() -> None:
+    """A preview without --dirty writes at once; its start waits for that writing."""
+    writer = OpenDataWriter(quiet_seconds=3600)
+    writes, writing, release = [], threading.Event(), threading.Event()
+
+    def write(going_on):
+        writes.append(1)
+        writing.set()
+        release.wait(60)
+        return True
+
+    writer.start(write, quiet=False)
+    assert writing.wait(60)
+    now = threading.Thread(target=writer.write_now)
+    now.start()
+    release.set()
+    now.join(timeout=60)
+    assert not now.is_alive() and writes == [1]
     writer.stop()
 
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterable
 
-# Material's build names its files ``<name>.<8 hex digits>.min.(js|css)``.
+# Material's build names its files ``<name>.<8 hex digits>.min.(js|css)``, under these folders.
 FINGERPRINTED = re.compile(r"/[A-Za-z0-9_-]+\.[0-9a-f]{8}\.min\.(?:js|css)")
+THEME_FOLDERS = ("/assets/javascripts/", "/assets/stylesheets/")
 KEEP = ("Cache-Control", "public, max-age=31536000, immutable")
 
 Application = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes] | None]
@@ -33,7 +34,7 @@ class KeepFingerprinted:
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
         path = environ.get("PATH_INFO", "")
-        if not FINGERPRINTED.fullmatch(path[path.rfind("/"):]):
+        if not (any(folder in path for folder in THEME_FOLDERS) and FINGERPRINTED.fullmatch(path[path.rfind("/"):])):
             return self.application(environ, start_response)
 
         def start(status: str, headers: list[tuple[str, str]], *rest: Any) -> Any:

@@ -82,12 +82,16 @@ class OpenDataWriter:
     def write_now(self) -> None:
         """Write at once what waits for a quiet moment, and wait for it: at the preview's
         start nobody waits for a reload yet, and the first writing is the longest."""
-        if self._write is not None and self._done is not None and not self._done.is_set():
-            quiet = self._quiet
-            self.start(self._write, quiet=False)
-            if self._thread is not None:
-                self._thread.join()
-            self._quiet = quiet
+        if self._write is None or self._done is None or self._done.is_set():
+            return
+        if not self._quiet and self._thread is not None:  # already writing, from its start
+            self._thread.join()
+            return
+        quiet = self._quiet
+        self.start(self._write, quiet=False)
+        if self._thread is not None:
+            self._thread.join()
+        self._quiet = quiet
 
     def resume_if_stopped(self) -> None:
         """A save stopped the writer, and that save's build failed: write what it was writing."""

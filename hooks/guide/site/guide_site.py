@@ -106,7 +106,9 @@ class GuideSite:
             watch_all_but_stubs(server, Path(config.docs_dir))
             keep_fingerprinted(server)
             # The first build's leftovers, before the server answers rather than during
-            # an editor's first save: its open data, then the longest collection.
+            # an editor's first save: its open data, then the longest collection (none
+            # while writing, which would freeze the writer's garbage for good).
+            self.preview.collector.build_starts()
             self.preview.open_data.write_now()
             self.preview.collector.collect_now()
         return server

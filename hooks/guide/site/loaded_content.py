@@ -136,7 +136,7 @@ class LoadedContent:
 
     def _blame(self, repo: Path, file: Path) -> list[LineDate] | None:
         """A content file's blame, kept between saves; from the bytes the load just read."""
-        path, root = str(file), str(self.root) + os.sep  # string work: asked once per file and save
+        path, root = str(file), os.path.join(str(self.root), "")  # string work: asked once per file and save
         shown = path[len(root):].replace(os.sep, "/") if path.startswith(root) else ""
         return self.blames.lines(repo, file, self.parsed.bytes_of(shown))
 
