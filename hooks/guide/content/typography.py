@@ -8,7 +8,6 @@ invisible characters, and no line ever breaks before a colon.
 
 from __future__ import annotations
 
-import functools
 import re
 
 NBSP = "\u00a0"
@@ -31,9 +30,6 @@ def _tight(match: re.Match[str]) -> str:
     return NNBSP + match.group("marks")
 
 
-# Asked again for every title of the navigation, in every save of the preview: a text's
-# French form is a function of the text alone (typed: a str subclass keeps its type).
-@functools.lru_cache(maxsize=1 << 15, typed=True)
 def french(text: str) -> str:
     text = text.replace("'", "\u2019")
     text = _BEFORE_TIGHT.sub(_tight, text)

@@ -132,9 +132,9 @@ def translation_status(repo: Path, items: tuple[BilingualLines, ...],
     reviews = read_reviews(repo)
     texts: dict[str, list[str]] = {}
     reviewed = []
-    for item in (item for item in items if item.name in reviews) if reviews else ():
-        review = reviews[item.name]
-        if review.get("text") == fingerprint(repo, item, texts):
+    for item in items if reviews else ():  # none recorded (the usual case): nothing to look up
+        review = reviews.get(item.name)
+        if review is not None and review.get("text") == fingerprint(repo, item, texts):
             reviewed.append(Reviewed(item.name, item.file, item.en[0], str(review.get("reviewed", ""))))
     stale = _changed_apart(repo, items, blame, memo)
     if stale is None:
