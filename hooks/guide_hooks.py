@@ -13,6 +13,7 @@ site = GuideSite()
 
 on_startup = site.on_startup
 on_serve = site.on_serve
+on_shutdown = site.on_shutdown
 on_build_error = site.on_build_error
 on_config = site.on_config  # before i18n's: it sees the stub pages and navigation as hand-written
 on_pre_build = site.on_pre_build

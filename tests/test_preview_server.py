@@ -115,3 +115,33 @@ def test_the_preview_answers_the_bundle_with_a_header_that_keeps_it(tmp_path):
             assert "immutable" in answer.headers.get("Cache-Control", "")
         with urllib.request.urlopen(served.url + "stylesheets/guide.css", timeout=60) as answer:
             assert answer.headers.get("Cache-Control") is None
+
+
+def test_the_preview_stopping_lets_the_writer_end_its_file_before_the_site_goes() -> None:
+    """Ctrl-C: MkDocs removes the site folder after ``on_shutdown``; a writer still at work
+    would then report its file missing as an error."""
+    from guide.preview.state import PreviewState
+    from guide.site.guide_site import GuideSite
+
+    site = GuideSite()
+    site.preview = PreviewState(dirty=True)  # what serve's on_startup makes, without its patches
+    writing, stopped, proceed, ended = (threading.Event() for _ in range(4))
+
+    def write(going_on):
+        writing.set()
+        while going_on():  # a file being written, until the writer is told to stop
+            proceed.wait(0.01)
+        stopped.set()
+        proceed.wait(60)  # the rest of the current file
+        ended.set()
+        return True
+
+    site.preview.open_data.start(write, quiet=False)
+    assert writing.wait(60)
+    stopping = threading.Thread(target=site.on_shutdown)
+    stopping.start()
+    assert stopped.wait(60), "on_shutdown did not stop the writer"
+    assert stopping.is_alive(), "on_shutdown returned before the writer ended its file"
+    proceed.set()
+    stopping.join(timeout=60)  # a bound for a broken writer, not a wait
+    assert ended.is_set() and not stopping.is_alive()

@@ -113,6 +113,12 @@ class GuideSite:
             self.preview.collector.collect_now()
         return server
 
+    def on_shutdown(self) -> None:
+        """The preview stops (Ctrl-C): the open-data writer ends its current file before
+        MkDocs removes the site folder under it, which it would report as an error."""
+        if self.preview is not None:
+            self.preview.open_data.stop()
+
     def on_build_error(self, *, error: Exception) -> None:
         """A preview's build that failed half way: build every page at the next save, and
         write the open data its save stopped, from the last build that finished."""
