@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from guide.content.decode import ID_PATTERN, TO_WRITE
+from guide.content.loader import competency_id_trouble
 from guide.content.messages import say
 from guide.content.model import COMPETENCIES_FOLDER
 from guide.content.scaffold import scaffold
@@ -31,6 +32,11 @@ def main(argv: list[str]) -> int:
     competency_id = given[0]
     if not ID_PATTERN.fullmatch(competency_id):
         print(f"{say('competency_bad_id', id=repr(competency_id))}\n{usage()}", file=sys.stderr)
+        return 2
+    trouble = competency_id_trouble(competency_id)
+    if trouble is not None:
+        what, hint = trouble
+        print(say("competency_id_refused", what=what, hint=hint), file=sys.stderr)
         return 2
     content = ROOT / "content_data"
     folder = content / COMPETENCIES_FOLDER / competency_id

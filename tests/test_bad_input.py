@@ -171,6 +171,26 @@ def test_a_file_that_cannot_be_read_does_not_bury_its_error_under_references_to_
     assert {e.file for e in caught.value.errors} == {"content_data/competencies/collaboration/why.yml"}, caught.value.report()
 
 
+@pytest.mark.parametrize("device", ["con", "nul", "com1", "lpt9"])
+def test_a_competency_id_windows_keeps_for_a_device_is_an_error(tmp_path, device):
+    """A folder or file named con, nul, com1… (any extension) cannot exist on Windows: the
+    editor's clone and the offline copy's cards/decks/<id>.js would fail there."""
+    content = tmp_path / "content_data"
+    shutil.copytree(ROOT / "content_data", content)
+    folders = content / "competencies"
+    (folders / "collaboration").rename(folders / device)
+    competency = folders / device / "competency.yml"
+    text = competency.read_text(encoding="utf-8")
+    competency.write_text(text.replace("id: collaboration", f"id: {device}", 1), encoding="utf-8")
+    line = text.splitlines().index("id: collaboration") + 1
+    with pytest.raises(ContentInvalid) as caught:
+        load_guide(content)
+    [error] = [e for e in caught.value.errors if "Windows" in e.message]
+    assert (error.file, error.line) == (f"content_data/competencies/{device}/competency.yml", line), caught.value.report()
+    assert f"'{device}'" in error.message and "another id" in error.hint
+    assert "Windows" in error.message.fr and "autre id" in error.hint.fr
+
+
 @pytest.mark.build
 def test_a_competency_id_too_long_for_its_files_names_is_an_error_not_a_traceback(tmp_path):
     """A competency's id names its folder, its pages' addresses and its files (its deck

@@ -204,14 +204,26 @@ COMMANDS = {
     "make competency, a bad id": ["scripts/new_competency.py", "Not An Id"],
     "make competency, a folder that exists": ["scripts/new_competency.py", "collaboration"],
     "make competency, no id": ["scripts/new_competency.py"],
+    "make competency, a Windows device name": ["scripts/new_competency.py", "aux"],
+    "make competency, an id too long": ["scripts/new_competency.py", "a" * 101],
     "make reviewed, an unknown item": ["scripts/mark_reviewed.py", "adopt-shared-objectivs"],
     "make release, a bad version": ["scripts/release.py", "one"],
     "make release, a bad date": ["scripts/release.py", "1.1", "--date", "30 November"],
 }
 
 
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory) -> Path:
+    """The commands run in a copy: one that failed to refuse would write into the project."""
+    from conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("commands") / "project")
+    shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
 @pytest.mark.parametrize("command", COMMANDS)
-def test_the_commands_speak_french_when_the_editor_chooses_it(command):
+def test_the_commands_speak_french_when_the_editor_chooses_it(command, project_copy):
     import subprocess
     import sys
 
@@ -219,7 +231,8 @@ def test_the_commands_speak_french_when_the_editor_chooses_it(command):
 
     said = {}
     for lang in ("en", "fr"):
-        run = subprocess.run([sys.executable, *COMMANDS[command]], cwd=ROOT, env=script_env(GUIDE_LANG=lang),
+        run = subprocess.run([sys.executable, *COMMANDS[command]], cwd=project_copy,
+                             env=script_env(project_copy, GUIDE_LANG=lang),
                              capture_output=True, text=True, timeout=120, check=False)
         assert run.returncode != 0 and "Traceback" not in run.stderr, run.stderr
         said[lang] = run.stderr.splitlines()

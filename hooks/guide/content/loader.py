@@ -20,7 +20,7 @@ from guide.content.cards import card_errors, code_collisions, deck
 from guide.content.decode import INVALID, Declaration, Decoded, Decoder, Location, Reference, compared_name
 from guide.content.draft_items import without_draft_items
 from guide.content.errors import ContentError, ContentInvalid
-from guide.content.messages import kind_name, said
+from guide.content.messages import Said, kind_name, said
 from guide.content.model import (COMPETENCIES_FOLDER, COMPETENCY_FILES, REQUIRED_COMPETENCY_FILES, SHARED_FILES,
                     Catalogue, Competency, CompetencyFolder, DraftItem, Guide, SourcesFile, UiFile)
 from guide.content.reviews import REVIEWS_FILE, read_reviews_file
@@ -473,14 +473,30 @@ def _name_errors(competency: Competency, named: dict[str, Competency]) -> list[C
 # written through a temporary ".<name>.<random>.partial"; its PDFs): a name the folder could
 # hold but such a file could not stopped the build with a traceback.
 MAX_COMPETENCY_ID = 100
+# Names Windows keeps for devices, whatever their extension: a folder or file so named
+# cannot be checked out, nor unzipped from the offline copy, on Windows.
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                                  *(f"lpt{n}" for n in range(10))})
+
+
+def competency_id_trouble(competency_id: str) -> tuple[Said, Said] | None:
+    """Why a well-formed id cannot name a competency's folder and files, with a hint;
+    None when it can. Shared by the content check and ``make competency``."""
+    if len(competency_id) > MAX_COMPETENCY_ID:
+        return (said("competency_id_too_long", length=len(competency_id), limit=MAX_COMPETENCY_ID),
+                said("competency_id_too_long_hint"))
+    if competency_id in WINDOWS_DEVICE_NAMES:
+        return said("competency_id_device", id=competency_id), said("competency_id_device_hint")
+    return None
 
 
 def _folder_errors(name: str, scope: _Scope) -> list[ContentError]:
     """A competency's id is its folder's name: the address of its pages and data."""
     declared = next(d for d in scope.found.ids if d.kind == "competency")
-    if len(declared.id) > MAX_COMPETENCY_ID:
-        return [declared.loc.error(said("competency_id_too_long", length=len(declared.id), limit=MAX_COMPETENCY_ID),
-                                   said("competency_id_too_long_hint"))]
+    trouble = competency_id_trouble(declared.id)
+    if trouble is not None:
+        message, hint = trouble
+        return [declared.loc.error(message, hint)]
     if declared.id == name:
         return []
     return [declared.loc.error(

@@ -267,6 +267,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "il nomme le dossier de la compétence, l'adresse de ses pages et ses fichiers : "
               "écrivez un id plus court, et renommez le dossier ainsi",
     },
+    "competency_id_device": {
+        "en": "the competency's id '{id}' is a name Windows keeps for a device",
+        "fr": "l'id de la compétence, « {id} », est un nom que Windows réserve à un périphérique",
+    },
+    "competency_id_device_hint": {
+        "en": "no folder or file can have that name on Windows (con, prn, aux, nul, com0 to com9, lpt0 to lpt9): "
+              "choose another id, of two words for instance; the competency's folder takes the same name",
+        "fr": "aucun dossier ni fichier ne peut porter ce nom sous Windows (con, prn, aux, nul, com0 à com9, lpt0 à lpt9) : "
+              "choisissez un autre id, de deux mots par exemple ; le dossier de la compétence porte le même nom",
+    },
     "folder_id_hint": {
         "en": "write {line}, or rename the folder to {id}",
         "fr": "écrivez {line}, ou renommez le dossier en {id}",
@@ -882,6 +892,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "competency_bad_id": {
         "en": "{id} is not an id: nothing was written.",
         "fr": "{id} n'est pas un id : rien n'a été écrit.",
+    },
+    "competency_id_refused": {
+        "en": "{what}: nothing was written.\n    hint: {hint}",
+        "fr": "{what} : rien n'a été écrit.\n    conseil : {hint}",
     },
     "competency_exists": {
         "en": "{folder} already exists: choose another id",
