@@ -15,9 +15,11 @@ import functools
 import http.server
 import os
 import posixpath
+import socket
+import sys
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 from urllib.parse import unquote, urlsplit
 
 from guide.exports.case_package import REST_ROOT
@@ -62,10 +64,20 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that leaves a page cuts its downloads short: that is no error to print
+    (a traceback in the middle of ``make build``'s output); any other still is."""
+
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):  # a broken pipe, a reset
+            return
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(directory: Path, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
     """Yields the origin (``http://127.0.0.1:PORT``) while ``directory`` is served."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    httpd = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
