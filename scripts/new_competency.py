@@ -8,7 +8,9 @@ The id comes as an argument, or from ``make`` through the environment
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from guide.content.decode import ID_PATTERN, TO_WRITE
@@ -22,6 +24,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def usage() -> str:
     return say("competency_usage", command="make competency ID=<id>", example="ID=teamwork")
+
+
+def _write_folder(folder: Path, competency: str) -> None:
+    """The folder appears whole, its file in it: made beside the project's watched folders,
+    then moved in. A preview never builds the folder without its competency.yml, which
+    would show as an error for a moment."""
+    staging = Path(tempfile.mkdtemp(prefix=".new-competency-", dir=ROOT))
+    try:
+        (staging / "competency.yml").write_text(competency, encoding="utf-8")
+        os.chmod(staging, 0o755)  # mkdtemp makes it private
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(staging, folder)  # fails, writing nothing, if the folder appeared meanwhile
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def main(argv: list[str]) -> int:
@@ -43,8 +59,7 @@ def main(argv: list[str]) -> int:
     if folder.exists():
         print(say("competency_exists", folder=folder.relative_to(ROOT)), file=sys.stderr)
         return 1
-    folder.mkdir(parents=True)
-    (folder / "competency.yml").write_text(scaffold(competency_id), encoding="utf-8")
+    _write_folder(folder, scaffold(competency_id))
     print(say("competency_written", file=f"{folder.relative_to(ROOT)}/competency.yml", marks=" / ".join(TO_WRITE.values()),
               check="make check", files="why.yml, tips.yml, workshop.yml"))
     return 0

@@ -135,6 +135,10 @@ def test_the_scaffold_is_refused_text_by_text_until_written(tmp_path):
                            capture_output=True, text=True, timeout=60)
     assert again.returncode == 1 and "already exists" in again.stderr
     written = project / "content_data" / "competencies" / NEW / "competency.yml"
+    # Made beside the project's folders, then moved in whole: nothing is left behind.
+    assert sorted(p.name for p in written.parent.iterdir()) == ["competency.yml"]
+    assert not list(project.glob(".new-competency-*")), "a staging folder left in the project"
+    assert written.parent.stat().st_mode & 0o777 == 0o755
     schema = json.loads((ROOT / "schemas" / "competency.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(yaml.safe_load(written.read_text(encoding="utf-8")), schema)  # every key is there
     # A draft until the editor says otherwise (tests/test_drafts.py); finished, every mark is refused.
