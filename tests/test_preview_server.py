@@ -145,3 +145,13 @@ def test_the_preview_stopping_lets_the_writer_end_its_file_before_the_site_goes(
     proceed.set()
     stopping.join(timeout=60)  # a bound for a broken writer, not a wait
     assert ended.is_set() and not stopping.is_alive()
+
+
+@pytest.mark.parametrize("given, seconds", [("15", 15.0), (" 0.5 ", 0.5), ("0", 0.0), ("", 3.0), ("soon", 3.0),
+                                            ("-1", 3.0), ("nan", 3.0), ("inf", 3.0), ("1e309", 3.0), ("7200", 3.0)])
+def test_the_open_data_quiet_moment_is_read_from_the_environment_only_when_it_makes_sense(given, seconds):
+    from guide.preview.state import OPEN_DATA_QUIET_SECONDS, QUIET_SECONDS_ENV, open_data_quiet_seconds
+
+    assert OPEN_DATA_QUIET_SECONDS == 3.0
+    assert open_data_quiet_seconds({QUIET_SECONDS_ENV: given}) == seconds
+    assert open_data_quiet_seconds({}) == OPEN_DATA_QUIET_SECONDS

@@ -7,7 +7,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from guide.content.messages import say
 from guide.preview.collector import QuietCollector
@@ -21,6 +21,17 @@ log = logging.getLogger("mkdocs.hooks.guide")
 # open data: long enough for the browser to have reloaded the page, and for an
 # editor's quick second save (an undo, a typo fixed) to come first.
 OPEN_DATA_QUIET_SECONDS = 3.0
+# A test that checks the waiting on a busy machine makes it longer; so may a slow machine.
+QUIET_SECONDS_ENV = "GUIDE_PREVIEW_QUIET_SECONDS"
+
+
+def open_data_quiet_seconds(environ: Mapping[str, str] = os.environ) -> float:
+    """The seconds set in ``GUIDE_PREVIEW_QUIET_SECONDS`` (0 to 3600), else the default."""
+    try:
+        seconds = float(environ.get(QUIET_SECONDS_ENV, ""))
+    except ValueError:
+        return OPEN_DATA_QUIET_SECONDS
+    return seconds if 0 <= seconds <= 3600 else OPEN_DATA_QUIET_SECONDS  # NaN compares false
 
 
 @dataclass
@@ -43,8 +54,8 @@ class OpenDataWriter:
     is the old file or the new one.
     """
 
-    def __init__(self, quiet_seconds: float = OPEN_DATA_QUIET_SECONDS) -> None:
-        self.quiet_seconds = quiet_seconds
+    def __init__(self, quiet_seconds: float | None = None) -> None:
+        self.quiet_seconds = open_data_quiet_seconds() if quiet_seconds is None else quiet_seconds
         self._thread: threading.Thread | None = None
         self._dropped: threading.Event | None = None
         self._done: threading.Event | None = None
