@@ -12,11 +12,13 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from conftest import require_mark
 
@@ -51,6 +53,24 @@ def wait_for(condition: Callable[[], bool], what: str, seconds: float = WAIT) ->
     raise AssertionError(f"timed out after {seconds:.0f} s waiting for {what}")
 
 
+def save(path: Path, text: str) -> None:
+    """Save ``text`` into ``path`` as many editors do, in one step: written beside the project
+    (outside the folders the preview watches), then moved in. The preview sees one change,
+    so one build, never a half-written file."""
+    project = next(folder for folder in path.parents if (folder / "mkdocs.yml").is_file())
+    handle, temporary = tempfile.mkstemp(dir=project.parent, prefix=f".{path.name}.", suffix=".saving")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(temporary, path)
+
+
+def without_live_reload(target: Any) -> None:
+    """A Playwright page or context that reads a preview as loaded: MkDocs' live-reload script
+    asks in vain (it tries again every few seconds), so a build that a save started a moment
+    before cannot reload the page in the middle of the test's reading."""
+    target.route("**/livereload/**", lambda route: route.abort())
+
+
 @dataclass(frozen=True)
 class Served:
     """A running `mkdocs serve`: where it answers, where it writes, its process."""
@@ -73,26 +93,58 @@ def mkdocs_serve(project: Path, log: Path, *, dirty: bool = False, env: dict[str
     """`mkdocs serve` of ``project`` (``dirty``: with ``--dirty``, as `make serve` runs it),
     its output in ``log``; yields once it serves."""
     require_mark("serve", "runs mkdocs serve")
-    address = f"127.0.0.1:{free_port()}"
     environment = dict(os.environ if env is None else env, NO_MKDOCS_2_WARNING="1")
+    # MkDocs binds its port only after the first build: another program on the machine can
+    # take the free port meanwhile. Then it stops at once, and it starts again on another.
+    for attempt in range(1, ATTEMPTS + 1):
+        served = _start(project, log, dirty, environment)
+        try:
+            if _serving(served, wait, last=attempt == ATTEMPTS):
+                break
+        except BaseException:
+            _stop(served.process)
+            raise
+    try:
+        yield served
+    finally:
+        _stop(served.process)
+
+
+ATTEMPTS = 3
+PORT_TAKEN = "Address already in use"
+
+
+def _start(project: Path, log: Path, dirty: bool, environment: dict[str, str]) -> Served:
+    address = f"127.0.0.1:{free_port()}"
     with log.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []), "-a", address],
             cwd=project, stdout=output, stderr=subprocess.STDOUT, env=environment)
-    served = Served(f"http://{address}/", log, process)
+    return Served(f"http://{address}/", log, process)
+
+
+def _serving(served: Served, wait: float, last: bool) -> bool:
+    """Wait until ``served`` serves: True; False if its port was taken (and not ``last``)."""
+    taken = False
+
+    def answered() -> bool:
+        nonlocal taken
+        if served.process.poll() is not None:
+            if PORT_TAKEN in served.log_text() and not last:
+                taken = True
+                return True
+            raise AssertionError(f"mkdocs serve stopped (exit {served.process.returncode}):\n"
+                                 f"{served.log_text()[-3000:]}")
+        return SERVING in served.log_text()
+
+    wait_for(answered, "mkdocs serve's first build", wait)
+    return not taken
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
     try:
-        def serving() -> bool:
-            if process.poll() is not None:
-                raise AssertionError(f"mkdocs serve stopped (exit {process.returncode}):\n{served.log_text()[-3000:]}")
-            return SERVING in served.log_text()
-
-        wait_for(serving, "mkdocs serve's first build", wait)
-        yield served
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -18,7 +18,7 @@ import urllib.request
 import pytest
 
 from conftest import ROOT, copy_project, script_env
-from serve_helper import WAIT, get as _get, mkdocs_serve, wait_for as _wait_for
+from serve_helper import WAIT, get as _get, mkdocs_serve, save, wait_for as _wait_for, without_live_reload
 
 NEW = "teamwork"
 PAGES = {"en": f"/competencies/{NEW}/", "fr": f"/fr/competencies/{NEW}/"}
@@ -26,8 +26,9 @@ WORD = {"en": "to write", "fr": "à rédiger"}
 
 
 def _read(browser, url: str, selector: str = "article") -> tuple[str, dict[str, int]]:
-    """What a person sees of ``url``, in a fresh tab closed after (no live reload pending)."""
+    """What a person sees of ``url``, as loaded, in a fresh tab closed after."""
     page = browser.new_page()
+    without_live_reload(page)
     try:
         page.goto(url)
         counts = {name: page.locator(name).count()
@@ -78,13 +79,14 @@ def test_a_scaffolded_competency_previews_marked_then_goes_when_deleted(tmp_path
         written = (text.replace(f'"TO WRITE ({NEW} summary)"', '"Working well together in a team."')
                    .replace(f'"À RÉDIGER ({NEW} summary)"', '"Bien travailler ensemble en équipe."'))
         assert written != text
-        competency.write_text(written, encoding="utf-8")
+        save(competency, written)
         _wait_for(lambda: "Bien travailler ensemble en équipe." in _get(origin + PAGES["fr"]), "the text written")
         assert "Bien travailler ensemble en équipe." in _read(browser, origin + PAGES["fr"])[0]
         _wait_for(lambda: "Working well together in a team." in _get(origin + PAGES["en"]), "the English text")
         assert "Working well together in a team." in _read(browser, origin + PAGES["en"])[0]
 
-        shutil.rmtree(competency.parent)
+        # Deleted as a file manager does, in one step: moved out (to the bin).
+        competency.parent.rename(tmp_path / "bin")
         _wait_for(lambda: all(_status(origin + path) == 404 for path in PAGES.values()), "the pages to go")
         _wait_for(lambda: f"competencies/{NEW}/" not in _get(origin + "/"), "the navigation without it")
         # One build and one reload per save: the first build, then the scaffold, the text
@@ -93,6 +95,7 @@ def test_a_scaffolded_competency_previews_marked_then_goes_when_deleted(tmp_path
         assert log.count("Preview: rebuilt") == 4 and log.count("Reloading browsers") == 3, log[-3000:]
         assert "stale files" not in log
         home = browser.new_page()
+        without_live_reload(home)
         home.goto(origin + "/")
         assert home.locator(f'a[href*="competencies/{NEW}/"]').count() == 0, "still in the navigation"
         home.close()
@@ -116,6 +119,7 @@ def test_draft_items_of_a_finished_competency_preview_labelled_marked_and_counte
             url = f"{served.origin}{prefix}/competencies/collaboration/"
             _wait_for(lambda url=url, lang=lang: SEEN[lang]["okapi"] in _get(url), "the draft item's page")
             page = browser.new_page()
+            without_live_reload(page)
             try:
                 page.goto(url)
                 shown = page.locator("article").inner_text()
@@ -144,7 +148,7 @@ def test_draft_items_of_a_finished_competency_preview_labelled_marked_and_counte
         text = competency.read_text(encoding="utf-8")
         written = text.replace("      - id: level-2-draft-okapi\n        draft: true\n", "      - id: level-2-draft-okapi\n")
         assert written != text
-        competency.write_text(written, encoding="utf-8")
+        save(competency, written)
         url = served.origin + "/competencies/collaboration/"
         _wait_for(lambda: _get(url).count('class="guide-draft-item"') == 1, "the okapi's draft label to go")
         assert "2 draft item(s)" in _get(url) and "okapi of the network" in _get(url)

@@ -15,13 +15,12 @@ import os
 import re
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import copy_project
-from serve_helper import get, mkdocs_serve, wait_for
+from serve_helper import get, mkdocs_serve, save, wait_for
 from guide.exports.open_data import JSON_NAME
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogue"
@@ -35,12 +34,10 @@ THEME_PAGES = ("404.html", "sitemap.xml", "fr/sitemap.xml")
 
 
 def _replace(path: Path, old: str, new: str) -> None:
-    """Save as an editor does, in one step (the watcher never sees half a file)."""
+    """Save as an editor does, in one step (the watcher sees one change, never half a file)."""
     text = path.read_text(encoding="utf-8")
     assert old in text, old
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(text.replace(old, new, 1), encoding="utf-8")
-    os.replace(temporary, path)
+    save(path, text.replace(old, new, 1))
 
 
 class Preview:
@@ -73,7 +70,10 @@ class Preview:
     def edit(self, path: Path, old: str, new: str) -> dict[str, tuple[int, str]]:
         """Edit, wait for the rebuild to be served, return the pages before and after."""
         before, count = self.pages(), self.builds()
-        time.sleep(0.05)  # a rewritten page gets a later modification time on any file system
+        # A page written again must get a later time than it has: wait until the file
+        # system's clock, as a new file shows it, has passed every page's.
+        latest, probe = max(mtime for mtime, _ in before.values()), self.project.parent / ".clock"
+        wait_for(lambda: probe.write_bytes(b"") == 0 and probe.stat().st_mtime_ns > latest, "the file system's clock")
         _replace(self.project / path, old, new)
         wait_for(lambda: self.builds() > count, f"the rebuild after editing {path}")
         get(self.url)  # MkDocs holds requests until the rebuild is fully written

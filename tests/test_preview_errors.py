@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_project, run_build
 from quality_checks import accessibility_problems, small_text_problems
-from serve_helper import get, mkdocs_serve, wait_for
+from serve_helper import get, mkdocs_serve, save, wait_for, without_live_reload
 
 SHOTS = ROOT / "test-output" / "screenshots"
 BANNER = ".guide-preview-errors"
@@ -28,13 +28,12 @@ def _break(project: Path) -> dict[str, int]:
     competency = project / "content_data" / "competencies" / "collaboration" / "competency.yml"
     text = competency.read_text(encoding="utf-8")
     old = "    fr: Travailler à des objectifs partagés.\n"
-    competency.write_text(text.replace(old, f"    fr: Travailler {PASTED} à des objectifs partagés.\n"),
-                          encoding="utf-8")
+    save(competency, text.replace(old, f"    fr: Travailler {PASTED} à des objectifs partagés.\n"))
     why = project / "content_data" / "competencies" / "collaboration" / "why.yml"
     lines = why.read_text(encoding="utf-8").splitlines(keepends=True)
     index = next(i for i, line in enumerate(lines) if line.lstrip().startswith("fr: ") and ":" not in line.split("fr: ", 1)[1])
     lines[index] = lines[index].replace("fr: ", "fr: Note : ", 1)
-    why.write_text("".join(lines), encoding="utf-8")
+    save(why, "".join(lines))
     return {"competency": text[: text.index(old)].count("\n") + 1, "why": index + 1}
 
 
@@ -70,9 +69,12 @@ def test_the_banner_shows_each_error_in_the_page_language_until_the_files_are_fi
     project, origin, log = preview
     originals = {p: p.read_bytes() for p in (project / "content_data").rglob("*") if p.is_file()}
     lines = _break(project)
-    wait_for(lambda: all(BANNER.strip(".") in get(origin + url) for url in PAGES), "the banner")
+    # Two files, two saves: wait for the build that has read both, on every page checked.
+    both = (f"competency.yml:{lines['competency']}:", f"why.yml:{lines['why']}:")
+    wait_for(lambda: all(all(where in get(origin + url) for where in both) for url in PAGES), "both errors shown")
     _settled(log)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    without_live_reload(context)
     page = context.new_page()
     page.set_default_timeout(30_000)
     try:
@@ -117,8 +119,6 @@ def test_the_banner_shows_each_error_in_the_page_language_until_the_files_are_fi
         assert f"content_data/competencies/collaboration/competency.yml:{lines['competency']}:" in result.stdout + result.stderr
         assert not (site / "index.html").exists()
 
-        # Leave the preview first: its live-reload script would reload the old
-        # page after the rebuild, racing with the next navigation.
         page.goto("about:blank")
         for path, data in originals.items():
             if path.read_bytes() != data:
