@@ -6,21 +6,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from quality_checks import search_results
+
 
 def search(page, query: str) -> list[str]:
-    """Type a query like a reader and return the result links, in order."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query)
-    page.wait_for_function(
-        """q => document.querySelector('input.md-search__input').value === q &&
-              (document.querySelectorAll('.md-search-result__item').length > 0 ||
-               /No matching|Aucun/.test(document.querySelector('.md-search-result__meta').textContent))""",
-        arg=query,
-    )
-    return page.eval_on_selector_all(
-        ".md-search-result__item a", "links => links.map(a => a.href)"
-    )
+    """Search ``query`` like a reader; the places its results lead to, in order, read
+    once the results shown are this query's, not a part of it (see search_results)."""
+    return [result["href"] for result in search_results(page, query)]
 
 
 def test_french_search_ignores_accents_and_finds_only_french_pages(page, server):

@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from quality_checks import PageWatch, site_pages
-from test_browser_search_and_languages import search
+from quality_checks import PageWatch, search_results, site_pages
 
 from guide.site.csp import inline_script_hashes, with_csp
 
@@ -82,7 +81,7 @@ def test_search_deck_builder_self_assessment_and_print_work_under_the_policy(bro
     watch = PageWatch(page, server)
     page.goto(server + "/fr/competencies/collaboration/")
     page.wait_for_load_state("networkidle")
-    assert search(page, "equipe"), "search found nothing under the policy"
+    assert search_results(page, "equipe"), "search found nothing under the policy"
     assert "équipe" in page.locator(".md-search-result__list").inner_text().lower()
     page.goto(server + "/cards/?kinds=avoid")
     page.locator(".guide-sheet").first.wait_for()
