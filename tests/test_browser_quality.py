@@ -78,10 +78,18 @@ def test_keyboard_users_can_skip_search_and_switch_language(browser, server):
     page.goto(server + "/competencies/collaboration/why/")
     page.keyboard.press("/")
     page.keyboard.type("silos")
-    page.wait_for_selector(".md-search-result__item")
+    # Material searches on each key released and redraws the list for every answer:
+    # wait for the whole word's, each link carrying it as its ?h= highlight query
+    # (the words Material matched; search-highlight.js gives the box's words to a
+    # page listed for its sections), so no later answer takes the focus away or
+    # Enter opens a result for "silo".
+    page.wait_for_function("""q => {
+        const links = [...document.querySelectorAll('.md-search-result__link')];
+        return links.length > 0 && links.every(a => new URL(a.href).searchParams.get('h') === q);
+    }""", arg="silos")
     page.keyboard.press("ArrowDown")
-    focused = page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
-    assert focused, "arrow keys do not reach the search results"
+    # the focus reaches a result of the search
+    page.wait_for_function("() => document.activeElement.closest('.md-search-result__item') !== null")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: "/competencies/collaboration/" in url and "/competencies/collaboration/why/" not in url)
     page.wait_for_load_state()
