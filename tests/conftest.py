@@ -181,6 +181,12 @@ def guide():
 
 # -- the browser -------------------------------------------------------------------
 
+# How long a browser step or expect() may wait for its condition before the test
+# fails: an upper bound, not a wait. Generous, so that on a machine busy with other
+# builds a test is slow, not failing. Set for expect() and the `page` fixture here;
+# a test that opens its own context gives its pages this limit too.
+BROWSER_TIMEOUT_MS = 60_000
+
 from guide.publish.local_server import serve  # noqa: E402  (the folder on a free loopback port)
 
 
@@ -197,8 +203,9 @@ def browser():
     if chromium is None:
         pytest.fail("Chromium is not installed: run `make test` (it installs it) or "
                     "`sudo apt-get install chromium`. Browser tests are never skipped.")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=BROWSER_TIMEOUT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         yield browser
@@ -209,6 +216,6 @@ def browser():
 def page(browser, server):
     context = browser.new_context()
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()

@@ -14,7 +14,7 @@ import re
 from itertools import pairwise
 
 import pytest
-from conftest import FIXTURE_COMPETENCY, serve
+from conftest import BROWSER_TIMEOUT_MS, FIXTURE_COMPETENCY, serve
 from html_text import normalise
 from level_checks import (ShownLevel, column_problems, cumulative_problems, grid_problems, hostile_address_problems,
                           keyboard_column_problems, landscape_pages_problems, shown_levels, side_by_side_problems)
@@ -44,7 +44,7 @@ def origin(fixture_site):
 def desktop(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()
 
@@ -53,7 +53,7 @@ def desktop(browser):
 def phone(browser):
     context = browser.new_context(viewport={"width": 360, "height": 740})  # a plain viewport, no emulation zoom
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()
 

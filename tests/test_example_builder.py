@@ -12,7 +12,7 @@ from datetime import date
 
 import pdfplumber
 import pytest
-from conftest import FIXTURE_COMPETENCY, serve
+from conftest import BROWSER_TIMEOUT_MS, FIXTURE_COMPETENCY, serve
 from html_text import normalise
 from playwright.sync_api import expect
 from quality_checks import accessibility_problems, horizontal_scroll_problems
@@ -41,7 +41,7 @@ def context(browser):
 
 def _open(context, origin, lang="en", kind="example-builder", competency="collaboration"):
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     page.goto(f"{origin}/{LANGS[lang]}competencies/{competency}/{kind}/")
     return page
 

@@ -7,6 +7,7 @@ import re
 import zipfile
 
 import pytest
+from conftest import BROWSER_TIMEOUT_MS
 
 from guide.publish.offline_bundle import TOP_FOLDER, ZIP_NAME
 
@@ -53,7 +54,7 @@ def _watched_page(browser, url: str):
     """A new page at ``url``, with every request it makes and every error it logs."""
     context = browser.new_context()
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     errors: list[str] = []

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pdfplumber
 import pytest
+from conftest import BROWSER_TIMEOUT_MS
 from playwright.sync_api import expect
 
 from guide.render.self_assessment import LEGACY_KEYS
@@ -301,7 +302,7 @@ def test_two_tabs_keep_each_other_s_answers_and_an_erase_stays_erased(browser, s
     context = browser.new_context()
     a, b = context.new_page(), context.new_page()
     for tab in (a, b):
-        tab.set_default_timeout(10_000)
+        tab.set_default_timeout(BROWSER_TIMEOUT_MS)
         tab.goto(f"{server}/{PAGE}")
     a.locator(f"#sa--{first}").check()
     a.locator(f"#sa-note--{first}").fill("From the first tab")
