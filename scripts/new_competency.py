@@ -7,6 +7,7 @@ The id comes as an argument, or from ``make`` through the environment
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sys
@@ -29,15 +30,27 @@ def usage() -> str:
 def _write_folder(folder: Path, competency: str) -> None:
     """The folder appears whole, its file in it: made beside the project's watched folders,
     then moved in. A preview never builds the folder without its competency.yml, which
-    would show as an error for a moment."""
+    would show as an error for a moment. Raises OSError when it cannot be written."""
     staging = Path(tempfile.mkdtemp(prefix=".new-competency-", dir=ROOT))
     try:
         (staging / "competency.yml").write_text(competency, encoding="utf-8")
-        os.chmod(staging, 0o755)  # mkdtemp makes it private
+        os.chmod(staging, 0o777 & ~_umask())  # as mkdir makes it; mkdtemp makes it private
         folder.parent.mkdir(parents=True, exist_ok=True)
-        os.rename(staging, folder)  # fails, writing nothing, if the folder appeared meanwhile
+        try:
+            # A folder of that name made meanwhile: an empty one is replaced, one with files stops it.
+            os.rename(staging, folder)
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise
+            shutil.copytree(staging, folder)  # content_data/ on another disk: no move in one step
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def main(argv: list[str]) -> int:
@@ -59,7 +72,11 @@ def main(argv: list[str]) -> int:
     if folder.exists():
         print(say("competency_exists", folder=folder.relative_to(ROOT)), file=sys.stderr)
         return 1
-    _write_folder(folder, scaffold(competency_id))
+    try:
+        _write_folder(folder, scaffold(competency_id))
+    except OSError as exc:
+        print(say("competency_not_written", folder=folder.relative_to(ROOT), error=exc.strerror or exc), file=sys.stderr)
+        return 1
     print(say("competency_written", file=f"{folder.relative_to(ROOT)}/competency.yml", marks=" / ".join(TO_WRITE.values()),
               check="make check", files="why.yml, tips.yml, workshop.yml"))
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 
@@ -114,6 +115,27 @@ def test_optional_parts_give_no_page(tmp_path):
     assert "competencies/collaboration/why/" not in home
 
 
+def test_a_folder_that_cannot_be_written_is_said_in_the_editors_language_and_leaves_nothing(tmp_path):
+    """make competency where the competencies folder cannot take it (here a file has its
+    name): the reason and a hint, no traceback, and no staging folder left in the project."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    project = copy_project(tmp_path / "project")
+    (project / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "new_competency.py", project / "scripts")
+    shutil.rmtree(project / "content_data" / "competencies")
+    (project / "content_data" / "competencies").write_text("not a folder\n", encoding="utf-8")
+    for lang, said in (("en", "could not be written"), ("fr", "n’a pas pu être écrit")):
+        made = subprocess.run([sys.executable, "scripts/new_competency.py", NEW], cwd=project,
+                              env=script_env(project, GUIDE_LANG=lang), capture_output=True, text=True, timeout=60)
+        assert made.returncode == 1 and "Traceback" not in made.stderr, made.stderr
+        assert f"content_data/competencies/{NEW}" in made.stderr and said in made.stderr, made.stderr
+    assert not list(project.glob(".new-competency-*")), "a staging folder left in the project"
+
+
 def test_the_scaffold_is_refused_text_by_text_until_written(tmp_path):
     """make competency writes every required key; once it is no longer a draft, make check
     refuses each text still to write."""
@@ -138,7 +160,9 @@ def test_the_scaffold_is_refused_text_by_text_until_written(tmp_path):
     # Made beside the project's folders, then moved in whole: nothing is left behind.
     assert sorted(p.name for p in written.parent.iterdir()) == ["competency.yml"]
     assert not list(project.glob(".new-competency-*")), "a staging folder left in the project"
-    assert written.parent.stat().st_mode & 0o777 == 0o755
+    umask = os.umask(0)
+    os.umask(umask)
+    assert written.parent.stat().st_mode & 0o777 == 0o777 & ~umask, "not as mkdir makes a folder"
     schema = json.loads((ROOT / "schemas" / "competency.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(yaml.safe_load(written.read_text(encoding="utf-8")), schema)  # every key is there
     # A draft until the editor says otherwise (tests/test_drafts.py); finished, every mark is refused.

@@ -901,6 +901,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{folder} already exists: choose another id",
         "fr": "{folder} existe déjà : choisissez un autre id",
     },
+    "competency_not_written": {
+        "en": "{folder} could not be written ({error}): nothing was written.\n"
+              "    hint: check that you may write in the project's folder, and that no folder of that name has appeared",
+        "fr": "{folder} n'a pas pu être écrit ({error}) : rien n'a été écrit.\n"
+              "    conseil : vérifiez que vous pouvez écrire dans le dossier du projet, "
+              "et qu'aucun dossier de ce nom n'est apparu",
+    },
     "competency_written": {
         "en": "wrote {file}: replace every {marks} text, then run {check} (add {files} by copying them "
               "from another competency if it has them)",
