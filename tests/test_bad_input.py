@@ -191,6 +191,13 @@ def test_a_competency_id_windows_keeps_for_a_device_is_an_error(tmp_path, device
     assert "Windows" in error.message.fr and "autre id" in error.hint.fr
 
 
+@pytest.mark.parametrize("id_", ["com10", "cons", "con-x", "null", "aux1", "lpt"])
+def test_an_id_that_only_looks_like_a_device_name_is_accepted(id_):
+    from guide.content.loader import competency_id_trouble
+
+    assert competency_id_trouble(id_) is None
+
+
 @pytest.mark.build
 def test_a_competency_id_too_long_for_its_files_names_is_an_error_not_a_traceback(tmp_path):
     """A competency's id names its folder, its pages' addresses and its files (its deck

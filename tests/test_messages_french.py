@@ -237,6 +237,7 @@ def test_the_commands_speak_french_when_the_editor_chooses_it(command, project_c
         assert run.returncode != 0 and "Traceback" not in run.stderr, run.stderr
         said[lang] = run.stderr.splitlines()
     assert len(said["en"]) == len(said["fr"]) > 0, said
+    assert sorted(p.name for p in (project_copy / "content_data" / "competencies").iterdir()) == ["collaboration"]
     found = [f"{french!r}: {english_in(french, english)}" for english, french in zip(said["en"], said["fr"], strict=True)
              if english_in(french, english)]
     assert not found, "\n".join(found)

@@ -475,8 +475,8 @@ def _name_errors(competency: Competency, named: dict[str, Competency]) -> list[C
 MAX_COMPETENCY_ID = 100
 # Names Windows keeps for devices, whatever their extension: a folder or file so named
 # cannot be checked out, nor unzipped from the offline copy, on Windows.
-WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
-                                  *(f"lpt{n}" for n in range(10))})
+WINDOWS_DEVICES, WINDOWS_NUMBERED_DEVICES = ("con", "prn", "aux", "nul"), ("com", "lpt")  # com0 to com9…
+WINDOWS_DEVICE_NAMES = frozenset({*WINDOWS_DEVICES, *(f"{name}{n}" for name in WINDOWS_NUMBERED_DEVICES for n in range(10))})
 
 
 def competency_id_trouble(competency_id: str) -> tuple[Said, Said] | None:
@@ -486,7 +486,8 @@ def competency_id_trouble(competency_id: str) -> tuple[Said, Said] | None:
         return (said("competency_id_too_long", length=len(competency_id), limit=MAX_COMPETENCY_ID),
                 said("competency_id_too_long_hint"))
     if competency_id in WINDOWS_DEVICE_NAMES:
-        return said("competency_id_device", id=competency_id), said("competency_id_device_hint")
+        names = ", ".join([*WINDOWS_DEVICES, *(f"{name}0…{name}9" for name in WINDOWS_NUMBERED_DEVICES)])
+        return said("competency_id_device", id=competency_id), said("competency_id_device_hint", names=names)
     return None
 
 

@@ -272,9 +272,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "l'id de la compétence, « {id} », est un nom que Windows réserve à un périphérique",
     },
     "competency_id_device_hint": {
-        "en": "no folder or file can have that name on Windows (con, prn, aux, nul, com0 to com9, lpt0 to lpt9): "
+        "en": "no folder or file can have that name on Windows ({names}): "
               "choose another id, of two words for instance; the competency's folder takes the same name",
-        "fr": "aucun dossier ni fichier ne peut porter ce nom sous Windows (con, prn, aux, nul, com0 à com9, lpt0 à lpt9) : "
+        "fr": "aucun dossier ni fichier ne peut porter ce nom sous Windows ({names}) : "
               "choisissez un autre id, de deux mots par exemple ; le dossier de la compétence porte le même nom",
     },
     "folder_id_hint": {
