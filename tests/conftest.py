@@ -184,7 +184,7 @@ def guide():
 # How long a browser step or expect() may wait for its condition before the test
 # fails: an upper bound, not a wait. Generous, so that on a machine busy with other
 # builds a test is slow, not failing. Set for expect() and the `page` fixture here;
-# a test that opens its own context gives its pages this limit too.
+# a page a test opens itself keeps Playwright's 30 s unless the test sets this.
 BROWSER_TIMEOUT_MS = 60_000
 
 from guide.publish.local_server import serve  # noqa: E402  (the folder on a free loopback port)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -61,6 +62,8 @@ def save(path: Path, text: str) -> None:
     handle, temporary = tempfile.mkstemp(dir=project.parent, prefix=f".{path.name}.", suffix=".saving")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(text)
+    if path.exists():
+        os.chmod(temporary, path.stat().st_mode & 0o777)  # the file's own mode, not mkstemp's private one
     os.replace(temporary, path)
 
 
@@ -111,7 +114,8 @@ def mkdocs_serve(project: Path, log: Path, *, dirty: bool = False, env: dict[str
 
 
 ATTEMPTS = 3
-PORT_TAKEN = "Address already in use"
+# What a process prints when its port is taken: Linux, macOS, Windows.
+PORT_TAKEN = re.compile(r"Errno (98|48)\b|Address already in use|WinError 10048")
 
 
 def _start(project: Path, log: Path, dirty: bool, environment: dict[str, str]) -> Served:
@@ -130,7 +134,7 @@ def _serving(served: Served, wait: float, last: bool) -> bool:
     def answered() -> bool:
         nonlocal taken
         if served.process.poll() is not None:
-            if PORT_TAKEN in served.log_text() and not last:
+            if PORT_TAKEN.search(served.log_text()) and not last:
                 taken = True
                 return True
             raise AssertionError(f"mkdocs serve stopped (exit {served.process.returncode}):\n"

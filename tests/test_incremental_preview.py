@@ -72,8 +72,9 @@ class Preview:
         before, count = self.pages(), self.builds()
         # A page written again must get a later time than it has: wait until the file
         # system's clock, as a new file shows it, has passed every page's.
-        latest, probe = max(mtime for mtime, _ in before.values()), self.project.parent / ".clock"
+        latest, probe = max(mtime for mtime, _ in before.values()), self.site().parent / f".guide-test-clock-{os.getpid()}"
         wait_for(lambda: probe.write_bytes(b"") == 0 and probe.stat().st_mtime_ns > latest, "the file system's clock")
+        probe.unlink()
         _replace(self.project / path, old, new)
         wait_for(lambda: self.builds() > count, f"the rebuild after editing {path}")
         get(self.url)  # MkDocs holds requests until the rebuild is fully written

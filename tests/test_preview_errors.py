@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, run_build
+from conftest import BROWSER_TIMEOUT_MS, ROOT, copy_project, run_build
 from quality_checks import accessibility_problems, small_text_problems
 from serve_helper import get, mkdocs_serve, save, wait_for, without_live_reload
 
@@ -76,7 +76,7 @@ def test_the_banner_shows_each_error_in_the_page_language_until_the_files_are_fi
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     without_live_reload(context)
     page = context.new_page()
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     try:
         english = _banner_text(page, origin + "/competencies/collaboration/")
         assert "The content has errors: this preview shows the last valid version" in english
@@ -122,7 +122,7 @@ def test_the_banner_shows_each_error_in_the_page_language_until_the_files_are_fi
         page.goto("about:blank")
         for path, data in originals.items():
             if path.read_bytes() != data:
-                path.write_bytes(data)
+                save(path, data.decode("utf-8"))
         wait_for(lambda: not any(BANNER.strip(".") in get(origin + url) for url in PAGES), "the fixed content")
         _settled(log)
         for url in ("/competencies/collaboration/", "/fr/competencies/collaboration/"):

@@ -3,6 +3,7 @@ before it answers (guide.preview.state.OpenDataWriter.write_now)."""
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import urllib.request
@@ -149,9 +150,15 @@ def test_the_preview_stopping_lets_the_writer_end_its_file_before_the_site_goes(
 
 @pytest.mark.parametrize("given, seconds", [("15", 15.0), (" 0.5 ", 0.5), ("0", 0.0), ("", 3.0), ("soon", 3.0),
                                             ("-1", 3.0), ("nan", 3.0), ("inf", 3.0), ("1e309", 3.0), ("7200", 3.0)])
-def test_the_open_data_quiet_moment_is_read_from_the_environment_only_when_it_makes_sense(given, seconds):
+def test_the_open_data_quiet_moment_is_read_from_the_environment_only_when_it_makes_sense(given, seconds, caplog,
+                                                                                          monkeypatch):
+    monkeypatch.delenv("GUIDE_LANG", raising=False)
     from guide.preview.state import OPEN_DATA_QUIET_SECONDS, QUIET_SECONDS_ENV, open_data_quiet_seconds
 
     assert OPEN_DATA_QUIET_SECONDS == 3.0
-    assert open_data_quiet_seconds({QUIET_SECONDS_ENV: given}) == seconds
+    with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.guide"):
+        assert open_data_quiet_seconds({QUIET_SECONDS_ENV: given}) == seconds
+    warned = [record.getMessage() for record in caplog.records]
+    assert warned == ([] if seconds != 3.0 else [f"{QUIET_SECONDS_ENV}={given!r} is not a number of seconds "
+                                                 "from 0 to 3600: the preview waits 3 s"]), warned
     assert open_data_quiet_seconds({}) == OPEN_DATA_QUIET_SECONDS

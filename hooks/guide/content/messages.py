@@ -1096,6 +1096,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{page}: {problem}",
         "fr": "{page} : {problem}",
     },
+    "quiet_seconds_ignored": {
+        "en": "{name}={value} is not a number of seconds from 0 to 3600: the preview waits {default} s",
+        "fr": "{name}={value} n'est pas un nombre de secondes de 0 à 3600 : l'aperçu attend {default} s",
+    },
     "hint_line": {"en": "hint: {hint}", "fr": "conseil : {hint}"},
 }
 

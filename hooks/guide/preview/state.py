@@ -26,12 +26,20 @@ QUIET_SECONDS_ENV = "GUIDE_PREVIEW_QUIET_SECONDS"
 
 
 def open_data_quiet_seconds(environ: Mapping[str, str] = os.environ) -> float:
-    """The seconds set in ``GUIDE_PREVIEW_QUIET_SECONDS`` (0 to 3600), else the default."""
-    try:
-        seconds = float(environ.get(QUIET_SECONDS_ENV, ""))
-    except ValueError:
+    """The seconds set in ``GUIDE_PREVIEW_QUIET_SECONDS`` (0 to 3600), else the default,
+    with a warning when it is set to anything else."""
+    given = environ.get(QUIET_SECONDS_ENV)
+    if given is None:
         return OPEN_DATA_QUIET_SECONDS
-    return seconds if 0 <= seconds <= 3600 else OPEN_DATA_QUIET_SECONDS  # NaN compares false
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = -1.0
+    if 0 <= seconds <= 3600:  # NaN compares false
+        return seconds
+    log.warning(say("quiet_seconds_ignored", name=QUIET_SECONDS_ENV, value=repr(given[:40]),
+                    default=f"{OPEN_DATA_QUIET_SECONDS:g}"))
+    return OPEN_DATA_QUIET_SECONDS
 
 
 @dataclass
