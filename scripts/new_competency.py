@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from guide.content.decode import ID_PATTERN, TO_WRITE
 from guide.content.loader import competency_id_trouble
-from guide.content.messages import say
+from guide.content.messages import said, say
 from guide.content.model import COMPETENCIES_FOLDER
 from guide.content.scaffold import scaffold
 
@@ -31,10 +31,10 @@ def _write_folder(folder: Path, competency: str) -> None:
     """The folder appears whole, its file in it: made beside the project's watched folders,
     then moved in. A preview never builds the folder without its competency.yml, which
     would show as an error for a moment. Raises OSError when it cannot be written."""
-    staging = Path(tempfile.mkdtemp(prefix=".new-competency-", dir=ROOT))
+    staging = ROOT / f".new-competency-{secrets.token_hex(8)}"
+    staging.mkdir()  # with the mode mkdir gives any folder (the umask's)
     try:
         (staging / "competency.yml").write_text(competency, encoding="utf-8")
-        os.chmod(staging, 0o777 & ~_umask())  # as mkdir makes it; mkdtemp makes it private
         folder.parent.mkdir(parents=True, exist_ok=True)
         try:
             # A folder of that name made meanwhile: an empty one is replaced, one with files stops it.
@@ -45,12 +45,6 @@ def _write_folder(folder: Path, competency: str) -> None:
             shutil.copytree(staging, folder)  # content_data/ on another disk: no move in one step
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def main(argv: list[str]) -> int:
@@ -65,7 +59,7 @@ def main(argv: list[str]) -> int:
     trouble = competency_id_trouble(competency_id)
     if trouble is not None:
         what, hint = trouble
-        print(say("competency_id_refused", what=what, hint=hint), file=sys.stderr)
+        print(f"{say('competency_id_refused', what=what)}\n    {say('hint_line', hint=hint)}", file=sys.stderr)
         return 2
     content = ROOT / "content_data"
     folder = content / COMPETENCIES_FOLDER / competency_id
@@ -75,7 +69,8 @@ def main(argv: list[str]) -> int:
     try:
         _write_folder(folder, scaffold(competency_id))
     except OSError as exc:
-        print(say("competency_not_written", folder=folder.relative_to(ROOT), error=exc.strerror or exc), file=sys.stderr)
+        print(f"{say('competency_not_written', folder=folder.relative_to(ROOT), error=exc.strerror or exc)}\n"
+              f"    {say('hint_line', hint=said('competency_not_written_hint'))}", file=sys.stderr)
         return 1
     print(say("competency_written", file=f"{folder.relative_to(ROOT)}/competency.yml", marks=" / ".join(TO_WRITE.values()),
               check="make check", files="why.yml, tips.yml, workshop.yml"))

@@ -894,19 +894,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{id} n'est pas un id : rien n'a été écrit.",
     },
     "competency_id_refused": {
-        "en": "{what}: nothing was written.\n    hint: {hint}",
-        "fr": "{what} : rien n'a été écrit.\n    conseil : {hint}",
+        "en": "{what}: nothing was written.",
+        "fr": "{what} : rien n'a été écrit.",
     },
     "competency_exists": {
         "en": "{folder} already exists: choose another id",
         "fr": "{folder} existe déjà : choisissez un autre id",
     },
     "competency_not_written": {
-        "en": "{folder} could not be written ({error}): nothing was written.\n"
-              "    hint: check that you may write in the project's folder, and that no folder of that name has appeared",
-        "fr": "{folder} n'a pas pu être écrit ({error}) : rien n'a été écrit.\n"
-              "    conseil : vérifiez que vous pouvez écrire dans le dossier du projet, "
-              "et qu'aucun dossier de ce nom n'est apparu",
+        "en": "{folder} could not be written ({error}): nothing was written.",
+        "fr": "{folder} n'a pas pu être écrit ({error}) : rien n'a été écrit.",
+    },
+    "competency_not_written_hint": {
+        "en": "check that you may write in the project's folder, and that no folder of that name has appeared",
+        "fr": "vérifiez que vous pouvez écrire dans le dossier du projet, et qu'aucun dossier de ce nom n'est apparu",
     },
     "competency_written": {
         "en": "wrote {file}: replace every {marks} text, then run {check} (add {files} by copying them "
